@@ -1,0 +1,98 @@
+// The one Prisma client. DATABASE_URL picks the driver adapter:
+//   pglite:<folder> | pglite:memory://   embedded PostgreSQL (PGlite), the default
+//   postgresql://...                    a PostgreSQL server (adapter-pg)
+// Same schema, same migrations, same code path for both.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type Db = PrismaClient;
+/** What `db.$transaction(async (tx) => ...)` hands to its callback. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export type DatabaseHandle = {
+  kind: "pglite" | "postgres";
+  url: string;
+  prisma: PrismaClient;
+  /** driver adapter factory, shared with the migration engine */
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+};
+
+/** Folder (or memory://) of a pglite: URL, resolved against the working directory. */
+export function pgliteDataDir(url: string): string {
+  const target = url.slice("pglite:".length);
+  return target.startsWith("memory://") ? target : path.resolve(target);
+}
+
+/**
+ * pglite-prisma-adapter 0.7 does not await PGlite.exec() in executeScript, so
+ * a failing migration would be recorded as applied. Await it here.
+ */
+function pgliteAdapter(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPGlite(client);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      await client.exec(script);
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+export function openDatabase(url: string): DatabaseHandle {
+  if (url.startsWith("pglite:")) {
+    const dir = pgliteDataDir(url);
+    if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
+    const client = new PGlite(dir);
+    const adapter = pgliteAdapter(client);
+    const prisma = new PrismaClient({ adapter });
+    return {
+      kind: "pglite",
+      url,
+      prisma,
+      adapter,
+      close: async () => {
+        await prisma.$disconnect();
+        if (!client.closed) await client.close();
+      },
+    };
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter });
+  return { kind: "postgres", url, prisma, adapter, close: () => prisma.$disconnect() };
+}
+
+// Next.js may evaluate this module in several bundles of one process; PGlite
+// must be opened once per data folder, so the handle lives on globalThis.
+const holder = globalThis as unknown as { __rcaDb?: DatabaseHandle };
+
+export function database(): DatabaseHandle {
+  holder.__rcaDb ??= openDatabase(env().DATABASE_URL);
+  return holder.__rcaDb;
+}
+
+/** The process-wide Prisma client. */
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+/** Install another database (tests, scripts); returns the previous one. */
+export function installDatabase(handle: DatabaseHandle | undefined): DatabaseHandle | undefined {
+  const previous = holder.__rcaDb;
+  holder.__rcaDb = handle;
+  return previous;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = holder.__rcaDb;
+  holder.__rcaDb = undefined;
+  await handle?.close();
+}

@@ -1,0 +1,141 @@
+// Typed, validated configuration: the only module that reads process.env.
+// Read once on first use; a bad value stops the process with a message that
+// names the variable, instead of failing somewhere later at 3 a.m.
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : ["true", "1", "yes", "on"].includes(v)));
+
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `expected an integer between ${min} and ${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const optionalUrl = optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+  message: "expected an http(s) URL",
+});
+
+const databaseUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? "pglite:./.data/db" : v.trim()))
+  .refine((v) => /^(pglite:.+|postgres(ql)?:\/\/.+)$/.test(v), {
+    message: 'expected "pglite:<folder>", "pglite:memory://" or "postgresql://user@host:port/db"',
+  });
+
+const workspaceMap = z.record(
+  z.string(),
+  z.object({ host: z.string().url(), token: z.string().min(1) }),
+);
+
+const jsonWorkspaces = optionalString.transform((v, ctx) => {
+  if (v === undefined) return {};
+  try {
+    const parsed = workspaceMap.safeParse(JSON.parse(v));
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: `expected {"<workspace_id>": {"host": "https://...", "token": "..."}}` });
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not valid JSON" });
+  }
+  return z.NEVER;
+});
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).optional().default("development"),
+  PORT: int(3000, 1, 65535),
+  DATABASE_URL: databaseUrl,
+  /** shared webhook key; per-source overrides come from RCA_API_KEY_<SOURCE> */
+  RCA_API_KEY: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
+  PUBLIC_BASE_URL: optionalUrl,
+
+  WORKER_ENABLED: bool(true),
+  WORKER_CONCURRENCY: int(4, 1, 64),
+  WORKER_POLL_MS: int(500, 10, 60_000),
+  JOB_MAX_ATTEMPTS: int(6, 1, 100),
+  JOB_LEASE_SECONDS: int(120, 1, 3600),
+  JOB_BACKOFF_BASE_MS: int(2000, 1, 3_600_000),
+  JOB_BACKOFF_MAX_MS: int(600_000, 1, 86_400_000),
+
+  INTAKE_MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+  DEDUP_WINDOW_MINUTES: int(60, 1, 60 * 24 * 30),
+  /** e.g. "<team>_<env>_<name>": tags read from pipeline/job names */
+  TAG_NAMING_CONVENTION: optionalString,
+  INTAKE_BATCH_MAX: int(256, 1, 10_000),
+
+  DATABRICKS_HOST: optionalUrl,
+  DATABRICKS_TOKEN: optionalString,
+  DATABRICKS_WORKSPACES: jsonWorkspaces,
+  DATABRICKS_WATCH_CLUSTERS: bool(false),
+  DATABRICKS_WATCH_INTERVAL_SECONDS: int(60, 5, 86_400),
+  DATABRICKS_TIMEOUT_MS: int(10_000, 100, 300_000),
+
+  AZURE_TENANT_ID: optionalString,
+  AZURE_CLIENT_ID: optionalString,
+  AZURE_CLIENT_SECRET: optionalString,
+  AZURE_USE_MANAGED_IDENTITY: bool(false),
+  AZURE_AUTHORITY_HOST: optionalUrl,
+  AZURE_RESOURCE_MANAGER_ENDPOINT: optionalUrl,
+  /** extra PEM CA bundle trusted for Entra ID and ARM (proxies, test fakes) */
+  AZURE_CA_FILE: optionalString,
+  AZURE_TIMEOUT_MS: int(15_000, 100, 300_000),
+
+  GEMINI_API_KEY: optionalString,
+  GEMINI_MODEL: z.string().optional().default("gemini-2.5-flash"),
+  GEMINI_BASE_URL: optionalUrl,
+  GEMINI_TIMEOUT_MS: int(20_000, 100, 300_000),
+  RCA_CACHE_TTL_MINUTES: int(24 * 60, 0, 60 * 24 * 365),
+  RCA_REDACT_EMAILS: bool(true),
+});
+
+export type Env = z.infer<typeof schema> & {
+  /** per-source webhook keys from RCA_API_KEY_<SOURCE_ID> (dashes as underscores) */
+  sourceApiKeys: Record<string, string>;
+};
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee README.md, "Configuration".`);
+  }
+  const sourceApiKeys: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    const m = /^RCA_API_KEY_([A-Z0-9_]+)$/.exec(name);
+    if (m && value && value.trim() !== "") sourceApiKeys[m[1].toLowerCase().replace(/_/g, "-")] = value.trim();
+  }
+  return { ...result.data, sourceApiKeys };
+}
+
+let cached: Env | undefined;
+
+/** The process configuration, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests and scripts that start servers with other settings replace it here. */
+export function setEnv(overrides: Partial<Record<string, string | undefined>>): Env {
+  cached = parseEnv({ ...process.env, ...overrides });
+  return cached;
+}

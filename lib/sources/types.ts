@@ -1,0 +1,189 @@
+// The contract between shared intake code and each source (ADF, Databricks,
+// Synapse, Azure Functions, ...). Shared code never branches on a source id:
+// what differs between sources is a field or an optional capability here.
+import type { z } from "zod";
+import type { Logger } from "../logger";
+
+export const SOURCE_IDS = ["azure-data-factory", "databricks", "synapse", "azure-functions"] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export const RESOURCE_TYPES = ["pipeline", "activity", "job", "task", "cluster", "library", "function", "other"] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One real failure, as far as the payload tells. */
+export interface NormalizedFailure {
+  resourceType: ResourceType;
+  /** pipeline / job / cluster / function name; never empty */
+  resourceName: string;
+  /** factory, workspace id or app the resource lives in */
+  scope: string | null;
+  runId: string | null;
+  parentRunId: string | null;
+  /** Azure alert id (stable between Fired and Resolved) */
+  alertId: string | null;
+  /** one line for lists and notifications */
+  title: string;
+  errorCode: string | null;
+  /** the best error text the payload has; never empty */
+  errorMessage: string;
+  /** "fallback" when the payload had no error text and the message says what was missing */
+  errorSource: "payload" | "fallback";
+  /** UserError | SystemError | a termination type ... */
+  failureType: string | null;
+  severity: Severity;
+  /** when the run failed, when the payload says */
+  occurredAt: Date | null;
+  /** when the alert fired, when the payload says */
+  detectedAt: Date | null;
+  failedTasks: string[];
+  runUrl: string | null;
+  /** FinOps tags found in the payload (team, costCenter, environment, ...) */
+  tags: Record<string, string>;
+  /** source-specific fields worth showing on the ticket (event type, alert rule, dimensions, ...) */
+  metadata: Record<string, unknown>;
+  /**
+   * A natural dedup key when the source knows one better than the generic
+   * rules (e.g. cluster id + event time). Shared code prefixes the source id.
+   */
+  naturalKey?: string;
+}
+
+/** What a resolution (Azure "Resolved", Databricks success) points at. */
+export type ResolutionTarget =
+  | { alertId: string }
+  | { runId: string; scope: string | null }
+  | { naturalKey: string };
+
+export type ExtractResult =
+  | { kind: "failures"; eventType: string; failures: NormalizedFailure[] }
+  | { kind: "resolution"; eventType: string; targets: ResolutionTarget[]; note: string }
+  | { kind: "ignored"; eventType: string; reason: string };
+
+export interface ExtractContext {
+  receivedAt: Date;
+}
+
+/** The ticket fields enrichment reads. */
+export interface TicketForEnrichment {
+  id: string;
+  source: string;
+  resourceType: string;
+  resourceName: string;
+  scope: string | null;
+  runId: string | null;
+  parentRunId: string | null;
+  alertId: string | null;
+  errorCode: string | null;
+  errorMessage: string;
+  occurredAt: Date | null;
+  detectedAt: Date;
+  failedTasks: string[];
+  metadata: Record<string, unknown>;
+}
+
+/** A task, activity, cluster event or library found under a ticket. */
+export interface RunDetailInput {
+  kind: "task" | "activity" | "cluster_event" | "library";
+  /** unique per ticket and kind: task run id, activity run id, event timestamp, coordinates */
+  key: string;
+  name?: string | null;
+  status?: string | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  errorTrace?: string | null;
+  url?: string | null;
+  startedAt?: Date | null;
+  endedAt?: Date | null;
+  data?: Record<string, unknown>;
+}
+
+/** Ticket fields enrichment may set. Absent = unchanged. */
+export interface TicketPatch {
+  errorCode?: string | null;
+  errorMessage?: string;
+  failureType?: string | null;
+  errorTrace?: string | null;
+  runUrl?: string | null;
+  occurredAt?: Date | null;
+  failedTasks?: string[];
+  runId?: string | null;
+  parentRunId?: string | null;
+  resourceName?: string;
+  /** merged into ticket.metadata */
+  metadata?: Record<string, unknown>;
+}
+
+export interface AuditNote {
+  action: string;
+  details?: Record<string, unknown>;
+}
+
+export type EnrichOutcome =
+  | {
+      status: "enriched";
+      patch: TicketPatch;
+      details: RunDetailInput[];
+      /** further failures found (e.g. more failed runs behind one metric alert) */
+      extraFailures?: NormalizedFailure[];
+      /** more dedup keys for this ticket (e.g. its run id once known), without the source prefix */
+      aliases?: string[];
+      audit: AuditNote[];
+    }
+  /** nothing to fetch, or the integration is not configured: the note says which */
+  | { status: "skipped"; note: string; audit?: AuditNote[] }
+  /** the API answered but will not tell (401/403/404): the note is shown on the ticket */
+  | { status: "unavailable"; note: string; audit?: AuditNote[] };
+
+export interface EnrichContext {
+  log: Logger;
+  signal: AbortSignal;
+}
+
+/** Thrown by enrichers (and other job steps) for 429/5xx/timeouts: the job retries. */
+export class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "RetryableError";
+  }
+}
+
+export interface SetupGuide {
+  /** path the sender posts to, e.g. "/api/azure-monitor" */
+  path: string;
+  /** where to configure the sender, step by step, in the sender's own words */
+  steps: string[];
+  /** "query" (Azure action groups cannot set headers) or "basic" (Databricks destinations) */
+  preferredAuth: "query" | "basic" | "header";
+}
+
+export interface SourceDefinition<P> {
+  id: SourceId;
+  displayName: string;
+  /** every payload shape the source accepts */
+  schema: z.ZodType<P>;
+  /** the 422 message when a body is JSON but no accepted shape: say what to fix */
+  unsupportedMessage: string;
+  /** Databricks notification destinations can only send username/password */
+  allowBasicAuth: boolean;
+  extract(payload: P, ctx: ExtractContext): ExtractResult;
+  enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
+  setup?: SetupGuide;
+}
+
+export type Interpretation = ExtractResult | { kind: "unsupported"; message: string };
+
+/** A source with its payload type erased, as shared code sees it. */
+export interface SourceAdapter {
+  id: SourceId;
+  displayName: string;
+  allowBasicAuth: boolean;
+  interpret(body: unknown, ctx: ExtractContext): Interpretation;
+  enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
+  setup?: SetupGuide;
+}
