@@ -1,0 +1,162 @@
+// JSON shapes of the dashboard API (../shared/API.md). The server serializes
+// to these and the dashboard's react-query hooks validate against them, so
+// the two cannot drift apart silently.
+import { z } from "zod";
+import { RCA_CATEGORIES, REMEDIATIONS } from "../rca/types";
+
+const isoDate = z.string();
+const nullableDate = isoDate.nullable();
+
+export const TICKET_STATUSES = ["open", "acknowledged", "remediating", "resolved"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const rcaJson = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  provider: z.enum(["rules", "gemini"]),
+  model: z.string().nullable(),
+  category: z.enum(RCA_CATEGORIES),
+  rootCause: z.string(),
+  evidence: z.array(z.string()),
+  recommendations: z.array(z.string()),
+  remediation: z.enum(REMEDIATIONS),
+  confidence: z.number(),
+  errorSignature: z.string(),
+  similarTicketIds: z.array(z.string()),
+  latencyMs: z.number(),
+  inputTokens: z.number().nullable(),
+  outputTokens: z.number().nullable(),
+  costUsd: z.number().nullable(),
+  fallbackReason: z.string().nullable(),
+  createdAt: isoDate,
+});
+export type RcaJson = z.infer<typeof rcaJson>;
+
+export const ticketJson = z.object({
+  id: z.string(),
+  source: z.string(),
+  resourceType: z.string(),
+  resourceName: z.string(),
+  scope: z.string().nullable(),
+  runId: z.string().nullable(),
+  parentRunId: z.string().nullable(),
+  alertId: z.string().nullable(),
+  title: z.string(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string(),
+  /** payload | api | fallback */
+  errorSource: z.string(),
+  alertText: z.string().nullable(),
+  errorTrace: z.string().nullable(),
+  runUrl: z.string().nullable(),
+  failedTasks: z.array(z.string()),
+  failureType: z.string().nullable(),
+  severity: z.enum(["critical", "high", "medium", "low", "info"]),
+  status: z.enum(TICKET_STATUSES),
+  occurredAt: nullableDate,
+  detectedAt: isoDate,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  acknowledgedAt: nullableDate,
+  resolvedAt: nullableDate,
+  duplicateCount: z.number().int(),
+  lastSeenAt: isoDate,
+  dedupKey: z.string(),
+  tags: z.record(z.string(), z.string()),
+  metadata: z.record(z.string(), z.unknown()),
+  externalRefs: z.record(z.string(), z.unknown()),
+  /** {status, source, durationMs, note, fetchedAt} of the last enrichment, or null */
+  enrichment: z.record(z.string(), z.unknown()).nullable(),
+  rca: rcaJson.nullable(),
+});
+export type TicketJson = z.infer<typeof ticketJson>;
+
+export const ticketListJson = z.object({ items: z.array(ticketJson), nextCursor: z.string().nullable() });
+export type TicketListJson = z.infer<typeof ticketListJson>;
+
+export const eventJson = z.object({
+  id: z.string(),
+  source: z.string(),
+  receivedAt: isoDate,
+  eventType: z.string().nullable(),
+  /** what the delivery did to this ticket: accepted | duplicate_ignored | resolved */
+  outcome: z.string(),
+  httpStatus: z.number().int(),
+  reason: z.string().nullable(),
+  /** the raw body as received */
+  rawBody: z.string(),
+  headers: z.record(z.string(), z.unknown()),
+});
+export type EventJson = z.infer<typeof eventJson>;
+
+export const auditJson = z.object({
+  id: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: isoDate,
+});
+export type AuditJson = z.infer<typeof auditJson>;
+
+export const runDetailJson = z.object({
+  id: z.string(),
+  kind: z.string(),
+  key: z.string(),
+  name: z.string().nullable(),
+  status: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  errorTrace: z.string().nullable(),
+  url: z.string().nullable(),
+  startedAt: nullableDate,
+  endedAt: nullableDate,
+  data: z.record(z.string(), z.unknown()),
+});
+export type RunDetailJson = z.infer<typeof runDetailJson>;
+
+export const remediationJson = z.object({
+  id: z.string(),
+  action: z.string(),
+  status: z.string(),
+  attempt: z.number().int(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: isoDate,
+  finishedAt: nullableDate,
+});
+
+export const ticketDetailJson = ticketJson.extend({
+  rcas: z.array(rcaJson),
+  events: z.array(eventJson),
+  audit: z.array(auditJson),
+  details: z.array(runDetailJson),
+  remediations: z.array(remediationJson),
+  /** jobs not yet finished for this ticket (enrich, rca, ...): lets the UI show progress */
+  pendingJobs: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().nullable() })),
+});
+export type TicketDetailJson = z.infer<typeof ticketDetailJson>;
+
+export const patchTicketBody = z.object({ status: z.enum(["acknowledged", "resolved", "open"]) }).strict();
+
+const bySourceJson = z.object({
+  tickets: z.number().int(),
+  events: z.number().int(),
+  duplicates: z.number().int(),
+  dedupRatio: z.number().nullable(),
+  mttdSeconds: z.number().nullable(),
+  mttaSeconds: z.number().nullable(),
+  mttrSeconds: z.number().nullable(),
+});
+
+export const metricsJson = bySourceJson.extend({
+  window: z.string(),
+  remediation: z.object({ attempted: z.number().int(), succeeded: z.number().int() }),
+  bySource: z.record(z.string(), bySourceJson),
+});
+export type MetricsJson = z.infer<typeof metricsJson>;
+
+export const healthJson = z.object({
+  status: z.enum(["ok", "degraded", "error"]),
+  db: z.enum(["ok", "error"]),
+  jobs: z.object({ pending: z.number().int(), failed: z.number().int() }).optional(),
+  worker: z.enum(["running", "disabled", "external"]).optional(),
+});
