@@ -12,5 +12,7 @@ export default defineConfig({
     pool: "forks",
     // Two cores: more workers only fight over them.
     maxWorkers: 2,
+    // lets the intake tests measure memory after a forced GC
+    execArgv: ["--expose-gc"],
   },
 });

@@ -36,17 +36,43 @@ async function loadBindings(): Promise<Bg> {
 
 export type EngineLog = (line: string) => void;
 
-/** A schema engine bound to one database through its driver adapter. */
+/**
+ * A schema engine bound to one database through its driver adapter. The
+ * engine opens its own connections through the factory and never closes
+ * them, so they are tracked here and disposed by `close()`.
+ */
 export async function createSchemaEngine(
   schemaFiles: { path: string; content: string }[],
   adapter: SqlMigrationAwareDriverAdapterFactory,
   log: EngineLog = () => {},
-): Promise<SchemaEngine> {
+): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   loaded ??= loadBindings();
   const bg = await loaded;
-  return bg.SchemaEngine.new(
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: async () => {
+      const a = await adapter.connect();
+      opened.push(a);
+      return a;
+    },
+    connectToShadowDb: async () => {
+      const a = await adapter.connectToShadowDb();
+      opened.push(a);
+      return a;
+    },
+  };
+  const engine = await bg.SchemaEngine.new(
     { datamodels: schemaFiles.map((f) => [f.path, f.content]) },
     (line: string) => log(line),
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.allSettled(opened.map((a) => a.dispose()));
+    },
+  };
 }

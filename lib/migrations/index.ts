@@ -39,12 +39,14 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationList {
   };
 }
 
-async function withEngine<T>(handle: DatabaseHandle, fn: (engine: Awaited<ReturnType<typeof createSchemaEngine>>) => Promise<T>, log?: EngineLog) {
-  const engine = await createSchemaEngine(schemaFiles(), handle.adapter, log);
+type Engine = Awaited<ReturnType<typeof createSchemaEngine>>["engine"];
+
+async function withEngine<T>(handle: DatabaseHandle, fn: (engine: Engine) => Promise<T>, log?: EngineLog) {
+  const { engine, close } = await createSchemaEngine(schemaFiles(), handle.adapter, log);
   try {
     return await fn(engine);
   } finally {
-    engine.free();
+    await close();
   }
 }
 

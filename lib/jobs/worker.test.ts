@@ -1,0 +1,197 @@
+// The durable worker against a real database: retries with growing delays,
+// dead-lettering, crash recovery through lease expiry, graceful release, and
+// two workers never running one job at the same time.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../db";
+import { createLogger } from "../logger";
+import { RetryableError } from "../sources/types";
+import { createTestDatabase, truncateAll, type TestDatabase } from "../testing/db";
+import { enqueueJob, enqueueJobs } from "./queue";
+import type { JobHandlers } from "./types";
+import { JobWorker } from "./worker";
+
+const quiet = createLogger({}, () => {}, "silent");
+const t: TestDatabase = await createTestDatabase();
+afterAll(() => t.drop());
+beforeEach(() => truncateAll(t));
+
+function worker(handlers: JobHandlers, extra: Partial<ConstructorParameters<typeof JobWorker>[0]> = {}) {
+  return new JobWorker({
+    db: t.prisma,
+    handlers,
+    concurrency: 4,
+    pollMs: 10,
+    leaseMs: 30_000,
+    backoffBaseMs: 200,
+    backoffMaxMs: 10_000,
+    log: quiet,
+    random: () => 0.5,
+    ...extra,
+  });
+}
+
+async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("job worker", () => {
+  it("retries a job that fails twice, then succeeds, with growing delays", async () => {
+    const runs: number[] = [];
+    const w = worker({
+      flaky: async () => {
+        runs.push(Date.now());
+        if (runs.length < 3) throw new Error(`boom ${runs.length}`);
+      },
+    });
+    const id = await enqueueJob(t.prisma, { kind: "flaky", maxAttempts: 5 });
+    w.start();
+    const job = await waitFor(async () => {
+      const j = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+      return j.status === "succeeded" && j;
+    });
+    await w.stop();
+    expect(runs).toHaveLength(3);
+    expect(job.attempts).toBe(3);
+    const first = runs[1] - runs[0];
+    const second = runs[2] - runs[1];
+    // base 200 ms with equal jitter at 0.5: ~150 ms, then ~300 ms
+    expect(first).toBeGreaterThanOrEqual(140);
+    expect(second).toBeGreaterThan(first);
+    expect(second).toBeGreaterThanOrEqual(290);
+  });
+
+  it("honours a Retry-After carried by a RetryableError", async () => {
+    let calls = 0;
+    const w = worker({
+      limited: async () => {
+        calls++;
+        throw new RetryableError("429 from API", 60_000);
+      },
+    });
+    const id = await enqueueJob(t.prisma, { kind: "limited" });
+    await w.runOnce();
+    await w.drain();
+    const job = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(calls).toBe(1);
+    expect(job.status).toBe("pending");
+    expect(job.lastError).toBe("429 from API");
+    expect(job.runAt.getTime() - Date.now()).toBeGreaterThan(55_000);
+  });
+
+  it("marks a job failed with its last error after maxAttempts", async () => {
+    const w = worker({ broken: async () => Promise.reject(new Error("still broken")) }, { backoffBaseMs: 1 });
+    const id = await enqueueJob(t.prisma, { kind: "broken", maxAttempts: 3 });
+    w.start();
+    const job = await waitFor(async () => {
+      const j = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+      return j.status === "failed" && j;
+    });
+    await w.stop();
+    expect(job.attempts).toBe(3);
+    expect(job.lastError).toBe("still broken");
+    expect(job.finishedAt).not.toBeNull();
+  });
+
+  it("fails a job of an unknown kind instead of looping on it", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "nobody-handles-this" });
+    const w = worker({});
+    await w.runOnce();
+    await w.drain();
+    const job = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(job.status).toBe("failed");
+    expect(job.lastError).toMatch(/no handler/);
+  });
+
+  it("picks up a job whose worker died while running it (lease expired)", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "work" });
+    // What a crashed worker leaves behind: running, its lease in the past.
+    await t.prisma.job.update({
+      where: { id },
+      data: { status: "running", lockedBy: "crashed-worker", lockedUntil: new Date(Date.now() - 1000), attempts: 1 },
+    });
+    const ran: string[] = [];
+    const w = worker({ work: async ({ job }) => void ran.push(job.id) });
+    await w.runOnce();
+    await w.drain();
+    const job = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(ran).toEqual([id]);
+    expect(job.status).toBe("succeeded");
+    expect(job.attempts).toBe(2);
+  });
+
+  it("does not steal a job whose lease is still valid", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "work" });
+    await t.prisma.job.update({
+      where: { id },
+      data: { status: "running", lockedBy: "busy-worker", lockedUntil: new Date(Date.now() + 60_000), attempts: 1 },
+    });
+    const w = worker({ work: async () => {} });
+    expect(await w.runOnce()).toBe(0);
+  });
+
+  it("releases running jobs on graceful stop so another worker can take them", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "slow" });
+    const w = worker({
+      slow: ({ signal }) => new Promise((resolve) => signal.addEventListener("abort", () => resolve())),
+    });
+    await w.runOnce();
+    await w.stop(50);
+    const job = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(job.status).toBe("pending");
+    expect(job.lockedBy).toBeNull();
+    expect(job.attempts).toBe(0);
+  });
+
+  it("reschedules a recurring job instead of finishing it", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "poll", uniqueKey: "schedule:poll" });
+    // Enqueueing the schedule again is a no-op.
+    await enqueueJob(t.prisma, { kind: "poll", uniqueKey: "schedule:poll" });
+    const w = worker({ poll: async () => ({ rescheduleInMs: 30_000 }) });
+    await w.runOnce();
+    await w.drain();
+    const jobs = await t.prisma.job.findMany();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ id, status: "pending", attempts: 0 });
+    expect(jobs[0].runAt.getTime()).toBeGreaterThan(Date.now() + 25_000);
+  });
+
+  it("two workers never run the same job concurrently, and every job runs once", async () => {
+    const n = 120;
+    await enqueueJobs(
+      t.prisma,
+      Array.from({ length: n }, (_, i) => ({ kind: "count", payload: { i } })),
+    );
+    // On PostgreSQL the second worker has its own connection pool, as a second process would.
+    const second = t.kind === "postgres" ? openDatabase(t.url) : undefined;
+    const active = new Set<string>();
+    const runs = new Map<string, number>();
+    let overlaps = 0;
+    const handlers: JobHandlers = {
+      count: async ({ job }) => {
+        if (active.has(job.id)) overlaps++;
+        active.add(job.id);
+        runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, 2));
+        active.delete(job.id);
+      },
+    };
+    const a = worker(handlers);
+    const b = worker(handlers, second ? { db: second.prisma } : {});
+    a.start();
+    b.start();
+    await waitFor(async () => (await t.prisma.job.count({ where: { status: "succeeded" } })) === n, 30_000);
+    await Promise.all([a.stop(), b.stop()]);
+    await second?.close();
+    expect(overlaps).toBe(0);
+    expect(runs.size).toBe(n);
+    expect([...runs.values()].every((c) => c === 1)).toBe(true);
+    const jobs = await t.prisma.job.findMany({ select: { lockedBy: true, attempts: true } });
+    expect(jobs.every((j) => j.attempts === 1)).toBe(true);
+  });
+});
