@@ -40,10 +40,7 @@ const databaseUrl = z
     message: 'expected "pglite:<folder>", "pglite:memory://" or "postgresql://user@host:port/db"',
   });
 
-const workspaceMap = z.record(
-  z.string(),
-  z.object({ host: z.string().url(), token: z.string().min(1) }),
-);
+const workspaceMap = z.record(z.string(), z.object({ host: z.string().url(), token: z.string().min(1) }));
 
 const jsonWorkspaces = optionalString.transform((v, ctx) => {
   if (v === undefined) return {};
@@ -83,6 +80,8 @@ const schema = z.object({
   DATABRICKS_HOST: optionalUrl,
   DATABRICKS_TOKEN: optionalString,
   DATABRICKS_WORKSPACES: jsonWorkspaces,
+  /** workspace id of DATABRICKS_HOST when its URL does not carry one (non-Azure hosts); the watcher tags events with it */
+  DATABRICKS_WORKSPACE_ID: optionalString,
   DATABRICKS_WATCH_CLUSTERS: bool(false),
   DATABRICKS_WATCH_INTERVAL_SECONDS: int(60, 5, 86_400),
   DATABRICKS_TIMEOUT_MS: int(10_000, 100, 300_000),

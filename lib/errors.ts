@@ -48,7 +48,10 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 export function errorResponse(err: unknown, context: Record<string, unknown> = {}): Response {
   if (err instanceof AppError) return jsonResponse(err.toJSON(), err.status);
   logger.error("unhandled error", { ...context, err });
-  return jsonResponse({ error: "internal_error", message: "Something went wrong; the details are in the server log." }, 500);
+  return jsonResponse(
+    { error: "internal_error", message: "Something went wrong; the details are in the server log." },
+    500,
+  );
 }
 
 /** Wrap a route handler so every failure becomes a JSON answer. */

@@ -28,7 +28,11 @@ const defaultSink: LogSink = (line, level) => {
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
 };
 
-export function createLogger(context: Fields = {}, sink: LogSink = defaultSink, minLevel?: keyof typeof LEVELS): Logger {
+export function createLogger(
+  context: Fields = {},
+  sink: LogSink = defaultSink,
+  minLevel?: keyof typeof LEVELS,
+): Logger {
   const threshold = () => LEVELS[minLevel ?? env().LOG_LEVEL];
   const write = (level: Level, msg: string, fields?: Fields) => {
     if (LEVELS[level] < threshold()) return;

@@ -131,7 +131,15 @@ export const ticketDetailJson = ticketJson.extend({
   details: z.array(runDetailJson),
   remediations: z.array(remediationJson),
   /** jobs not yet finished for this ticket (enrich, rca, ...): lets the UI show progress */
-  pendingJobs: z.array(z.object({ id: z.string(), kind: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().nullable() })),
+  pendingJobs: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+    }),
+  ),
 });
 export type TicketDetailJson = z.infer<typeof ticketDetailJson>;
 

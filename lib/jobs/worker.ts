@@ -130,7 +130,12 @@ export class JobWorker {
   }
 
   private async execute(job: Claimed, signal: AbortSignal): Promise<void> {
-    const log = this.log.child({ jobId: job.id, kind: job.kind, ticketId: job.ticketId ?? undefined, attempt: job.attempts });
+    const log = this.log.child({
+      jobId: job.id,
+      kind: job.kind,
+      ticketId: job.ticketId ?? undefined,
+      attempt: job.attempts,
+    });
     const handler = this.opts.handlers[job.kind];
     if (!handler) {
       await this.fail(job, `no handler registered for job kind "${job.kind}"`, log);
@@ -138,7 +143,11 @@ export class JobWorker {
     }
     if (job.attempts > job.maxAttempts) {
       // Only reachable when earlier attempts died with their worker.
-      await this.fail(job, `gave up after ${job.maxAttempts} attempts (the last ones never finished: worker crash or lease expiry)`, log);
+      await this.fail(
+        job,
+        `gave up after ${job.maxAttempts} attempts (the last ones never finished: worker crash or lease expiry)`,
+        log,
+      );
       return;
     }
     const heartbeat = setInterval(() => void this.extendLease(job.id), Math.max(1000, this.opts.leaseMs / 3));
@@ -161,7 +170,10 @@ export class JobWorker {
         return;
       }
       const retryAfter = err instanceof RetryableError ? err.retryAfterMs : undefined;
-      const delay = Math.max(retryAfter ?? 0, backoffDelay(job.attempts, this.opts.backoffBaseMs, this.opts.backoffMaxMs, this.opts.random));
+      const delay = Math.max(
+        retryAfter ?? 0,
+        backoffDelay(job.attempts, this.opts.backoffBaseMs, this.opts.backoffMaxMs, this.opts.random),
+      );
       await this.finish(job, "pending", message, new Date(Date.now() + delay));
       log.warn("job failed, will retry", { err: message, retryInMs: delay });
     } finally {
@@ -169,7 +181,13 @@ export class JobWorker {
     }
   }
 
-  private async finish(job: Claimed, status: string, lastError: string | null, runAt: Date | null, resetAttempts = false) {
+  private async finish(
+    job: Claimed,
+    status: string,
+    lastError: string | null,
+    runAt: Date | null,
+    resetAttempts = false,
+  ) {
     const done = status === "succeeded" || status === "failed";
     const n = await this.opts.db.$executeRaw`
       UPDATE "Job" SET status = ${status}, "lastError" = ${lastError}, "lockedBy" = NULL, "lockedUntil" = NULL,

@@ -27,7 +27,10 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationList {
     : [];
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: names.map((name) => ({
       path: name,
@@ -79,7 +82,11 @@ export async function migrationStatus(handle: DatabaseHandle): Promise<Migration
   return withEngine(handle, async (engine) => {
     let out;
     try {
-      out = await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: NO_FILTER });
+      out = await engine.diagnoseMigrationHistory({
+        migrationsList: list,
+        optInToShadowDatabase: false,
+        filters: NO_FILTER,
+      });
     } catch (err) {
       // A fresh database has no _prisma_migrations table (P1014): all pending.
       if (/P1014|does not exist/.test(String((err as Error).message ?? err))) {
@@ -93,8 +100,15 @@ export async function migrationStatus(handle: DatabaseHandle): Promise<Migration
       : h?.diagnostic === "databaseIsBehind" || h?.diagnostic === "historiesDiverge"
         ? h.unappliedMigrationNames
         : [];
-    const unknown = h?.diagnostic === "migrationsDirectoryIsBehind" || h?.diagnostic === "historiesDiverge" ? h.unpersistedMigrationNames : [];
-    const upToDate = pending.length === 0 && unknown.length === 0 && out.failedMigrationNames.length === 0 && out.editedMigrationNames.length === 0;
+    const unknown =
+      h?.diagnostic === "migrationsDirectoryIsBehind" || h?.diagnostic === "historiesDiverge"
+        ? h.unpersistedMigrationNames
+        : [];
+    const upToDate =
+      pending.length === 0 &&
+      unknown.length === 0 &&
+      out.failedMigrationNames.length === 0 &&
+      out.editedMigrationNames.length === 0;
     return {
       upToDate,
       applied: all.length - pending.length,

@@ -17,7 +17,14 @@ export const RCA_CATEGORIES = [
 ] as const;
 export type RcaCategory = (typeof RCA_CATEGORIES)[number];
 
-export const REMEDIATIONS = ["retry", "retry_with_backoff", "restart_cluster", "repair_run", "scale_up_cluster", "none"] as const;
+export const REMEDIATIONS = [
+  "retry",
+  "retry_with_backoff",
+  "restart_cluster",
+  "repair_run",
+  "scale_up_cluster",
+  "none",
+] as const;
 export type Remediation = (typeof REMEDIATIONS)[number];
 
 /** Categories a machine must never try to fix: a human has to change something. */

@@ -7,7 +7,16 @@ import type { Logger } from "../logger";
 export const SOURCE_IDS = ["azure-data-factory", "databricks", "synapse", "azure-functions"] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
-export const RESOURCE_TYPES = ["pipeline", "activity", "job", "task", "cluster", "library", "function", "other"] as const;
+export const RESOURCE_TYPES = [
+  "pipeline",
+  "activity",
+  "job",
+  "task",
+  "cluster",
+  "library",
+  "function",
+  "other",
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
@@ -52,10 +61,7 @@ export interface NormalizedFailure {
 }
 
 /** What a resolution (Azure "Resolved", Databricks success) points at. */
-export type ResolutionTarget =
-  | { alertId: string }
-  | { runId: string; scope: string | null }
-  | { naturalKey: string };
+export type ResolutionTarget = { alertId: string } | { runId: string; scope: string | null } | { naturalKey: string };
 
 export type ExtractResult =
   | { kind: "failures"; eventType: string; failures: NormalizedFailure[] }

@@ -14,7 +14,9 @@ describe("normalizeMessage", () => {
   });
 
   it("keeps the words that tell errors apart", () => {
-    expect(normalizeMessage("Cannot connect to SQL Database: 'srv1'")).not.toBe(normalizeMessage("Blob operation Failed"));
+    expect(normalizeMessage("Cannot connect to SQL Database: 'srv1'")).not.toBe(
+      normalizeMessage("Blob operation Failed"),
+    );
   });
 
   it("folds URLs and hex ids", () => {

@@ -8,7 +8,9 @@ async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   if (command === "dev") {
     const created = await createMigration(name ?? "migration");
-    console.log(created ? `Created prisma/migrations/${created}/migration.sql` : "Schema unchanged: no migration created.");
+    console.log(
+      created ? `Created prisma/migrations/${created}/migration.sql` : "Schema unchanged: no migration created.",
+    );
     if (!created) return 0;
   }
   const url = env().DATABASE_URL;
@@ -30,7 +32,11 @@ async function main(): Promise<number> {
     }
     if (command === "deploy" || command === "dev") {
       const applied = await deployMigrations(handle);
-      console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}:\n  ${applied.join("\n  ")}` : `No pending migrations (${where}).`);
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s) to ${where}:\n  ${applied.join("\n  ")}`
+          : `No pending migrations (${where}).`,
+      );
       return 0;
     }
     console.error("usage: migrate.ts deploy | status | dev <name>");

@@ -1,0 +1,148 @@
+"use client";
+// The ticket list screen: filters kept in the URL (shareable, survive reload), cursor paging and live refresh.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import type { TicketJson } from "@/lib/api/schemas";
+import { SOURCE_IDS } from "@/lib/sources/types";
+import { TICKET_LIST_REFRESH_MS, useTicketList, type TicketListFilters } from "@/lib/queries/tickets";
+import { sourceName } from "@/components/labels";
+import {
+  parseStatusFilter,
+  statusesFor,
+  TicketFilters,
+  type TicketFilterValues,
+} from "@/components/tickets/ticket-filters";
+import { TicketList, TicketListHeader } from "@/components/tickets/ticket-list";
+import { NoTickets, RefreshStatus } from "@/components/tickets/list-status";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { ErrorState, SkeletonRows } from "@/components/ui/states";
+import { Spinner } from "@/components/ui/spinner";
+
+const FILTER_KEYS = ["q", "runId", "status", "source"] as const;
+const SOURCES = SOURCE_IDS.map((id) => ({ id, name: sourceName(id) }));
+
+function readFilters(params: Pick<URLSearchParams, "get">): TicketFilterValues {
+  return {
+    q: params.get("q") ?? "",
+    runId: params.get("runId") ?? "",
+    status: parseStatusFilter(params.get("status")),
+    source: params.get("source") ?? "",
+  };
+}
+
+function toQuery(values: TicketFilterValues): TicketListFilters {
+  return {
+    ...(values.q.trim() ? { q: values.q.trim() } : {}),
+    ...(values.runId.trim() ? { runId: values.runId.trim() } : {}),
+    ...(values.status ? { status: statusesFor(values.status) } : {}),
+    ...(values.source ? { source: values.source } : {}),
+  };
+}
+
+function uniqueById(tickets: TicketJson[]): TicketJson[] {
+  const seen = new Set<string>();
+  return tickets.filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)));
+}
+
+export function TicketsScreen() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [resetKey, setResetKey] = useState(0);
+
+  const values = readFilters(searchParams);
+  const filtered = Object.keys(toQuery(values)).length > 0;
+  const list = useTicketList(toQuery(values));
+
+  // Read the live URL, not this render's copy: a debounced search may fire after another filter changed.
+  const setFilters = (patch: Partial<TicketFilterValues>) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  };
+  const clearFilters = () => {
+    setFilters(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])));
+    setResetKey((k) => k + 1);
+  };
+
+  const tickets = uniqueById(list.data?.pages.flatMap((page) => page.items) ?? []);
+  const refreshError = list.isError && list.data && !list.isFetchNextPageError ? list.error.message : null;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <TicketFilters
+          values={values}
+          sources={SOURCES}
+          onChange={setFilters}
+          onClear={clearFilters}
+          resetKey={resetKey}
+        />
+        <RefreshStatus
+          updatedAt={list.dataUpdatedAt}
+          fetching={list.isFetching}
+          error={refreshError}
+          onRetry={() => void list.refetch()}
+          intervalMs={TICKET_LIST_REFRESH_MS}
+        />
+      </div>
+
+      <div
+        className={cn(
+          "overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900/60",
+          list.isPlaceholderData && "opacity-60",
+        )}
+        aria-busy={list.isFetching}
+      >
+        {list.isPending ? (
+          <SkeletonRows />
+        ) : list.isError && !list.data ? (
+          <ErrorState
+            className="m-4"
+            title="Could not load tickets"
+            message={list.error.message}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
+        ) : tickets.length === 0 ? (
+          <NoTickets filtered={filtered} onClear={clearFilters} />
+        ) : (
+          <>
+            <TicketListHeader />
+            <TicketList tickets={tickets} />
+          </>
+        )}
+      </div>
+
+      {tickets.length > 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-3 text-xs text-zinc-500 dark:text-zinc-400">
+          <span data-testid="ticket-count">
+            {tickets.length} ticket{tickets.length === 1 ? "" : "s"} shown{list.hasNextPage ? ", more available" : ""}
+          </span>
+          {list.isFetchNextPageError ? (
+            <ErrorState
+              title="Could not load more"
+              message={list.error?.message ?? "Unknown error"}
+              onRetry={() => void list.fetchNextPage()}
+            />
+          ) : null}
+          {list.hasNextPage ? (
+            <Button
+              onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+              data-testid="load-more"
+            >
+              {list.isFetchingNextPage ? <Spinner /> : null}
+              Load more
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

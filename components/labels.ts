@@ -1,0 +1,125 @@
+// Human labels for the API's enum-like values (sources, categories, remediations, jobs, outcomes).
+import type { RcaJson, TicketJson } from "@/lib/api/schemas";
+
+export const SOURCE_NAMES: Record<string, string> = {
+  "azure-data-factory": "Azure Data Factory",
+  databricks: "Databricks",
+  synapse: "Synapse",
+  "azure-functions": "Azure Functions",
+};
+
+export function sourceName(source: string): string {
+  return SOURCE_NAMES[source] ?? source;
+}
+
+/** What the run link opens, in the source's own words. */
+export function runLinkLabel(source: string): string {
+  if (source === "databricks") return "Open run in Databricks";
+  if (source === "azure-data-factory") return "Open in ADF Studio";
+  if (source === "synapse") return "Open in Synapse Studio";
+  if (source === "azure-functions") return "Open in Azure portal";
+  return "Open run";
+}
+
+export const CATEGORY_LABELS: Record<RcaJson["category"], string> = {
+  transient: "Transient",
+  upstream_data: "Upstream data",
+  permission: "Permission",
+  configuration: "Configuration",
+  schema_data: "Schema / data",
+  resource: "Resource",
+  library: "Library",
+  code: "Code",
+  platform: "Platform",
+  unknown: "Unknown",
+};
+
+export const REMEDIATION_LABELS: Record<RcaJson["remediation"], string> = {
+  retry: "Retry the run",
+  retry_with_backoff: "Retry with backoff",
+  restart_cluster: "Restart the cluster",
+  repair_run: "Repair the run (failed tasks only)",
+  scale_up_cluster: "Scale up the cluster",
+  none: "No automatic fix",
+};
+
+export function remediationLabel(action: string): string {
+  return action in REMEDIATION_LABELS
+    ? REMEDIATION_LABELS[action as RcaJson["remediation"]]
+    : action.replaceAll("_", " ");
+}
+
+export const ERROR_SOURCE_LABELS: Record<string, string> = {
+  payload: "from the alert payload",
+  api: "fetched from the source API",
+  fallback: "fallback: the alert carried no error text",
+};
+
+/** The pipeline step of a job kind: "pipeline.enrich" → "enrich". */
+export function jobStep(kind: string): string {
+  return kind.slice(kind.lastIndexOf(".") + 1);
+}
+
+/** The job queue's kinds, as an on-call engineer would say them. */
+export function jobLabel(kind: string, source: string): string {
+  switch (jobStep(kind)) {
+    case "enrich":
+      return `Fetching exact error from ${sourceName(source)}`;
+    case "rca":
+      return "Analysing root cause";
+    case "notify":
+      return "Sending notifications";
+    case "remediate":
+      return "Attempting automatic fix";
+    default:
+      return `Running ${kind.replaceAll(/[._-]/g, " ")}`;
+  }
+}
+
+/** "attempt 2", "queued", "attempt 1 failed, retrying (attempt 2)" — the worker counts an attempt when it claims the job. */
+export function jobProgress(job: { status: string; attempts: number }): string {
+  if (job.status === "failed") return `gave up after ${job.attempts} attempt${job.attempts === 1 ? "" : "s"}`;
+  if (job.status === "running") return `attempt ${Math.max(job.attempts, 1)}`;
+  if (job.attempts === 0) return "queued";
+  return `attempt ${job.attempts} failed, retrying (attempt ${job.attempts + 1})`;
+}
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  accepted: "Ticket opened",
+  duplicate_ignored: "Duplicate delivery",
+  resolved: "Resolved by source",
+  ignored: "Ignored",
+};
+
+export function outcomeLabel(outcome: string): string {
+  return OUTCOME_LABELS[outcome] ?? outcome.replaceAll("_", " ");
+}
+
+export function actionLabel(action: string): string {
+  const text = action.replaceAll(/[._]/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const RESOURCE_TYPE_LABELS: Record<string, string> = {
+  pipeline: "Pipeline",
+  activity: "Activity",
+  job: "Job",
+  task: "Task",
+  cluster: "Cluster",
+  library: "Library",
+  function: "Function",
+  other: "Resource",
+};
+
+export function resourceTypeLabel(type: TicketJson["resourceType"]): string {
+  return RESOURCE_TYPE_LABELS[type] ?? type;
+}
+
+/** Allowed status changes for the buttons. */
+export function statusActions(ticket: Pick<TicketJson, "status" | "acknowledgedAt">) {
+  return {
+    canAcknowledge: ticket.status === "open" || (ticket.status === "remediating" && ticket.acknowledgedAt === null),
+    canResolve: ticket.status !== "resolved",
+    canReopen: ticket.status === "resolved",
+  };
+}

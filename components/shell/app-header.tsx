@@ -1,0 +1,25 @@
+// The top bar: product name, navigation and a slot for the live health indicator.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLinks } from "./nav-links";
+
+export function AppHeader({ health }: { health: ReactNode }) {
+  return (
+    <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="mx-auto flex h-12 max-w-[1400px] items-center gap-4 px-4">
+        <Link
+          href="/"
+          className="flex shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap"
+          data-testid="brand"
+        >
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 20px static svg needs no optimisation */}
+          <img src="/favicon.svg" alt="" width={20} height={20} />
+          <span className="hidden sm:inline">RCA Desk</span>
+          <span className="sr-only sm:hidden">RCA Desk</span>
+        </Link>
+        <NavLinks />
+        <div className="ml-auto">{health}</div>
+      </div>
+    </header>
+  );
+}

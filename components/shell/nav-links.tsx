@@ -1,0 +1,41 @@
+"use client";
+// The main navigation; marks the current section for sighted and screen-reader users alike.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "../ui/cn";
+
+const LINKS = [
+  { href: "/", label: "Tickets", match: (path: string) => path === "/" || path.startsWith("/tickets") },
+  { href: "/metrics", label: "Metrics", match: (path: string) => path.startsWith("/metrics") },
+  { href: "/setup", label: "Setup", match: (path: string) => path.startsWith("/setup") },
+];
+
+export function NavLinks() {
+  const pathname = usePathname() ?? "/";
+  return (
+    <nav aria-label="Main" data-testid="main-nav">
+      <ul className="flex items-center gap-1">
+        {LINKS.map((link) => {
+          const active = link.match(pathname);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={active ? "page" : undefined}
+                data-testid={`nav-${link.label.toLowerCase()}`}
+                className={cn(
+                  "rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors",
+                  active
+                    ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
+                    : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
+                )}
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,119 @@
+// The ticket table: one dense, linked row per failure, severity and status first, exact error underneath.
+import Link from "next/link";
+import type { TicketJson } from "@/lib/api/schemas";
+import { firstLine } from "../format";
+import { resourceTypeLabel, sourceName } from "../labels";
+import { CategoryBadge, SeverityBadge, StatusBadge } from "../ui/badges";
+import { cn } from "../ui/cn";
+import { RelativeTime } from "../ui/relative-time";
+
+const COLUMNS = "md:grid md:grid-cols-[5.5rem_8rem_minmax(0,1fr)_8.5rem_3.5rem_6.5rem] md:items-center md:gap-3";
+
+export function TicketListHeader() {
+  return (
+    <div
+      aria-hidden
+      className={cn(
+        COLUMNS,
+        "hidden border-b border-zinc-200 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400",
+      )}
+    >
+      <span>Severity</span>
+      <span>Status</span>
+      <span>Resource · error</span>
+      <span>RCA</span>
+      <span className="text-right">Dups</span>
+      <span className="text-right">Failed</span>
+    </div>
+  );
+}
+
+function TicketRow({ ticket }: { ticket: TicketJson }) {
+  const error = firstLine(ticket.errorMessage);
+  const meta = [resourceTypeLabel(ticket.resourceType), ticket.scope, sourceName(ticket.source)]
+    .filter(Boolean)
+    .join(" · ");
+  return (
+    <li>
+      <Link
+        href={`/tickets/${encodeURIComponent(ticket.id)}`}
+        data-testid="ticket-row"
+        data-ticket-id={ticket.id}
+        data-status={ticket.status}
+        className={cn(
+          COLUMNS,
+          "flex flex-wrap items-center gap-2 px-4 py-2.5 transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 dark:hover:bg-zinc-900 dark:focus-visible:bg-zinc-900",
+          ticket.status === "resolved" && "opacity-60",
+        )}
+      >
+        <span>
+          <SeverityBadge severity={ticket.severity} />
+        </span>
+        <span>
+          <StatusBadge status={ticket.status} />
+        </span>
+        <span className="order-last min-w-0 basis-full md:order-none">
+          <span className="flex min-w-0 flex-col md:flex-row md:items-baseline md:gap-2">
+            <span
+              className="font-semibold break-all text-zinc-900 md:truncate dark:text-zinc-50"
+              data-testid="ticket-resource"
+            >
+              {ticket.resourceName}
+            </span>
+            <span className="truncate text-xs text-zinc-500 dark:text-zinc-400">{meta}</span>
+          </span>
+          <span
+            className="mt-0.5 flex min-w-0 items-baseline gap-1.5 font-mono text-xs text-zinc-700 dark:text-zinc-300"
+            title={error}
+          >
+            {ticket.errorCode ? (
+              <span className="shrink-0 font-semibold text-red-700 dark:text-red-400">{ticket.errorCode}</span>
+            ) : null}
+            <span
+              className={cn("truncate", ticket.errorSource === "fallback" && "text-zinc-500 italic dark:text-zinc-400")}
+              data-testid="ticket-error"
+              data-error-source={ticket.errorSource}
+            >
+              {error}
+            </span>
+          </span>
+        </span>
+        <span>
+          {ticket.rca ? (
+            <CategoryBadge category={ticket.rca.category} />
+          ) : (
+            <span className="hidden text-xs text-zinc-400 md:inline">—</span>
+          )}
+        </span>
+        <span className="text-right text-xs tabular-nums" data-testid="duplicate-count">
+          {ticket.duplicateCount > 0 ? (
+            <span
+              className="font-medium text-zinc-700 dark:text-zinc-300"
+              title={`${ticket.duplicateCount} duplicate deliveries folded into this ticket`}
+            >
+              +{ticket.duplicateCount}
+              <span className="sr-only"> duplicates</span>
+            </span>
+          ) : (
+            <span className="hidden text-zinc-400 md:inline" aria-hidden>
+              —
+            </span>
+          )}
+        </span>
+        <span className="ml-auto text-right text-xs whitespace-nowrap text-zinc-600 md:ml-0 dark:text-zinc-400">
+          <RelativeTime iso={ticket.occurredAt ?? ticket.detectedAt} data-testid="ticket-age" />
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+export function TicketList({ tickets }: { tickets: TicketJson[] }) {
+  return (
+    <ul data-testid="ticket-list" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+      {tickets.map((ticket) => (
+        <TicketRow key={ticket.id} ticket={ticket} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,199 @@
+// Group commit: deliveries that arrive while a commit is in flight share the
+// next one, so the database costs each request almost nothing. Each delivery
+// is answered only after the statement holding it committed. If a batch
+// fails, its deliveries are retried one by one so a bad delivery never fails
+// its neighbours.
+import type { Db } from "../db";
+import { newId } from "../ids";
+import { logger } from "../logger";
+import type { PlannedDelivery } from "./plan";
+import { writeFailures, writeResolutions, type EventInput, type TicketInput } from "./store";
+
+export interface TicketOutcome {
+  ticketId: string;
+  dedupKey: string;
+  status: "accepted" | "duplicate_ignored";
+}
+
+export interface CommitResult {
+  tickets: TicketOutcome[];
+  resolvedTicketIds: string[];
+}
+
+export interface CommitterOptions {
+  db: () => Db;
+  maxBatch: number;
+  jobKind: string;
+  maxAttempts: () => number;
+  /** called after a commit that created tickets (wakes the in-process worker) */
+  onNewJobs?: () => void;
+}
+
+type Pending = { delivery: PlannedDelivery; resolve: (r: CommitResult) => void; reject: (e: unknown) => void };
+
+const log = logger.child({ module: "ingest.commit" });
+
+export class GroupCommitter {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly opts: CommitterOptions) {}
+
+  submit(delivery: PlannedDelivery): Promise<CommitResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ delivery, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // Let deliveries parsed in the same tick join the first batch.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const taken = this.queue.splice(0, this.opts.maxBatch);
+        // Resolutions are a statement of their own; each group commits (or
+        // falls back) on its own so no delivery is ever written twice.
+        const groups = [
+          taken.filter((p) => !p.delivery.resolutions.length),
+          taken.filter((p) => p.delivery.resolutions.length),
+        ];
+        for (const batch of groups) if (batch.length) await this.commitGroup(batch);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async commitGroup(batch: Pending[]): Promise<void> {
+    try {
+      const results = await this.commit(batch.map((p) => p.delivery));
+      batch.forEach((p, i) => p.resolve(results[i]));
+      return;
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0].reject(err);
+        return;
+      }
+      log.warn("batch commit failed; retrying its deliveries one by one", { size: batch.length, err });
+    }
+    for (const p of batch) {
+      try {
+        p.resolve((await this.commit([p.delivery]))[0]);
+      } catch (e) {
+        p.reject(e);
+      }
+    }
+  }
+
+  /** Write one batch; results in the order of `deliveries`. */
+  private async commit(deliveries: PlannedDelivery[]): Promise<CommitResult[]> {
+    const results: CommitResult[] = deliveries.map(() => ({ tickets: [], resolvedTicketIds: [] }));
+    const events: EventInput[] = [];
+    const resolutionEvents: EventInput[] = [];
+    const byKey = new Map<string, { input: TicketInput; refs: { delivery: number; eventId: string }[] }>();
+    const resolutions: {
+      ord: number;
+      event_id: string;
+      alert_id: string | null;
+      dedup_key: string | null;
+      at: string;
+    }[] = [];
+
+    deliveries.forEach((d, di) => {
+      if (d.resolutions.length) {
+        if (d.event) resolutionEvents.push(d.event);
+        for (const r of d.resolutions) {
+          resolutions.push({
+            ord: di,
+            event_id: d.event?.id ?? "",
+            alert_id: r.alertId,
+            dedup_key: r.dedupKey,
+            at: d.receivedAt.toISOString(),
+          });
+        }
+        return;
+      }
+      if (d.event) events.push(d.event);
+      const eventId = d.event?.id ?? d.linkEventId;
+      for (const t of d.tickets) {
+        const existing = byKey.get(t.dedupKey);
+        if (existing) {
+          existing.input.extra += 1;
+          if (eventId) existing.input.event_ids.push(eventId);
+          existing.refs.push({ delivery: di, eventId: eventId ?? "" });
+          continue;
+        }
+        const f = t.failure;
+        const created = d.receivedAt.toISOString();
+        byKey.set(t.dedupKey, {
+          refs: [{ delivery: di, eventId: eventId ?? "" }],
+          input: {
+            ord: byKey.size,
+            id: newId(d.receivedAt.getTime()),
+            dedup_key: t.dedupKey,
+            prev_key: t.previous?.key ?? null,
+            prev_since: t.previous?.since.toISOString() ?? null,
+            extra: 0,
+            event_ids: eventId ? [eventId] : [],
+            job_id: newId(),
+            actor: d.actor,
+            source: d.source,
+            resource_type: f.resourceType,
+            resource_name: f.resourceName,
+            scope: f.scope,
+            run_id: f.runId,
+            parent_run_id: f.parentRunId,
+            alert_id: f.alertId,
+            title: f.title,
+            error_code: f.errorCode,
+            error_message: f.errorMessage,
+            failure_type: f.failureType,
+            error_source: f.errorSource,
+            run_url: f.runUrl,
+            failed_tasks: f.failedTasks,
+            severity: f.severity,
+            occurred_at: f.occurredAt?.toISOString() ?? null,
+            detected_at: (f.detectedAt ?? d.receivedAt).toISOString(),
+            created_at: created,
+            tags: t.tags,
+            metadata: f.metadata,
+          },
+        });
+      }
+    });
+
+    const db = this.opts.db();
+    let created = false;
+    if (byKey.size || events.length) {
+      const inputs = [...byKey.values()];
+      const rows = await writeFailures(
+        db,
+        inputs.map((e) => e.input),
+        events,
+        { kind: this.opts.jobKind, maxAttempts: this.opts.maxAttempts() },
+      );
+      const byOrd = new Map(rows.map((r) => [r.ord, r]));
+      for (const { input, refs } of inputs) {
+        const row = byOrd.get(input.ord);
+        if (!row) throw new Error(`intake statement returned no ticket for ${input.dedup_key}`);
+        created ||= row.inserted;
+        refs.forEach((ref, i) => {
+          results[ref.delivery].tickets.push({
+            ticketId: row.ticket_id,
+            dedupKey: input.dedup_key,
+            status: row.inserted && i === 0 ? "accepted" : "duplicate_ignored",
+          });
+        });
+      }
+    }
+    if (resolutions.length) {
+      const rows = await writeResolutions(db, resolutions, resolutionEvents);
+      for (const r of rows) results[r.ord].resolvedTicketIds.push(r.ticket_id);
+    }
+    if (created) this.opts.onNewJobs?.();
+    return results;
+  }
+}

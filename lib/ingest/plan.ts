@@ -1,0 +1,111 @@
+// Turns what a source extracted into the rows one delivery will write:
+// dedup identities, FinOps tags, ids. Pure: no I/O.
+import { newId } from "../ids";
+import type { ExtractResult, NormalizedFailure } from "../sources/types";
+import { dedupIdentity, resolutionMatch } from "./dedup";
+import type { EventInput } from "./store";
+import { tagsFromName } from "./tags";
+
+export interface PlanSettings {
+  dedupWindowMs: number;
+  namingConvention: string | undefined;
+}
+
+export interface PlannedTicket {
+  dedupKey: string;
+  previous: { key: string; since: Date } | null;
+  failure: NormalizedFailure;
+  tags: Record<string, string>;
+}
+
+export interface PlannedDelivery {
+  source: string;
+  receivedAt: Date;
+  /** the AlertEvent row; null when a job (not a webhook) found the failure */
+  event: EventInput | null;
+  /** links new tickets to this delivery when there is no event row of its own */
+  linkEventId: string | null;
+  actor: string;
+  tickets: PlannedTicket[];
+  resolutions: { alertId: string | null; dedupKey: string | null }[];
+  /** ignored and rejected deliveries are stored, nothing else */
+  storedOnly: boolean;
+  /** why it was ignored/rejected, for the answer */
+  reason: string | null;
+}
+
+export function planTickets(
+  source: string,
+  failures: NormalizedFailure[],
+  receivedAt: Date,
+  s: PlanSettings,
+): PlannedTicket[] {
+  const seen = new Set<string>();
+  const out: PlannedTicket[] = [];
+  for (const failure of failures) {
+    const id = dedupIdentity(source, failure, s.dedupWindowMs, receivedAt);
+    // One payload naming one failure twice (e.g. two rows of one run) is one ticket.
+    if (seen.has(id.key)) continue;
+    seen.add(id.key);
+    out.push({
+      dedupKey: id.key,
+      previous: id.previous,
+      failure,
+      tags: { ...tagsFromName(failure.resourceName, s.namingConvention), ...failure.tags },
+    });
+  }
+  return out;
+}
+
+export function eventRow(
+  source: string,
+  receivedAt: Date,
+  rawBody: string,
+  headers: Record<string, unknown>,
+  fields: { eventType?: string | null; outcome?: string | null; httpStatus?: number | null; reason?: string | null },
+): EventInput {
+  return {
+    id: newId(receivedAt.getTime()),
+    source,
+    received_at: receivedAt.toISOString(),
+    event_type: fields.eventType ?? null,
+    outcome: fields.outcome ?? null,
+    http_status: fields.httpStatus ?? null,
+    reason: fields.reason ?? null,
+    raw_body: rawBody,
+    headers,
+  };
+}
+
+export function planDelivery(
+  source: string,
+  result: ExtractResult,
+  event: EventInput,
+  receivedAt: Date,
+  s: PlanSettings,
+): PlannedDelivery {
+  const base = {
+    source,
+    receivedAt,
+    event,
+    linkEventId: null,
+    actor: "intake",
+    tickets: [],
+    resolutions: [],
+    storedOnly: false,
+    reason: null,
+  };
+  event.event_type = result.eventType;
+  if (result.kind === "failures" && result.failures.length > 0) {
+    return { ...base, tickets: planTickets(source, result.failures, receivedAt, s) };
+  }
+  if (result.kind === "resolution" && result.targets.length > 0) {
+    event.reason = result.note;
+    return { ...base, resolutions: result.targets.map((t) => resolutionMatch(source, t)) };
+  }
+  const reason = result.kind === "ignored" ? result.reason : "the payload named no failure";
+  event.outcome = "ignored";
+  event.http_status = 200;
+  event.reason = reason;
+  return { ...base, storedOnly: true, reason };
+}

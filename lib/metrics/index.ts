@@ -1,0 +1,74 @@
+// GET /api/metrics: counts, dedup ratio and MTTD / MTTA / MTTR medians over a
+// window, overall and by source. MTTD = createdAt − occurredAt (how long until
+// a ticket existed), MTTA = acknowledgedAt − createdAt, MTTR = resolvedAt −
+// occurredAt (createdAt when the run time is unknown).
+import { z } from "zod";
+import type { MetricsJson } from "../api/schemas";
+import { db } from "../db";
+
+export const windowSchema = z
+  .string()
+  .regex(/^\d{1,4}[hd]$/, 'expected a window like "24h", "7d" or "30d"')
+  .default("7d");
+
+export function windowMs(window: string): number {
+  const n = Number(window.slice(0, -1));
+  return n * (window.endsWith("h") ? 3_600_000 : 86_400_000);
+}
+
+type Row = {
+  source: string | null;
+  tickets: number;
+  mttd: number | null;
+  mtta: number | null;
+  mttr: number | null;
+};
+type EventRow = { source: string | null; events: number; accepted: number; duplicates: number };
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function computeMetrics(window: string): Promise<MetricsJson> {
+  const since = new Date(Date.now() - windowMs(window));
+  const ticketRows = await db().$queryRaw<Row[]>`
+    SELECT source, count(*)::int AS tickets,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("createdAt" - "occurredAt")))
+        FILTER (WHERE "occurredAt" IS NOT NULL AND "createdAt" >= "occurredAt") AS mttd,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("acknowledgedAt" - "createdAt")))
+        FILTER (WHERE "acknowledgedAt" IS NOT NULL) AS mtta,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("resolvedAt" - coalesce("occurredAt", "createdAt"))))
+        FILTER (WHERE "resolvedAt" IS NOT NULL) AS mttr
+    FROM "Ticket" WHERE "createdAt" >= ${since}
+    GROUP BY GROUPING SETS ((source), ())`;
+  const eventRows = await db().$queryRaw<EventRow[]>`
+    SELECT source, count(*)::int AS events,
+      count(*) FILTER (WHERE outcome = 'accepted')::int AS accepted,
+      count(*) FILTER (WHERE outcome = 'duplicate_ignored')::int AS duplicates
+    FROM "AlertEvent" WHERE "receivedAt" >= ${since}
+    GROUP BY GROUPING SETS ((source), ())`;
+  const remediation = await db().$queryRaw<{ attempted: number; succeeded: number }[]>`
+    SELECT count(*)::int AS attempted, count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded
+    FROM "Remediation" WHERE "createdAt" >= ${since} AND status <> 'skipped'`;
+
+  const stats = (source: string | null) => {
+    const t = ticketRows.find((r) => r.source === source);
+    const e = eventRows.find((r) => r.source === source);
+    const duplicates = e?.duplicates ?? 0;
+    const failureDeliveries = (e?.accepted ?? 0) + duplicates;
+    return {
+      tickets: t?.tickets ?? 0,
+      events: e?.events ?? 0,
+      duplicates,
+      dedupRatio: failureDeliveries ? duplicates / failureDeliveries : null,
+      mttdSeconds: num(t?.mttd),
+      mttaSeconds: num(t?.mtta),
+      mttrSeconds: num(t?.mttr),
+    };
+  };
+  const sources = new Set([...ticketRows, ...eventRows].map((r) => r.source).filter((s): s is string => s !== null));
+  return {
+    window,
+    ...stats(null),
+    remediation: { attempted: remediation[0]?.attempted ?? 0, succeeded: remediation[0]?.succeeded ?? 0 },
+    bySource: Object.fromEntries([...sources].sort().map((s) => [s, stats(s)])),
+  };
+}

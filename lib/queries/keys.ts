@@ -1,0 +1,10 @@
+// Query keys in one place, so mutations invalidate exactly what they change.
+import type { TicketListFilters } from "./tickets";
+
+export const queryKeys = {
+  ticketLists: () => ["tickets", "list"] as const,
+  ticketList: (filters: TicketListFilters) => ["tickets", "list", filters] as const,
+  ticket: (id: string) => ["tickets", "detail", id] as const,
+  metrics: (window: string) => ["metrics", window] as const,
+  health: () => ["health"] as const,
+};

@@ -1,0 +1,41 @@
+// Ticket list: filtered, cursor-paginated and refreshed every few seconds while the dashboard is open.
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { ticketListJson, type TicketStatus } from "@/lib/api/schemas";
+import { fetchJson } from "./fetch-json";
+import { queryKeys } from "./keys";
+
+export const TICKET_LIST_REFRESH_MS = 5_000;
+const PAGE_SIZE = 50;
+
+export interface TicketListFilters {
+  /** any of these statuses (sent comma-separated) */
+  status?: TicketStatus[];
+  source?: string;
+  /** matches error text, resource name and run id */
+  q?: string;
+  runId?: string;
+}
+
+export function ticketListUrl(filters: TicketListFilters, cursor: string | null, limit = PAGE_SIZE): string {
+  const params = new URLSearchParams();
+  if (filters.status?.length) params.set("status", filters.status.join(","));
+  for (const key of ["source", "q", "runId"] as const) {
+    const value = filters[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  if (cursor) params.set("cursor", cursor);
+  params.set("limit", String(limit));
+  return `/api/tickets?${params.toString()}`;
+}
+
+export function useTicketList(filters: TicketListFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.ticketList(filters),
+    queryFn: ({ pageParam, signal }) => fetchJson(ticketListUrl(filters, pageParam), ticketListJson, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+    refetchInterval: TICKET_LIST_REFRESH_MS,
+    // Keep showing the old rows while a new filter loads: no flash of empty list.
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,396 @@
+// ADF external compute errors (Data Lake Analytics, Azure ML, HDInsight, Custom/Batch) from the ADF troubleshooting guide.
+import type { ErrorClass } from "../types";
+
+export const ADF_COMPUTE_CLASSES: ErrorClass[] = [
+  {
+    id: "adf-adla-wrong-tenant",
+    platform: "adf",
+    title: "Access token from the wrong tenant (ADF 2709)",
+    match: { errorCodes: ["2709"], codeRequiresPattern: true, patterns: [/access token is from the wrong tenant/i] },
+    category: "permission",
+    rootCause:
+      "The service principal used by {subject} authenticated against a different Azure AD tenant than the one that owns the Data Lake Analytics account, so its token is refused.",
+    recommendations: [
+      "Set the correct tenant id in the linked service (the tenant of the Data Lake Analytics account).",
+      "Make sure the service principal exists in that tenant and has access to the account.",
+      "Test the connection and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "ADF-TS 2709",
+  },
+  {
+    id: "adf-adla-queue-limit",
+    platform: "adf",
+    title: "Data Lake Analytics job queue / AU limit (ADF 2709)",
+    match: {
+      errorCodes: ["2709"],
+      codeRequiresPattern: true,
+      patterns: [/maximum number of queued jobs for your account is \d+/i, /requires \d+ AUs/i],
+    },
+    category: "resource",
+    rootCause:
+      "Azure Data Lake Analytics refused the job of {subject}: the account has reached its limit of queued jobs or analytics units. The job itself was not run.",
+    recommendations: [
+      "Retry later when queued jobs have drained.",
+      "Lower the degree of parallelism (AUs) requested by the activity or raise the account quota in the Azure portal.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.8,
+    source: "ADF-TS 2709",
+  },
+  {
+    id: "adf-adls-acl-forbidden",
+    platform: "adf",
+    title: "ACL verification failed on Data Lake Storage (ADF 2704/2705/2711, ADLS connectors)",
+    match: { errorCodes: ["2704", "2705", "2711"], codeRequiresPattern: true, patterns: [/ACL verification failed/i] },
+    category: "permission",
+    rootCause:
+      "Data Lake Storage denied {subject}: ACL verification failed, meaning the identity lacks read/execute on the folder chain or write on the target, or the resource does not exist.",
+    recommendations: [
+      "Grant the service principal or managed identity Read+Execute on every folder from the root down, and Write where the activity writes.",
+      "Confirm the path in the dataset exists.",
+      "Rerun after the ACL change.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "ADF-TS 2704/2705/2711",
+  },
+  {
+    id: "adf-adls-file-not-found-config",
+    platform: "adf",
+    title: "Data Lake Store file or folder not found (ADF 2711)",
+    match: {
+      errorCodes: ["2711"],
+      codeRequiresPattern: true,
+      patterns: [/Cannot find the 'Azure Data Lake Store' file or folder/i],
+    },
+    category: "configuration",
+    rootCause:
+      "The Data Lake Store path referenced by {subject} does not exist. The troubleshooting guide attributes this to a wrong path in the activity or dataset.",
+    recommendations: [
+      "Check the folder and file path in the dataset / script reference against the store.",
+      "If the file is produced upstream, make sure that producer ran first.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "ADF-TS 2711",
+  },
+  {
+    id: "adf-adla-account-unresolved",
+    platform: "adf",
+    title: "Cannot resolve the Data Lake Analytics account (ADF 2707)",
+    match: { errorCodes: ["2707"], patterns: [/Cannot resolve the account of AzureDataLakeAnalytics/i] },
+    category: "configuration",
+    rootCause:
+      "The Data Lake Analytics linked service used by {subject} points to an account that cannot be resolved: AccountName or DataLakeAnalyticsUri is wrong.",
+    recommendations: [
+      "Correct AccountName and DataLakeAnalyticsUri in the linked service.",
+      "Test the connection and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "ADF-TS 2707",
+  },
+  {
+    id: "adf-adla-job-failed",
+    platform: "adf",
+    title: "U-SQL job failed in Data Lake Analytics (ADF 2703)",
+    match: { errorCodes: ["2703"], patterns: [/^Error Id: E_[A-Z_]+/im] },
+    category: "code",
+    rootCause:
+      "The U-SQL job submitted by {subject} ran in Data Lake Analytics and failed with its own error id. The cause is in the script or its input, not in ADF.",
+    recommendations: [
+      "Open the job in the Data Lake Analytics portal and read the error details for the quoted Error Id.",
+      "Fix the script or input and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "ADF-TS 2703",
+  },
+  {
+    id: "adf-aml-credential-expired",
+    platform: "adf",
+    title: "Azure ML credential expired (ADF 4121)",
+    match: { errorCodes: ["4121"] },
+    category: "permission",
+    rootCause:
+      "The credential used by {subject} to call Azure Machine Learning has expired, so the AML request was refused.",
+    recommendations: [
+      "Renew the service principal secret or key in the Azure ML linked service.",
+      "Test the connection and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "ADF-TS 4121",
+  },
+  {
+    id: "adf-aml-credential-invalid",
+    platform: "adf",
+    title: "Azure ML credential invalid or lacking permission (ADF 4122)",
+    match: { errorCodes: ["4122"] },
+    category: "permission",
+    rootCause:
+      "The credential used by {subject} for Azure Machine Learning is invalid or has no permission on the workspace or pipeline endpoint.",
+    recommendations: [
+      "Check the service principal and grant it a role on the Azure ML workspace.",
+      "Update the linked service and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "ADF-TS 4122",
+  },
+  {
+    id: "adf-aml-bad-request",
+    platform: "adf",
+    title: "Azure ML request invalid or endpoint missing (ADF 4123/4124)",
+    match: { errorCodes: ["4123", "4124"] },
+    category: "configuration",
+    rootCause:
+      "Azure Machine Learning rejected the request from {subject}: the activity properties are invalid or the published pipeline endpoint does not exist.",
+    recommendations: [
+      "Check the pipeline id / endpoint and parameters in the Machine Learning Execute Pipeline activity.",
+      "Republish the AML pipeline if it was deleted, then rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "ADF-TS 4123/4124",
+  },
+  {
+    id: "adf-aml-server-error",
+    platform: "adf",
+    title: "Azure ML server error (ADF 4125)",
+    match: { errorCodes: ["4125"] },
+    category: "transient",
+    rootCause:
+      "Azure Machine Learning returned a server error to {subject}. The troubleshooting guide recommends retrying later.",
+    recommendations: [
+      "Rerun after a few minutes.",
+      "If it persists, check Azure ML service health and open a support case.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.75,
+    source: "ADF-TS 4125",
+  },
+  {
+    id: "adf-aml-pipeline-run-failed",
+    platform: "adf",
+    title: "Azure ML pipeline run failed (ADF 4126)",
+    match: { errorCodes: ["4126"], patterns: [/Azure ML pipeline run failed with status/i] },
+    category: "code",
+    rootCause:
+      "The Azure Machine Learning pipeline started by {subject} ran and failed. The cause is in the AML pipeline steps, which ADF only relays.",
+    recommendations: [
+      "Open the AML pipeline run in Azure ML studio and read the failed step's logs.",
+      "Fix the step and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "ADF-TS 4126",
+  },
+  {
+    id: "adf-custom-activity-failed",
+    platform: "adf",
+    title: "Custom activity hit an unexpected exception (ADF 2500)",
+    wrapper: true,
+    match: { errorCodes: ["2500"], patterns: [/Hit unexpected exception and execution failed/i] },
+    category: "code",
+    rootCause:
+      "The custom (Azure Batch) activity {subject} failed with an unhandled exception in its own program (ADF 2500).",
+    recommendations: [
+      "Read stderr.txt / stdout.txt of the task in the Batch account's storage (activity output links them).",
+      "Fix the program and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.45,
+    source: "ADF-TS 2500",
+  },
+  {
+    id: "adf-batch-account-access",
+    platform: "adf",
+    title: "Cannot access the Batch or storage account (ADF 2501/2502)",
+    match: {
+      errorCodes: ["2501", "2502"],
+      patterns: [/Can ?not access user batch account/i, /Cannot access user storage account/i],
+    },
+    category: "configuration",
+    rootCause:
+      "The custom activity {subject} cannot reach its Azure Batch or storage account: the account name, pool name or access key configured in the linked service is wrong or was rotated.",
+    recommendations: [
+      "Verify the Batch account URL, pool name and access key (or the storage account name and key) in the linked services.",
+      "Test the connection and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "ADF-TS 2501/2502",
+  },
+  {
+    id: "adf-batch-config",
+    platform: "adf",
+    title: "Custom activity / Batch configuration error (ADF 2504/2505/2508/2509/2510)",
+    match: {
+      errorCodes: ["2504", "2505", "2508", "2509", "2510"],
+      patterns: [
+        /Batch url \S* is invalid/i,
+        /Cannot create Shared Access Signature unless Account Key credentials are used/i,
+      ],
+    },
+    category: "configuration",
+    rootCause:
+      "The custom activity {subject} is misconfigured for Azure Batch (too many files in folderPath, SAS without account key, duplicate file names, or an invalid Batch URL).",
+    recommendations: [
+      "Fix the setting named in the message in the custom activity / Batch linked service.",
+      "Publish and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "ADF-TS 2504-2510",
+  },
+  {
+    id: "adf-folder-missing-or-empty",
+    platform: "adf",
+    title: "Input folder does not exist or is empty (ADF 2507)",
+    match: { errorCodes: ["2507"], patterns: [/The folder path does not exist or is empty/i] },
+    category: "upstream_data",
+    rootCause:
+      "The folder that {subject} reads does not exist or is empty: the input it expects was not delivered (or not yet) by the upstream process.",
+    recommendations: [
+      "Check whether the upstream producer ran and delivered files to the quoted folder for this run's date/partition.",
+      "Once the input is there, rerun the pipeline.",
+      "If an empty input is legitimate, guard the activity with a Get Metadata / If Condition check.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "ADF-TS 2507",
+  },
+  {
+    id: "adf-spark-batch-id-invalid",
+    platform: "adf",
+    title: "Invalid Spark batch id (ADF 206)",
+    match: { errorCodes: ["206"], patterns: [/The batch ID for Spark job is invalid/i] },
+    category: "transient",
+    rootCause:
+      "The Spark job of {subject} lost its batch id on the HDInsight/Livy side; the guide says this can be transient.",
+    recommendations: ["Rerun the activity.", "If it repeats, check the HDInsight cluster's Livy service health."],
+    remediation: "retry",
+    confidence: 0.7,
+    source: "ADF-TS 206",
+  },
+  {
+    id: "adf-spark-activity-config",
+    platform: "adf",
+    title: "Spark activity storage / identity misconfigured (ADF 207/208)",
+    match: {
+      errorCodes: ["207", "208"],
+      patterns: [
+        /Could not determine the region from the provided storage account/i,
+        /Service Principal or the MSI authenticator are not instantiated/i,
+      ],
+    },
+    category: "configuration",
+    rootCause:
+      "The Spark activity {subject} is misconfigured: its storage account region or its service principal / managed identity settings cannot be resolved.",
+    recommendations: [
+      "Use a fully qualified storage account name and check the HDInsight linked service's identity settings.",
+      "Publish and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "ADF-TS 207/208",
+  },
+  {
+    id: "adf-hdinsight-submit-timeout",
+    platform: "adf",
+    title: "HDInsight job submission timed out or cluster busy (ADF 2300)",
+    match: {
+      errorCodes: ["2300"],
+      requireCodeAndPattern: true,
+      patterns: [/A task was canceled/i, /templeton service is busy/i, /\b502\b/],
+    },
+    category: "transient",
+    rootCause:
+      "ADF could not submit the job of {subject} to the HDInsight cluster in time (timeout, 502 or a busy Templeton service). The cluster was overloaded or briefly unreachable.",
+    recommendations: [
+      "Rerun after a few minutes.",
+      "If it repeats, scale the HDInsight cluster or reduce concurrent submissions.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.7,
+    source: "ADF-TS 2300",
+  },
+  {
+    id: "adf-hdinsight-submit-auth",
+    platform: "adf",
+    title: "HDInsight rejected the submission credentials (ADF 2300)",
+    match: { errorCodes: ["2300"], requireCodeAndPattern: true, patterns: [/\b401\b/, /Unauthorized/i, /Ambari/i] },
+    category: "permission",
+    rootCause: "The HDInsight cluster rejected the credentials (Ambari user) used by {subject} to submit the job.",
+    recommendations: [
+      "Update the cluster user name / password in the HDInsight linked service.",
+      "Test the connection and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.75,
+    source: "ADF-TS 2300",
+  },
+  {
+    id: "adf-hdinsight-submit-failed",
+    platform: "adf",
+    title: "Failed to submit the job to HDInsight (ADF 2300)",
+    match: { errorCodes: ["2300"], patterns: [/Failed to submit the job '[^']*' to the cluster/i] },
+    category: "configuration",
+    rootCause:
+      "ADF could not submit the job of {subject} to the HDInsight cluster; most often the cluster URI or the script path is wrong.",
+    recommendations: [
+      "Check the cluster URI in the linked service and the script / jar path in the activity.",
+      "Fix and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.55,
+    source: "ADF-TS 2300",
+  },
+  {
+    id: "adf-hdinsight-status-unavailable",
+    platform: "adf",
+    title: "Could not get the HDInsight application status (ADF 2301)",
+    match: {
+      errorCodes: ["2301"],
+      patterns: [/Could not get the status of the application '[^']*' from the HDInsight service/i],
+    },
+    category: "transient",
+    rootCause:
+      "ADF lost track of the HDInsight application run by {subject}: the cluster did not answer the status request.",
+    recommendations: ["Rerun after a few minutes.", "Check the HDInsight cluster health if it repeats."],
+    remediation: "retry_with_backoff",
+    confidence: 0.7,
+    source: "ADF-TS 2301",
+  },
+  {
+    id: "adf-hadoop-job-failed",
+    platform: "adf",
+    title: "Hadoop job failed with an exit code (ADF 2302)",
+    match: { errorCodes: ["2302"], patterns: [/Hadoop job failed with exit code/i] },
+    category: "code",
+    rootCause:
+      "The Hive/Pig/MapReduce/Spark job run by {subject} on HDInsight failed with a non-zero exit code: the error is in the job or its input.",
+    recommendations: [
+      "Open the job's logs (stderr / YARN logs) from the activity output.",
+      "Fix the script or input and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "ADF-TS 2302",
+  },
+  {
+    id: "adf-hadoop-transient-exit",
+    platform: "adf",
+    title: "Hadoop job failed with a transient exit code (ADF 2303)",
+    match: { errorCodes: ["2303"], patterns: [/Hadoop job failed with transient exit code/i] },
+    category: "transient",
+    rootCause: "The HDInsight job run by {subject} failed with an exit code that HDInsight marks as transient.",
+    recommendations: ["Rerun the activity.", "Add an activity retry policy to absorb this automatically."],
+    remediation: "retry",
+    confidence: 0.8,
+    source: "ADF-TS 2303",
+  },
+];

@@ -1,0 +1,331 @@
+// Platform-neutral classes: HTTP statuses, timeouts, connectivity/DNS, generic authorization, Python/Java code errors, missing libraries.
+import type { ErrorClass } from "../types";
+
+export const GENERIC_CLASSES: ErrorClass[] = [
+  {
+    id: "http-auth-rejected",
+    platform: "generic",
+    title: "Request rejected with HTTP 401/403",
+    match: {
+      patterns: [
+        /\((?<status>40[13])\) (?:Forbidden|Unauthorized)/i,
+        /(?:HttpStatusCode|status code|Status|HTTP)\s*[-:=]?\s*'?(?<status>40[13])\b/i,
+        /\b(?<status>40[13]) (?:Forbidden|Unauthorized)\b/i,
+        /"(?:status|statusCode|code)"\s*:\s*"?(?<status>40[13])\b/i,
+        /invalid status code '(?:Forbidden|Unauthorized)'/i,
+      ],
+    },
+    category: "permission",
+    rootCause:
+      "A service called by {subject} answered HTTP {status|401/403}: the credential is missing, invalid or expired (401) or the identity lacks permission (403).",
+    recommendations: [
+      "Identify the service and identity from the message and check the credential (key, token, secret expiry) configured for it.",
+      "Grant the missing role / permission or renew the credential, then rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "HTTP 401/403",
+  },
+  {
+    id: "http-throttled",
+    platform: "generic",
+    title: "Throttled (HTTP 429 / rate limiting)",
+    match: {
+      errorCodes: ["TooManyRequests", "ThrottlingError", "Throttled", "SlowDown"],
+      patterns: [
+        /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?429\b/i,
+        /\b429 Too Many Requests\b/i,
+        /Too Many Requests/i,
+        /\bTooManyRequests\b/,
+        /\bthrottl(?:ed|ing)\b/i,
+        /rate limit (?:exceeded|reached)/i,
+      ],
+    },
+    category: "transient",
+    rootCause:
+      "A service called by {subject} throttled the requests (HTTP 429 / rate limiting): too many calls in a short time against the same account or API.",
+    recommendations: [
+      "Rerun with backoff; configure activity/task retries with a growing interval.",
+      "Reduce parallelism (ForEach batch count, parallel copies, concurrent jobs) against that service.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.75,
+    source: "HTTP 429",
+  },
+  {
+    id: "http-server-error",
+    platform: "generic",
+    title: "Service answered HTTP 5xx",
+    match: {
+      patterns: [
+        /\((?<status>50[0234])\) (?:Internal Server Error|Bad Gateway|Server Unavailable|Service Unavailable|Gateway Timeout)/i,
+        /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?(?<status>50[0234])\b/i,
+        /\b(?:InternalServerError|ServiceUnavailable|BadGateway|GatewayTimeout)\b/,
+        /\bService Unavailable\b/i,
+      ],
+    },
+    category: "transient",
+    rootCause:
+      "A service called by {subject} answered with a server error (HTTP {status|5xx}): the failure is on the service side, typically temporary.",
+    recommendations: [
+      "Rerun after a short delay.",
+      "If it keeps failing, check the service's health/status page and logs.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.65,
+    source: "HTTP 5xx",
+  },
+  {
+    id: "network-timeout",
+    platform: "generic",
+    title: "Operation timed out",
+    match: {
+      patterns: [
+        /A task was canceled/i,
+        /The operation has timed out/i,
+        /\b(?:Socket)?TimeoutException\b/,
+        /(?:Read|Connect|Socket|Connection|Request|Operation) timed out/i,
+        /\btimeout expired\b/i,
+        /timed out after \d+/i,
+        /Query source database timeout after/i,
+        /\bTimeout (?:when|while|during) /i,
+        /deadline exceeded/i,
+      ],
+    },
+    category: "transient",
+    rootCause:
+      "{subject} gave up waiting for an external system (a connection, query or API call timed out). Nothing indicates a definition error; the other side was slow or unreachable at that moment.",
+    recommendations: [
+      "Rerun after a short delay.",
+      "If timeouts repeat, check the other system's load and network path, and raise the timeout only if the work legitimately takes longer.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.6,
+    source: "ADF-TS 2128 / generic timeouts",
+  },
+  {
+    id: "network-connectivity",
+    platform: "generic",
+    title: "Network connectivity / DNS failure",
+    match: {
+      patterns: [
+        /Connection reset(?: by peer)?/i,
+        /Connection refused/i,
+        /UnknownHostException/i,
+        /Name or service not known/i,
+        /No such host is known/i,
+        /Temporary failure in name resolution/i,
+        /Could not resolve host/i,
+        /getaddrinfo (?:ENOTFOUND|EAI_AGAIN)/i,
+        /\bECONN(?:RESET|REFUSED)\b/,
+        /\bETIMEDOUT\b/,
+        /Network is unreachable/i,
+        /Broken pipe/i,
+        /The remote name could not be resolved/i,
+        /Unable to connect to the remote server/i,
+        /The connection was closed unexpectedly/i,
+        /Failed to establish a new connection/i,
+        /An existing connection was forcibly closed/i,
+      ],
+    },
+    category: "transient",
+    rootCause: "{subject} could not reach a service over the network (connection refused/reset or DNS lookup failure).",
+    recommendations: [
+      "Rerun after a short delay; transient network failures usually clear.",
+      "If it repeats, check DNS (private endpoints / private DNS zones), firewalls and routes between the runtime and the target host named in the message.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.6,
+    source: "ADF-TS 2128 (network connectivity, DNS failure)",
+  },
+  {
+    id: "tls-connection-closed",
+    platform: "generic",
+    title: "Connection closed during TLS handshake / send",
+    match: {
+      patterns: [
+        /The underlying connection was closed: An unexpected error occurred on a send/i,
+        /Authentication failed because the remote party has closed the transport stream/i,
+      ],
+    },
+    category: "transient",
+    rootCause:
+      "The connection from {subject} was closed while sending (TLS handshake or send). This is either a network blip or a TLS/credential mismatch with the server; the text alone does not tell which.",
+    recommendations: [
+      "Rerun once; if it fails again, check the server's required TLS version and the credentials configured for it.",
+      "Compare with the last successful run to see whether the server or runtime was updated.",
+    ],
+    remediation: "none",
+    confidence: 0.55,
+    source: "ADF-CONN-CN (underlying connection was closed)",
+  },
+  {
+    id: "generic-access-denied",
+    platform: "generic",
+    title: "Access denied / not authorized",
+    match: {
+      patterns: [
+        /\bAccess (?:is )?denied\b/i,
+        /\bAccessDenied(?:Exception)?\b/,
+        /\bPermission denied\b/i,
+        /\bis not authorized to\b/i,
+        /\bnot authorized to perform\b/i,
+        /\bUnauthorizedAccessException\b/,
+        /Attempted to perform an unauthorized operation/i,
+        /\bPERMISSION_DENIED\b/,
+      ],
+    },
+    category: "permission",
+    rootCause: "{subject} was refused access to a resource: the identity it runs as lacks the required permission.",
+    recommendations: [
+      "Find the identity and the resource in the message.",
+      "Grant the minimum permission needed (or fix the credential) and rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.6,
+    source: "generic authorization errors",
+  },
+  {
+    id: "library-missing-module",
+    platform: "generic",
+    title: "Missing or incompatible library (import / class not found)",
+    match: {
+      patterns: [
+        /ModuleNotFoundError: No module named '?(?<module>[\w.]+)/i,
+        /ImportError: (?:No module named|cannot import name) '?(?<module>[\w.]+)/i,
+        /java\.lang\.(?:ClassNotFoundException|NoClassDefFoundError):? ?(?<module>[\w./$]+)?/,
+        /java\.lang\.NoSuchMethodError/,
+        /Could not find a version that satisfies the requirement (?<module>\S+)/i,
+        /No matching distribution found for (?<module>\S+)/i,
+        /ERROR: Could not install packages/i,
+        /java\.sql\.SQLException: No suitable driver/i,
+      ],
+    },
+    category: "library",
+    rootCause:
+      "{subject} could not load library code ('{module|see message}'): the package or jar is not installed on the cluster / runtime, or an installed version conflicts with what the code expects.",
+    recommendations: [
+      "Install the package as a cluster / job library (or in the job environment) with a pinned version compatible with the runtime.",
+      "For NoSuchMethodError / NoClassDefFoundError look for two versions of the same dependency (conflicting jars or a runtime upgrade).",
+      "Repair the run after the library is available.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "PY ModuleNotFoundError / DBX-KB (library conflicts)",
+  },
+  {
+    id: "python-code-error",
+    platform: "generic",
+    title: "Python exception in user code",
+    match: {
+      patterns: [
+        /\b(?<exception>ZeroDivisionError|KeyError|NameError|TypeError|AttributeError|IndexError|AssertionError|UnboundLocalError|RecursionError|SyntaxError|IndentationError|NotImplementedError)\b:/,
+        /\bPythonException: '?(?<exception>[A-Z]\w*(?:Error|Exception))/,
+      ],
+    },
+    category: "code",
+    rootCause:
+      "The code of {subject} raised a {exception|Python exception}: a programming error (or an input case the code does not handle), not an infrastructure problem. Rerunning unchanged will fail the same way.",
+    recommendations: [
+      "Open the stack trace, go to the line that raised, and reproduce it in a notebook with the same input.",
+      "Fix the code (or handle the input case) and add a test for it.",
+      "Repair the run after deploying the fix.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "PY built-in exceptions; corpus/databricks/jobs-api get-output ZeroDivisionError",
+  },
+  {
+    id: "python-value-error",
+    platform: "generic",
+    title: "Python ValueError / custom exception raised by the code",
+    match: { patterns: [/\bValueError:/, /^\s*Exception: [^\n]+$/m, /\bRuntimeError:/] },
+    category: "code",
+    rootCause:
+      "The code of {subject} raised an exception of its own (ValueError / Exception / RuntimeError): the program rejected its input or state. The message explains which check failed.",
+    recommendations: [
+      "Read the exception message: if it is a deliberate data-quality check, fix the input data; otherwise fix the code.",
+      "Repair the run afterwards.",
+    ],
+    remediation: "none",
+    confidence: 0.6,
+    source: "PY built-in exceptions",
+  },
+  {
+    id: "java-code-error",
+    platform: "generic",
+    title: "JVM exception in user code (NullPointerException ...)",
+    match: {
+      patterns: [
+        /java\.lang\.NullPointerException/,
+        /java\.lang\.ArrayIndexOutOfBoundsException/,
+        /scala\.MatchError/,
+        /java\.lang\.StackOverflowError/,
+      ],
+    },
+    category: "code",
+    rootCause:
+      "The JVM code of {subject} threw a programming exception (null reference, index out of bounds, unmatched case ...).",
+    recommendations: [
+      "Find the first frame of your own code in the stack trace and fix the logic (or handle the null/empty input).",
+      "Repair the run after the fix.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "JVM exceptions",
+  },
+  {
+    id: "java-class-cast",
+    platform: "generic",
+    title: "Value of an unexpected type (ClassCastException)",
+    match: { patterns: [/ClassCastException/] },
+    category: "schema_data",
+    rootCause:
+      "{subject} received a value of another type than expected (ClassCastException), typically because a column's type in the data differs from the schema the code or table assumes.",
+    recommendations: [
+      "Compare the column types of the input with the expected schema.",
+      "Cast explicitly or fix the producer, then rerun.",
+    ],
+    remediation: "none",
+    confidence: 0.65,
+    source: "JVM ClassCastException",
+  },
+  {
+    id: "dbx-notebook-parameter-missing",
+    platform: "databricks",
+    title: "Notebook widget / parameter not defined",
+    match: { patterns: [/InputWidgetNotDefined/i, /No input widget named (?<widget>\S+) is defined/i] },
+    category: "configuration",
+    rootCause:
+      "The notebook of {subject} reads widget/parameter '{widget|see message}' that the job or caller did not pass and the notebook does not define.",
+    recommendations: [
+      "Pass the parameter from the job / ADF activity (base parameters), or define the widget with a default in the notebook.",
+      "Repair the run.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "DBX-KB (InputWidgetNotDefined)",
+  },
+  {
+    id: "dbx-notebook-not-found",
+    platform: "databricks",
+    title: "Notebook or workspace path not found",
+    match: {
+      patterns: [
+        /Notebook not found: (?<path>\S+)/i,
+        /Path (?<path>\S+) does not exist\.?\s*$/im,
+        /RESOURCE_DOES_NOT_EXIST: [^\n]{0,200}does not exist/i,
+      ],
+    },
+    category: "configuration",
+    rootCause:
+      "{subject} points to a notebook or workspace path ('{path|see message}') that does not exist in this workspace (moved, renamed, or not deployed).",
+    recommendations: [
+      "Check the notebook path in the job task / ADF activity against the workspace.",
+      "Deploy the notebook or fix the path, then run again.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "DBX-API RESOURCE_DOES_NOT_EXIST",
+  },
+];

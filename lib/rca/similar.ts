@@ -1,0 +1,65 @@
+// Past tickets like this one: same error signature first, then the same
+// pipeline/job. Their ids go on the RCA; resolved ones feed the LLM prompt.
+import type { Db } from "../db";
+import type { SimilarTicket } from "./prompt";
+import type { RcaCategory } from "./types";
+
+const hours = (ms: number) => (ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
+
+export async function findSimilar(
+  db: Db,
+  ticket: { id: string; source: string; resourceName: string },
+  signature: string,
+): Promise<{ ids: string[]; resolved: SimilarTicket[] }> {
+  const bySignature = await db.rca.findMany({
+    where: { errorSignature: signature, ticketId: { not: ticket.id } },
+    orderBy: { createdAt: "desc" },
+    distinct: ["ticketId"],
+    take: 10,
+    select: { ticketId: true },
+  });
+  const byPipeline = await db.ticket.findMany({
+    where: { source: ticket.source, resourceName: ticket.resourceName, id: { not: ticket.id }, status: "resolved" },
+    orderBy: { id: "desc" },
+    take: 5,
+    select: { id: true },
+  });
+  const ids = [...new Set(bySignature.map((r) => r.ticketId))].slice(0, 5);
+  const candidates = [
+    ...ids.map((id) => ({ id, matchedBy: "signature" as const })),
+    ...byPipeline.filter((t) => !ids.includes(t.id)).map((t) => ({ id: t.id, matchedBy: "pipeline" as const })),
+  ];
+  if (candidates.length === 0) return { ids, resolved: [] };
+  const rows = await db.ticket.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, status: "resolved" },
+    include: {
+      rcas: { orderBy: { version: "desc" }, take: 1 },
+      audit: { where: { action: { in: ["resolved", "resolved by alert"] } }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+  const resolved: SimilarTicket[] = [];
+  for (const c of candidates) {
+    const t = rows.find((r) => r.id === c.id);
+    const rca = t?.rcas[0];
+    if (!t || !rca) continue;
+    const how =
+      t.audit[0]?.action === "resolved by alert"
+        ? "resolved by a later success/Resolved alert"
+        : "resolved by an engineer";
+    const took = t.resolvedAt
+      ? ` after ${hours(t.resolvedAt.getTime() - (t.occurredAt ?? t.createdAt).getTime())}`
+      : "";
+    const recs = Array.isArray(rca.recommendations)
+      ? rca.recommendations.filter((x): x is string => typeof x === "string")
+      : [];
+    resolved.push({
+      ticketId: t.id,
+      category: rca.category as RcaCategory,
+      rootCause: rca.rootCause,
+      resolutionNote: `${how}${took}${recs[0] ? `; first recommendation was: ${recs[0]}` : ""}`,
+      matchedBy: c.matchedBy,
+    });
+    if (resolved.length === 3) break;
+  }
+  return { ids, resolved };
+}

@@ -1,0 +1,57 @@
+// Azure Monitor alerts → ADF pipeline failures: metric alerts on a factory
+// (PipelineFailedRuns, ActivityFailedRuns...), log search alerts over
+// ADFActivityRun / ADFPipelineRun, custom properties. Other alerts get a
+// generic ticket; Resolved alerts resolve.
+import { readAlert, type AlertView } from "../azure-monitor/alert";
+import { genericFailure } from "../azure-monitor/generic";
+import { PIPELINE_FACT_KEYS } from "../azure-monitor/pipeline-facts";
+import type { PipelineFlavor } from "../azure-monitor/pipeline-failure";
+import { pipelineFailures, recordsLookLikePipelineRuns } from "../azure-monitor/pipeline-failures";
+import { queriesOf } from "../azure-monitor/records";
+import { parseResourceId } from "../azure-monitor/resource-id";
+import { eventTypeOf, resolutionFor } from "../azure-monitor/resolution";
+import type { AzureMonitorPayload } from "../azure-monitor/schema";
+import type { ExtractContext, ExtractResult } from "../types";
+
+export const ADF_FLAVOR: PipelineFlavor = {
+  label: "ADF",
+  apiName: "the ADF API",
+  providerType: "Microsoft.DataFactory/factories",
+  scopeKey: "factoryName",
+  scopeNoun: "factory",
+  runUrl: (runId, scope) =>
+    scope.resourceId
+      ? `https://adf.azure.com/en/monitoring/pipelineruns/${encodeURIComponent(runId)}?factory=${scope.resourceId}`
+      : null,
+  reservedTagKeys: PIPELINE_FACT_KEYS,
+};
+
+const ADF_TABLES = /\bADF(Activity|Pipeline|Trigger)Run\b/i;
+// Synapse and Functions have their own sources; their alerts here get a generic ticket.
+const OTHER_SERVICES = /^microsoft\.(synapse|web)\//;
+
+/** Whether an alert is about Data Factory runs: its target, metric namespace, query tables or fields say so. */
+export function isDataFactoryAlert(view: AlertView): boolean {
+  const types = view.targetIds.map((id) => parseResourceId(id)?.type ?? "");
+  if (types.some((t) => t.startsWith("microsoft.datafactory/"))) return true;
+  if (types.some((t) => OTHER_SERVICES.test(t))) return false;
+  const ctx = view.context;
+  if (ctx.kind === "metric")
+    return ctx.criteria.some((c) => /^microsoft\.datafactory\//i.test(c.metricNamespace ?? ""));
+  if (ctx.kind === "log-v1" || ctx.kind === "log-v2")
+    return queriesOf(view).some((q) => ADF_TABLES.test(q)) || recordsLookLikePipelineRuns(view);
+  if (ctx.kind === "custom") return recordsLookLikePipelineRuns(view);
+  return false;
+}
+
+export function extractAzureDataFactory(payload: AzureMonitorPayload, _ctx: ExtractContext): ExtractResult {
+  const view = readAlert(payload);
+  const resolution = resolutionFor(view);
+  if (resolution) return resolution;
+  const failures = isDataFactoryAlert(view) ? pipelineFailures(view, ADF_FLAVOR) : [];
+  return {
+    kind: "failures",
+    eventType: eventTypeOf(view, "fired"),
+    failures: failures.length ? failures : [genericFailure(view, { reservedTagKeys: PIPELINE_FACT_KEYS })],
+  };
+}

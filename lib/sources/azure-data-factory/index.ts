@@ -1,0 +1,21 @@
+// The Azure Data Factory source: the default Azure Monitor receiver (/api/azure-monitor).
+import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
+import { env } from "../../env";
+import { azureConfigFromEnv, azureIntegrationFor } from "../../integrations/azure";
+import { defineSource } from "../define";
+import { createAdfEnricher } from "./enrich";
+import { extractAzureDataFactory } from "./extract";
+import { azureDataFactoryPayloadSchema } from "./schema";
+import { azureDataFactorySetup } from "./setup";
+
+export const azureDataFactorySource = defineSource({
+  id: "azure-data-factory",
+  displayName: "Azure Data Factory",
+  schema: azureDataFactoryPayloadSchema,
+  unsupportedMessage: COMMON_SCHEMA_HINT,
+  allowBasicAuth: false,
+  extract: extractAzureDataFactory,
+  // config read at each call, so tests (setEnv) and restarts see changes
+  enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),
+  setup: azureDataFactorySetup,
+});

@@ -1,0 +1,16 @@
+// The Azure Functions source: Azure Monitor alerts on Function Apps (/api/monitor/azure-functions).
+import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
+import { defineSource } from "../define";
+import { extractAzureFunctions } from "./extract";
+import { azureFunctionsPayloadSchema } from "./schema";
+import { azureFunctionsSetup } from "./setup";
+
+export const azureFunctionsSource = defineSource({
+  id: "azure-functions",
+  displayName: "Azure Functions",
+  schema: azureFunctionsPayloadSchema,
+  unsupportedMessage: COMMON_SCHEMA_HINT,
+  allowBasicAuth: false,
+  extract: extractAzureFunctions,
+  setup: azureFunctionsSetup,
+});

@@ -1,0 +1,10 @@
+// Setup helper text for the Azure Functions source: an Azure Monitor action group webhook.
+import { azureMonitorSetupGuide } from "../azure-monitor/setup";
+
+export const azureFunctionsSetup = azureMonitorSetupGuide({
+  path: "/api/monitor/azure-functions",
+  rules: [
+    "Metric alert rules on the Function App (e.g. Http5xx) or on its Application Insights resource (failed requests, exceptions), split by cloud role name and operation name where offered.",
+    'Or log search alert rules on Application Insights, e.g. exceptions | where cloud_RoleName == "<app>" — with search results included (V1) or with operation_Name, operation_Id, problemId and outerMessage/innermostMessage as dimensions, so the ticket carries the exception text.',
+  ],
+});

@@ -1,0 +1,25 @@
+// Setup steps shared by the Azure Monitor sources: an action group webhook
+// with the common alert schema, keyed by ?api_key= because action groups
+// cannot send headers.
+import type { SetupGuide } from "../types";
+
+export interface AzureMonitorSetupInput {
+  path: string;
+  /** which alert rules to attach, in the service's own words */
+  rules: string[];
+}
+
+export function azureMonitorSetupGuide({ path, rules }: AzureMonitorSetupInput): SetupGuide {
+  return {
+    path,
+    preferredAuth: "query",
+    steps: [
+      "In the Azure portal open Monitor → Alerts → Action groups, and create an action group (or open an existing one).",
+      `On the Actions tab add an action of type Webhook with the URI https://<rca-desk-host>${path}?api_key=<your API key>. Action groups cannot send custom headers, so the key goes in the query string.`,
+      'In the webhook action set "Enable the common alert schema" to Yes, then save the action group.',
+      ...rules,
+      "Optional: add custom properties team, costCenter and environment to the alert rules (Details → Advanced options → Custom properties); they become ticket tags.",
+      'Use "Test action group" to send a sample alert; it should appear as a ticket within seconds.',
+    ],
+  };
+}

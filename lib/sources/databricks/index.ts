@@ -1,0 +1,24 @@
+// The Databricks source: job notification webhooks plus custom cluster and
+// library payloads, enriched from the Jobs / Clusters / Libraries APIs.
+import { defineSource } from "../define";
+import { enrich } from "./enrich";
+import { extract } from "./extract";
+import { databricksPayloadSchema, type DatabricksPayload } from "./schema";
+import { databricksSetup } from "./setup";
+
+export { createDatabricksEnricher } from "./enrich";
+export type { DatabricksMetadata } from "./extract";
+export type { CustomPayload, CustomPayloadInput, DatabricksPayload, JobWebhookPayload } from "./schema";
+
+export const databricksSource = defineSource<DatabricksPayload>({
+  id: "databricks",
+  displayName: "Databricks",
+  schema: databricksPayloadSchema,
+  unsupportedMessage:
+    'Expected a Databricks job notification webhook (event_type "jobs.on_failure", "jobs.on_success", ... with workspace_id, run.run_id and job.job_id), ' +
+    'or the documented custom payload (event_type "cluster.terminated", "cluster.failed_to_start", "cluster.driver_not_responding" or "library.install_failed" with workspace_id and cluster.cluster_id)',
+  allowBasicAuth: true,
+  extract,
+  enrich,
+  setup: databricksSetup,
+});

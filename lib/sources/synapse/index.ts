@@ -1,0 +1,16 @@
+// The Synapse source: Azure Monitor alerts on Synapse pipelines and Spark pools (/api/monitor/synapse).
+import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
+import { defineSource } from "../define";
+import { extractSynapse } from "./extract";
+import { synapsePayloadSchema } from "./schema";
+import { synapseSetup } from "./setup";
+
+export const synapseSource = defineSource({
+  id: "synapse",
+  displayName: "Azure Synapse Analytics",
+  schema: synapsePayloadSchema,
+  unsupportedMessage: COMMON_SCHEMA_HINT,
+  allowBasicAuth: false,
+  extract: extractSynapse,
+  setup: synapseSetup,
+});

@@ -1,0 +1,292 @@
+// Local fake of a Databricks workspace REST API on 127.0.0.1 (node:http,
+// random port): Jobs 2.1 runs/get + runs/get-output, Clusters 2.0 get /
+// events / list, Libraries 2.0 cluster-status. Records every request and can
+// be scripted per route: status, Retry-After, delay, hang, reset, sequences.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { apiError, databricksFixture, runOutput, type Json, type JsonObject } from "./databricks-data";
+
+export { apiError, clusterEvent, clusterInfo, databricksFixture, jobRun, runOutput, taskRun } from "./databricks-data";
+export type { ClusterSpec, JsonObject, RunSpec, TaskSpec } from "./databricks-data";
+
+export type FakeDatabricksRoute =
+  "runsGet" | "runsGetOutput" | "clustersGet" | "clustersEvents" | "clustersList" | "libraryStatus" | "unknown";
+
+const ROUTES: Record<string, FakeDatabricksRoute> = {
+  "GET /api/2.1/jobs/runs/get": "runsGet",
+  "GET /api/2.1/jobs/runs/get-output": "runsGetOutput",
+  "GET /api/2.0/clusters/get": "clustersGet",
+  "POST /api/2.0/clusters/events": "clustersEvents",
+  "GET /api/2.0/clusters/list": "clustersList",
+  "GET /api/2.0/libraries/cluster-status": "libraryStatus",
+};
+
+/** A scripted answer; `when` limits it to requests whose query/body fields match (e.g. {run_id: "42"}). */
+export type FakeDatabricksResponse = (
+  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
+  /** sent as-is, e.g. an HTML login page from a proxy */
+  | { status: number; rawBody: string; headers?: Record<string, string>; delayMs?: number }
+  | { hang: true }
+  | { reset: true }
+) & {
+  when?: Record<string, string>;
+};
+
+export interface RecordedDatabricksRequest {
+  route: FakeDatabricksRoute;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface FakeDatabricksOptions {
+  /** the bearer token the fake accepts (401 otherwise) */
+  token?: string;
+}
+
+export interface FakeDatabricks {
+  url: string;
+  token: string;
+  requests: RecordedDatabricksRequest[];
+  /** a runs/get answer (e.g. from jobRun()); its task run ids become known to runs/get-output */
+  addRun(run: JsonObject): void;
+  setRunOutput(taskRunId: string | number, output: JsonObject): void;
+  addCluster(cluster: JsonObject): void;
+  addClusterEvents(clusterId: string, events: JsonObject[]): void;
+  setLibraryStatuses(clusterId: string, statuses: JsonObject[]): void;
+  /** one-shot answers for a route, used in order (500 then 200 = enqueue one 500) before normal behaviour */
+  enqueue(route: FakeDatabricksRoute, ...responses: FakeDatabricksResponse[]): void;
+  /** an answer for every request to a route until cleared with null */
+  setResponse(route: FakeDatabricksRoute, response: FakeDatabricksResponse | null): void;
+  requestsTo(route: FakeDatabricksRoute): RecordedDatabricksRequest[];
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+const num = (v: Json | undefined): number | undefined =>
+  typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined;
+
+function matches(when: Record<string, string> | undefined, query: Record<string, string>, body: unknown): boolean {
+  if (!when) return true;
+  const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  return Object.entries(when).every(([k, v]) => query[k] === v || String(fields[k] ?? "") === v);
+}
+
+/** clusters/events: filters, order, and both paging styles (legacy offset/limit → next_page; page_size → next_page_token). */
+function eventsPage(all: JsonObject[], body: JsonObject): JsonObject {
+  const start = num(body.start_time) ?? 0;
+  const end = num(body.end_time) ?? Number.MAX_SAFE_INTEGER;
+  const types = Array.isArray(body.event_types) ? body.event_types.map(String) : null;
+  const asc = body.order === "ASC";
+  const events = all
+    .filter((e) => {
+      const ts = num(e.timestamp) ?? 0;
+      return ts >= start && ts <= end && (!types || types.includes(String(e.type)));
+    })
+    .sort((a, b) => ((num(a.timestamp) ?? 0) - (num(b.timestamp) ?? 0)) * (asc ? 1 : -1));
+  if (body.page_size !== undefined || body.page_token !== undefined) {
+    const size = num(body.page_size) || 50;
+    const offset =
+      typeof body.page_token === "string" ? Number(Buffer.from(body.page_token, "base64url").toString()) || 0 : 0;
+    const next = offset + size < events.length ? Buffer.from(String(offset + size)).toString("base64url") : undefined;
+    return {
+      events: events.slice(offset, offset + size),
+      ...(next ? { next_page_token: next } : {}),
+      total_count: events.length,
+    };
+  }
+  const limit = Math.min(num(body.limit) ?? 50, 500);
+  const offset = num(body.offset) ?? 0;
+  const page: JsonObject = { events: events.slice(offset, offset + limit), total_count: events.length };
+  // Like the published sample, next_page repeats only cluster_id, end_time and offset: callers must keep their filters.
+  if (offset + limit < events.length)
+    page.next_page = {
+      cluster_id: String(body.cluster_id),
+      end_time: end === Number.MAX_SAFE_INTEGER ? Date.now() : end,
+      offset: offset + limit,
+      limit,
+    };
+  return page;
+}
+
+export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): Promise<FakeDatabricks> {
+  const token = options.token ?? "dapi0123456789abcdef0123456789abcdef-2";
+  const runs = new Map<string, JsonObject>();
+  const taskRuns = new Set<string>();
+  const outputs = new Map<string, JsonObject>();
+  const clusters = new Map<string, JsonObject>();
+  const events = new Map<string, JsonObject[]>();
+  const libraries = new Map<string, JsonObject[]>();
+  const queued = new Map<FakeDatabricksRoute, FakeDatabricksResponse[]>();
+  const sticky = new Map<FakeDatabricksRoute, FakeDatabricksResponse>();
+  const requests: RecordedDatabricksRequest[] = [];
+  const hanging = new Set<ServerResponse>();
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(body === undefined ? "" : JSON.stringify(body));
+  };
+
+  const scripted = (
+    route: FakeDatabricksRoute,
+    query: Record<string, string>,
+    body: unknown,
+  ): FakeDatabricksResponse | undefined => {
+    const q = queued.get(route) ?? [];
+    const i = q.findIndex((r) => matches(r.when, query, body));
+    if (i >= 0) return q.splice(i, 1)[0];
+    const s = sticky.get(route);
+    return s && matches(s.when, query, body) ? s : undefined;
+  };
+
+  const notFound = (what: string) => apiError("RESOURCE_DOES_NOT_EXIST", `${what} does not exist.`);
+
+  const answer = (res: ServerResponse, route: FakeDatabricksRoute, query: Record<string, string>, body: JsonObject) => {
+    switch (route) {
+      case "runsGet": {
+        const run = runs.get(query.run_id ?? "");
+        return run ? send(res, 200, run) : send(res, 404, notFound(`Run ${query.run_id}`));
+      }
+      case "runsGetOutput": {
+        const id = query.run_id ?? "";
+        const parent = runs.get(id);
+        if (parent && Array.isArray(parent.tasks) && parent.tasks.length > 1) {
+          return send(res, 400, databricksFixture("jobs21_runs-get-output_400_multitask.spec-example.json"));
+        }
+        if (outputs.has(id)) return send(res, 200, outputs.get(id));
+        return taskRuns.has(id) || parent
+          ? send(res, 200, runOutput({ taskRunId: id }))
+          : send(res, 404, notFound(`Run ${id}`));
+      }
+      case "clustersGet": {
+        const c = clusters.get(query.cluster_id ?? "");
+        // The Clusters API answers 400 for unknown ids.
+        return c
+          ? send(res, 200, c)
+          : send(res, 400, apiError("INVALID_PARAMETER_VALUE", `Cluster ${query.cluster_id} does not exist`));
+      }
+      case "clustersEvents": {
+        const id = typeof body.cluster_id === "string" ? body.cluster_id : "";
+        if (!clusters.has(id) && !events.has(id))
+          return send(res, 400, apiError("INVALID_PARAMETER_VALUE", `Cluster ${id} does not exist`));
+        return send(res, 200, eventsPage(events.get(id) ?? [], body));
+      }
+      case "clustersList": {
+        const all = [...clusters.values()];
+        const size = num(query.page_size);
+        if (!size) return send(res, 200, { clusters: all });
+        const offset = query.page_token ? Number(Buffer.from(query.page_token, "base64url").toString()) || 0 : 0;
+        const next = offset + size < all.length ? Buffer.from(String(offset + size)).toString("base64url") : undefined;
+        return send(res, 200, {
+          clusters: all.slice(offset, offset + size),
+          ...(next ? { next_page_token: next } : {}),
+        });
+      }
+      case "libraryStatus": {
+        const id = query.cluster_id ?? "";
+        if (!clusters.has(id) && !libraries.has(id))
+          return send(res, 400, apiError("INVALID_PARAMETER_VALUE", `Cluster ${id} does not exist`));
+        return send(res, 200, { cluster_id: id, library_statuses: libraries.get(id) ?? [] });
+      }
+      default:
+        return send(res, 404, databricksFixture("jobs21_error_404_NotFound.spec-example.json"));
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const parsed = new URL(req.url ?? "/", "http://127.0.0.1");
+      const method = req.method ?? "GET";
+      const query = Object.fromEntries(parsed.searchParams);
+      const raw = await readBody(req);
+      let body: unknown = null;
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = null;
+      }
+      const route = ROUTES[`${method} ${parsed.pathname}`] ?? "unknown";
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+      );
+      requests.push({ route, method, path: parsed.pathname, query, headers, body });
+
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        return send(res, 401, databricksFixture("jobs21_error_401_Unauthorized.spec-example.json"));
+      }
+      const script = scripted(route, query, body);
+      if (script) {
+        if ("hang" in script) {
+          hanging.add(res);
+          res.on("close", () => hanging.delete(res));
+          return;
+        }
+        if ("reset" in script) return void req.socket.destroy();
+        if (script.delayMs) await new Promise((r) => setTimeout(r, script.delayMs));
+        if (res.destroyed) return;
+        if ("rawBody" in script) {
+          res.writeHead(script.status, script.headers ?? {});
+          return void res.end(script.rawBody);
+        }
+        send(res, script.status, script.body, script.headers);
+        return;
+      }
+      answer(res, route, query, body && typeof body === "object" ? (body as JsonObject) : {});
+    })().catch((err: unknown) => {
+      if (!res.headersSent)
+        send(res, 500, apiError("INTERNAL_ERROR", err instanceof Error ? err.message : String(err)));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    token,
+    requests,
+    addRun(run) {
+      runs.set(String(run.run_id), run);
+      for (const t of Array.isArray(run.tasks) ? run.tasks : []) {
+        if (t && typeof t === "object" && !Array.isArray(t)) taskRuns.add(String(t.run_id));
+      }
+    },
+    setRunOutput(taskRunId, output) {
+      outputs.set(String(taskRunId), output);
+    },
+    addCluster(cluster) {
+      clusters.set(String(cluster.cluster_id), cluster);
+    },
+    addClusterEvents(clusterId, list) {
+      events.set(clusterId, [...(events.get(clusterId) ?? []), ...list]);
+    },
+    setLibraryStatuses(clusterId, statuses) {
+      libraries.set(clusterId, statuses);
+    },
+    enqueue(route, ...responses) {
+      queued.set(route, [...(queued.get(route) ?? []), ...responses]);
+    },
+    setResponse(route, response) {
+      if (response) sticky.set(route, response);
+      else sticky.delete(route);
+    },
+    requestsTo(route) {
+      return requests.filter((r) => r.route === route);
+    },
+    close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

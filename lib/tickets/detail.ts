@@ -1,0 +1,34 @@
+// GET /api/tickets/{id}: the ticket with its RCA versions, deliveries, audit
+// trail, enrichment details, remediations and unfinished jobs.
+import type { TicketDetailJson } from "../api/schemas";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { auditToJson, detailToJson, eventToJson, rcaToJson, remediationToJson, ticketToJson } from "./serialize";
+
+export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
+  const t = await db().ticket.findUnique({
+    where: { id },
+    include: {
+      rcas: { orderBy: { version: "desc" } },
+      events: { include: { event: true }, orderBy: { createdAt: "asc" } },
+      audit: { orderBy: { createdAt: "asc" } },
+      details: { orderBy: [{ startedAt: "asc" }, { key: "asc" }] },
+      remediations: { orderBy: { createdAt: "desc" } },
+    },
+  });
+  if (!t) throw new AppError("not_found", `No ticket ${id}`);
+  const jobs = await db().job.findMany({
+    where: { ticketId: id, status: { in: ["pending", "running", "failed"] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, status: true, attempts: true, lastError: true },
+  });
+  return {
+    ...ticketToJson(t, t.rcas[0] ?? null),
+    rcas: t.rcas.map(rcaToJson),
+    events: t.events.map((te) => eventToJson(te.event, te.outcome)),
+    audit: t.audit.map(auditToJson),
+    details: t.details.map(detailToJson),
+    remediations: t.remediations.map(remediationToJson),
+    pendingJobs: jobs,
+  };
+}

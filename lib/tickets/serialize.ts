@@ -1,0 +1,124 @@
+// Database rows → the JSON shapes of lib/api/schemas.ts.
+import type { AuditJson, EventJson, RcaJson, RunDetailJson, TicketJson } from "../api/schemas";
+import type { AlertEvent, AuditLog, Rca, Remediation, RunDetail, Ticket } from "../generated/prisma/client";
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+export function rcaToJson(r: Rca): RcaJson {
+  return {
+    id: r.id,
+    version: r.version,
+    provider: r.provider as RcaJson["provider"],
+    model: r.model,
+    category: r.category as RcaJson["category"],
+    rootCause: r.rootCause,
+    evidence: strings(r.evidence),
+    recommendations: strings(r.recommendations),
+    remediation: r.remediation as RcaJson["remediation"],
+    confidence: r.confidence,
+    errorSignature: r.errorSignature,
+    similarTicketIds: r.similarTicketIds,
+    latencyMs: r.latencyMs,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    costUsd: r.costUsd,
+    fallbackReason: r.fallbackReason,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
+  const tags: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record(t.tags))) if (typeof v === "string") tags[k] = v;
+  return {
+    id: t.id,
+    source: t.source,
+    resourceType: t.resourceType,
+    resourceName: t.resourceName,
+    scope: t.scope,
+    runId: t.runId,
+    parentRunId: t.parentRunId,
+    alertId: t.alertId,
+    title: t.title,
+    errorCode: t.errorCode,
+    errorMessage: t.errorMessage,
+    errorSource: t.errorSource,
+    alertText: t.alertText,
+    errorTrace: t.errorTrace,
+    runUrl: t.runUrl,
+    failedTasks: t.failedTasks,
+    failureType: t.failureType,
+    severity: t.severity as TicketJson["severity"],
+    status: t.status as TicketJson["status"],
+    occurredAt: iso(t.occurredAt),
+    detectedAt: t.detectedAt.toISOString(),
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    acknowledgedAt: iso(t.acknowledgedAt),
+    resolvedAt: iso(t.resolvedAt),
+    duplicateCount: t.duplicateCount,
+    lastSeenAt: t.lastSeenAt.toISOString(),
+    dedupKey: t.dedupKey,
+    tags,
+    metadata: record(t.metadata),
+    externalRefs: record(t.externalRefs),
+    enrichment: t.enrichment ? record(t.enrichment) : null,
+    rca: latestRca ? rcaToJson(latestRca) : null,
+  };
+}
+
+export function eventToJson(e: AlertEvent, outcome: string): EventJson {
+  return {
+    id: e.id,
+    source: e.source,
+    receivedAt: e.receivedAt.toISOString(),
+    eventType: e.eventType,
+    outcome,
+    httpStatus: e.httpStatus,
+    reason: e.reason,
+    rawBody: e.rawBody,
+    headers: record(e.headers),
+  };
+}
+
+export function auditToJson(a: AuditLog): AuditJson {
+  return {
+    id: a.id,
+    actor: a.actor,
+    action: a.action,
+    details: record(a.details),
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function detailToJson(d: RunDetail): RunDetailJson {
+  return {
+    id: d.id,
+    kind: d.kind,
+    key: d.key,
+    name: d.name,
+    status: d.status,
+    errorCode: d.errorCode,
+    errorMessage: d.errorMessage,
+    errorTrace: d.errorTrace,
+    url: d.url,
+    startedAt: iso(d.startedAt),
+    endedAt: iso(d.endedAt),
+    data: record(d.data),
+  };
+}
+
+export function remediationToJson(r: Remediation) {
+  return {
+    id: r.id,
+    action: r.action,
+    status: r.status,
+    attempt: r.attempt,
+    details: record(r.details),
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: iso(r.finishedAt),
+  };
+}

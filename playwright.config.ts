@@ -1,0 +1,41 @@
+// e2e specs drive the real built app (npm start) in Debian's Chromium, on a
+// fresh embedded database per run.
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
+
+const port = 3217;
+const dataDir = path.join(".tmp", `e2e-db-${process.pid}`);
+export const E2E_API_KEY = "e2e-test-key";
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: "chromium",
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && npx tsx scripts/start.ts`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `pglite:${dataDir}`,
+      RCA_API_KEY: E2E_API_KEY,
+      LOG_LEVEL: "warn",
+      JOB_BACKOFF_BASE_MS: "200",
+    },
+  },
+});

@@ -1,0 +1,226 @@
+// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000]
+// Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
+// the same build (the ceiling), then intake with unique ADF failure payloads
+// (worker paused), verifying every 2xx has exactly one ticket; then the
+// sustained end-to-end rate with the worker running. Prints a markdown table
+// for BENCHMARKS.md.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "20" },
+    "e2e-alerts": { type: "string", default: "1000" },
+    port: { type: "string", default: "3290" },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const port = Number(args.port);
+const base = `http://127.0.0.1:${port}`;
+const KEY = "bench-key";
+
+function adfAlert(n: number): string {
+  const runId = `bench-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`;
+  return JSON.stringify({
+    schemaId: "azureMonitorCommonAlertSchema",
+    data: {
+      essentials: {
+        alertId: `/subscriptions/0000/providers/Microsoft.AlertsManagement/alerts/${runId}`,
+        alertRule: "adf-activity-failures",
+        severity: "Sev2",
+        signalType: "Log",
+        monitorCondition: "Fired",
+        monitoringService: "Log Alerts V2",
+        alertTargetIDs: ["/subscriptions/0000/resourcegroups/rg/providers/microsoft.datafactory/factories/adf-bench"],
+        firedDateTime: new Date().toISOString(),
+        essentialsVersion: "1.0",
+        alertContextVersion: "1.0",
+      },
+      alertContext: {
+        conditionType: "LogQueryCriteria",
+        condition: {
+          windowSize: "PT5M",
+          allOf: [
+            {
+              searchQuery: "ADFActivityRun | where Status == 'Failed'",
+              dimensions: [
+                { name: "PipelineName", value: `pipeline_${n % 50}` },
+                { name: "PipelineRunId", value: runId },
+                { name: "ActivityName", value: "CopyFromBlob" },
+                { name: "ErrorCode", value: "2200" },
+                {
+                  name: "ErrorMessage",
+                  value: `ErrorCode=UserErrorFileNotFound,Message=The file 'in/${n}.csv' does not exist.`,
+                },
+                { name: "FailureType", value: "UserError" },
+              ],
+              metricValue: 1,
+            },
+          ],
+          windowStartTime: new Date(Date.now() - 300_000).toISOString(),
+          windowEndTime: new Date().toISOString(),
+        },
+      },
+    },
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-bench-"));
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `pglite:${dataDir}`,
+      RCA_API_KEY: KEY,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { proc, dataDir };
+    } catch {
+      /* not up yet */
+    }
+    if (proc.exitCode !== null) throw new Error("server exited during start-up");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become healthy");
+}
+
+async function stopServer(s: { proc: ChildProcess; dataDir: string }) {
+  s.proc.kill("SIGTERM");
+  await new Promise((r) => s.proc.once("exit", r));
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
+}
+
+type Result = { rps: number; p50: number; p99: number; non2xx: number; total: number };
+
+function load(pathname: string, seconds: number, onBody?: (status: number, body: string) => void): Promise<Result> {
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}${pathname}`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            setupRequest: (req: autocannon.Request) => ({ ...req, body: adfAlert(n++) }),
+            onResponse: (status: number, body: string) => onBody?.(status, body),
+          },
+        ],
+      },
+      (err: Error | null, r: autocannon.Result) => {
+        if (err) return reject(err);
+        resolve({
+          rps: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          non2xx: r.non2xx,
+          total: r.requests.total,
+        });
+      },
+    );
+  });
+}
+
+async function intakeBench() {
+  const server = await startServer({ WORKER_ENABLED: "false" });
+  try {
+    await load("/api/ping", 3);
+    await load(`/api/azure-monitor?api_key=${KEY}`, 3);
+    const trivial = await load("/api/ping", duration);
+    const tickets = new Set<string>();
+    let accepted = 0;
+    const intake = await load(`/api/azure-monitor?api_key=${KEY}`, duration, (status, body) => {
+      if (status !== 202) return;
+      accepted++;
+      tickets.add(JSON.parse(body).ticketId);
+    });
+    const metrics = await (await fetch(`${base}/api/metrics?window=1h`)).json();
+    return { trivial, intake, accepted, uniqueTickets: tickets.size, storedTickets: metrics.tickets as number };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function endToEndBench(alerts: number) {
+  const server = await startServer({ WORKER_ENABLED: "true" });
+  try {
+    const started = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (next < alerts) {
+          const n = next++;
+          const r = await fetch(`${base}/api/azure-monitor?api_key=${KEY}`, { method: "POST", body: adfAlert(n) });
+          if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
+        }
+      }),
+    );
+    const posted = Date.now();
+    for (;;) {
+      const h = await (await fetch(`${base}/api/health`)).json();
+      if (h.jobs.pending === 0) {
+        if (h.jobs.failed) throw new Error(`${h.jobs.failed} jobs failed`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const done = Date.now();
+    return { alerts, postSeconds: (posted - started) / 1000, totalSeconds: (done - started) / 1000 };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function main() {
+  console.log(
+    `bench: ${connections} connections, ${duration} s per run, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`,
+  );
+  const r = await intakeBench();
+  const ratio = r.intake.rps / r.trivial.rps;
+  const lost = r.accepted - r.uniqueTickets;
+  console.log(`\n| route | req/s | p50 ms | p99 ms | non-2xx | requests |`);
+  console.log(`|---|---|---|---|---|---|`);
+  console.log(
+    `| trivial route (POST /api/ping) | ${r.trivial.rps.toFixed(0)} | ${r.trivial.p50} | ${r.trivial.p99} | ${r.trivial.non2xx} | ${r.trivial.total} |`,
+  );
+  console.log(
+    `| intake (POST /api/azure-monitor, unique ADF failures) | ${r.intake.rps.toFixed(0)} | ${r.intake.p50} | ${r.intake.p99} | ${r.intake.non2xx} | ${r.intake.total} |`,
+  );
+  console.log(
+    `\nintake / trivial: ${(ratio * 100).toFixed(1)}% of the rate, p99 ${(r.intake.p99 / r.trivial.p99).toFixed(2)}x`,
+  );
+  console.log(
+    `202 answers: ${r.accepted}, distinct ticket ids in them: ${r.uniqueTickets}, tickets stored: ${r.storedTickets}`,
+  );
+  // Requests in flight when the load stopped may be stored without their answer being counted.
+  const unanswered = r.storedTickets - r.accepted;
+  const ok = lost === 0 && unanswered >= 0 && unanswered <= connections && r.intake.non2xx === 0;
+  console.log(ok ? "verified: every 2xx has exactly one ticket, none lost or duplicated" : "VERIFICATION FAILED");
+
+  const e2e = await endToEndBench(Number(args["e2e-alerts"]));
+  console.log(
+    `\nend to end (worker running): ${e2e.alerts} alerts posted in ${e2e.postSeconds.toFixed(1)} s, fully processed (enrich + RCA) in ${e2e.totalSeconds.toFixed(1)} s = ${(e2e.alerts / e2e.totalSeconds).toFixed(0)} alerts/s`,
+  );
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
