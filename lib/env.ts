@@ -133,8 +133,19 @@ export function env(): Env {
   return cached;
 }
 
-/** Tests and scripts that start servers with other settings replace it here. */
-export function setEnv(overrides: Partial<Record<string, string | undefined>>): Env {
+let overrides: Record<string, string | undefined> = {};
+
+/**
+ * Tests change settings here; overrides accumulate over the process
+ * environment until `resetEnv()`.
+ */
+export function setEnv(more: Partial<Record<string, string | undefined>>): Env {
+  overrides = { ...overrides, ...more };
   cached = parseEnv({ ...process.env, ...overrides });
   return cached;
+}
+
+export function resetEnv(): void {
+  overrides = {};
+  cached = undefined;
 }

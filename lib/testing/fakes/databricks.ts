@@ -39,6 +39,8 @@ export interface RecordedDatabricksRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
+  /** when it arrived (epoch ms) */
+  at: number;
 }
 
 export interface FakeDatabricksOptions {
@@ -219,7 +221,7 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
       const headers = Object.fromEntries(
         Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
       );
-      requests.push({ route, method, path: parsed.pathname, query, headers, body });
+      requests.push({ route, method, path: parsed.pathname, query, headers, body, at: Date.now() });
 
       if (req.headers.authorization !== `Bearer ${token}`) {
         return send(res, 401, databricksFixture("jobs21_error_401_Unauthorized.spec-example.json"));
