@@ -119,11 +119,15 @@ describe("Databricks failure pipeline", () => {
       runOutput({
         taskRunId: 5550011,
         taskKey: "ingest",
-        error: "java.io.FileNotFoundException: abfss://landing@lake.dfs.core.windows.net/orders/2026-11-27.json does not exist",
+        error:
+          "java.io.FileNotFoundException: abfss://landing@lake.dfs.core.windows.net/orders/2026-11-27.json does not exist",
         errorTrace: "java.io.FileNotFoundException: ... does not exist\n\tat com.databricks.sql.io.FileReadException",
       }),
     );
-    dbx.setRunOutput(5550012, runOutput({ taskRunId: 5550012, taskKey: "transform", error: "ZeroDivisionError: division by zero" }));
+    dbx.setRunOutput(
+      5550012,
+      runOutput({ taskRunId: 5550012, taskKey: "transform", error: "ZeroDivisionError: division by zero" }),
+    );
 
     const res = await post("/api/databricks-monitor", dbxFailure(5550001));
     expect(res.status).toBe(202);
@@ -154,12 +158,17 @@ describe("Databricks failure pipeline", () => {
     await t.prisma.job.create({
       data: { id: "rerun-enrich", kind: JOB_KINDS.enrich, payload: { ticketId: ticket.id }, ticketId: ticket.id },
     });
-    await waitFor(async () => (await t.prisma.job.findUnique({ where: { id: "rerun-enrich" } }))?.status === "succeeded");
+    await waitFor(
+      async () => (await t.prisma.job.findUnique({ where: { id: "rerun-enrich" } }))?.status === "succeeded",
+    );
     expect(await t.prisma.runDetail.count({ where: { ticketId: ticket.id } })).toBe(ticket.details.length);
   });
 
   it("notes on the ticket when the token may not read the run, and still analyses it", async () => {
-    dbx.enqueue("runsGet", { status: 403, body: apiError("PERMISSION_DENIED", "User does not have permission to view run") });
+    dbx.enqueue("runsGet", {
+      status: 403,
+      body: apiError("PERMISSION_DENIED", "User does not have permission to view run"),
+    });
     const res = await post("/api/databricks-monitor", dbxFailure(5550002));
     const ticket = await analysed(res.body.ticketId);
     expect(ticket.enrichment).toMatchObject({ status: "unavailable" });
@@ -170,8 +179,15 @@ describe("Databricks failure pipeline", () => {
 
   it("retries after a 429, honouring Retry-After", async () => {
     dbx.addRun(jobRun({ runId: 5550003, tasks: [{ taskKey: "load", runId: 5550031, result: "FAILED" }] }));
-    dbx.setRunOutput(5550031, runOutput({ taskRunId: 5550031, error: "Py4JJavaError: java.lang.OutOfMemoryError: GC overhead limit exceeded" }));
-    dbx.enqueue("runsGet", { status: 429, headers: { "retry-after": "1" }, body: apiError("REQUEST_LIMIT_EXCEEDED", "slow down") });
+    dbx.setRunOutput(
+      5550031,
+      runOutput({ taskRunId: 5550031, error: "Py4JJavaError: java.lang.OutOfMemoryError: GC overhead limit exceeded" }),
+    );
+    dbx.enqueue("runsGet", {
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: apiError("REQUEST_LIMIT_EXCEEDED", "slow down"),
+    });
     const res = await post("/api/databricks-monitor", dbxFailure(5550003));
     const ticket = await analysed(res.body.ticketId);
     expect(ticket.errorMessage).toContain("OutOfMemoryError");
@@ -188,15 +204,35 @@ describe("Databricks cluster watcher", () => {
     setEnv({ DATABRICKS_WATCH_CLUSTERS: "true" });
     const clusterId = "1127-031500-watch01";
     const at = Date.now() - 30_000;
-    dbx.addCluster(clusterInfo({ clusterId, name: "shared-etl", state: "TERMINATED", terminatedTime: at + 5_000, reason: { code: "DRIVER_UNREACHABLE", type: "SERVICE_FAULT" } }));
+    dbx.addCluster(
+      clusterInfo({
+        clusterId,
+        name: "shared-etl",
+        state: "TERMINATED",
+        terminatedTime: at + 5_000,
+        reason: { code: "DRIVER_UNREACHABLE", type: "SERVICE_FAULT" },
+      }),
+    );
     dbx.addClusterEvents(clusterId, [
       clusterEvent(clusterId, at, "TERMINATING", {
-        reason: { code: "DRIVER_UNREACHABLE", type: "SERVICE_FAULT", parameters: { databricks_error_message: "Could not reach driver of cluster" } },
+        reason: {
+          code: "DRIVER_UNREACHABLE",
+          type: "SERVICE_FAULT",
+          parameters: { databricks_error_message: "Could not reach driver of cluster" },
+        },
       }),
     ]);
     const step = pipelineHandlers()[JOB_KINDS.databricksWatch];
     const ctx = {
-      job: { id: "watch", kind: JOB_KINDS.databricksWatch, payload: {}, attempts: 1, maxAttempts: 3, ticketId: null, uniqueKey: null },
+      job: {
+        id: "watch",
+        kind: JOB_KINDS.databricksWatch,
+        payload: {},
+        attempts: 1,
+        maxAttempts: 3,
+        ticketId: null,
+        uniqueKey: null,
+      },
       db: t.prisma,
       log: createLogger({}, () => {}, "silent"),
       signal: new AbortController().signal,
@@ -212,7 +248,11 @@ describe("Databricks cluster watcher", () => {
 });
 
 describe("Azure Data Factory failure pipeline", () => {
-  const ref = { subscriptionId: "0b1f6471-1bf0-4dda-aec3-111122223333", resourceGroup: "rg-data", factoryName: "adf-sales" };
+  const ref = {
+    subscriptionId: "0b1f6471-1bf0-4dda-aec3-111122223333",
+    resourceGroup: "rg-data",
+    factoryName: "adf-sales",
+  };
   const factoryId = `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.DataFactory/factories/${ref.factoryName}`;
 
   it("turns a metric alert that covers two failed runs into two tickets with their exact errors", async () => {
@@ -220,12 +260,34 @@ describe("Azure Data Factory failure pipeline", () => {
     const now = Date.now();
     const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
     for (const [runId, ago, code, message] of [
-      ["run-aaa", 240_000, "2200", "ErrorCode=SqlFailedToConnect,'Cannot connect to SQL Database: 'sql-prod', Database: 'sales', User: 'etl'. Login failed for user 'etl'.'"],
+      [
+        "run-aaa",
+        240_000,
+        "2200",
+        "ErrorCode=SqlFailedToConnect,'Cannot connect to SQL Database: 'sql-prod', Database: 'sales', User: 'etl'. Login failed for user 'etl'.'",
+      ],
       ["run-bbb", 120_000, "2011", "The folder path does not exist or is empty: landing/2026/11/27"],
     ] as const) {
-      azure.addPipelineRun(ref, pipelineRun({ runId, pipelineName: "CopySales", runStart: iso(ago + 60_000), runEnd: iso(ago), lastUpdated: iso(ago) }));
+      azure.addPipelineRun(
+        ref,
+        pipelineRun({
+          runId,
+          pipelineName: "CopySales",
+          runStart: iso(ago + 60_000),
+          runEnd: iso(ago),
+          lastUpdated: iso(ago),
+        }),
+      );
       azure.setActivityRuns(runId, [
-        activityRun({ pipelineRunId: runId, pipelineName: "CopySales", activityName: "CopyOrders", errorCode: code, errorMessage: message, activityRunStart: iso(ago + 50_000), activityRunEnd: iso(ago + 1000) }),
+        activityRun({
+          pipelineRunId: runId,
+          pipelineName: "CopySales",
+          activityName: "CopyOrders",
+          errorCode: code,
+          errorMessage: message,
+          activityRunStart: iso(ago + 50_000),
+          activityRunEnd: iso(ago + 1000),
+        }),
       ]);
     }
     const alert = {
@@ -271,15 +333,28 @@ describe("Azure Data Factory failure pipeline", () => {
     const res = await post("/api/azure-monitor", alert);
     expect(res.status).toBe(202);
     const first = await analysed(res.body.ticketId);
-    expect(first).toMatchObject({ runId: "run-aaa", errorSource: "api", errorCode: "2200", resourceName: "CopySales", scope: "adf-sales" });
+    expect(first).toMatchObject({
+      runId: "run-aaa",
+      errorSource: "api",
+      errorCode: "2200",
+      resourceName: "CopySales",
+      scope: "adf-sales",
+    });
     expect(first.errorMessage).toContain("Login failed for user 'etl'");
     expect(first.runUrl).toContain("adf.azure.com");
     expect(first.alertText).toMatch(/PipelineFailedRuns/);
 
     const second = await waitFor(() =>
-      t.prisma.ticket.findFirst({ where: { runId: "run-bbb", rcas: { some: {} } }, include: { rcas: true, events: true } }),
+      t.prisma.ticket.findFirst({
+        where: { runId: "run-bbb", rcas: { some: {} } },
+        include: { rcas: true, events: true },
+      }),
     );
-    expect(second).toMatchObject({ scope: "adf-sales", errorCode: "2011", dedupKey: "azure-data-factory:adf-sales:run-bbb" });
+    expect(second).toMatchObject({
+      scope: "adf-sales",
+      errorCode: "2011",
+      dedupKey: "azure-data-factory:adf-sales:run-bbb",
+    });
     expect(second.errorMessage).toContain("folder path does not exist");
     expect(second.rcas[0].category).toBe("upstream_data");
     // the second ticket is linked to the alert delivery that led to it
@@ -287,7 +362,9 @@ describe("Azure Data Factory failure pipeline", () => {
 
     // the ARM token was asked for the ARM scope; the secret went nowhere but the token request
     expect(azure.issuedTokens.every((tok) => tok.scope === "https://management.azure.com/.default")).toBe(true);
-    const leaked = azure.requests.filter((r) => !r.path.endsWith("/token") && JSON.stringify(r).includes(azure.clientSecret));
+    const leaked = azure.requests.filter(
+      (r) => !r.path.endsWith("/token") && JSON.stringify(r).includes(azure.clientSecret),
+    );
     expect(leaked).toHaveLength(0);
 
     // a later alert naming the first run joins its ticket (alias learnt by enrichment)
@@ -295,7 +372,12 @@ describe("Azure Data Factory failure pipeline", () => {
       ...alert,
       data: {
         ...alert.data,
-        essentials: { ...alert.data.essentials, alertId: "log-alert-2", signalType: "Log", monitoringService: "Log Alerts V2" },
+        essentials: {
+          ...alert.data.essentials,
+          alertId: "log-alert-2",
+          signalType: "Log",
+          monitoringService: "Log Alerts V2",
+        },
         alertContext: {
           conditionType: "LogQueryCriteria",
           condition: {

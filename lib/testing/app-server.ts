@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import * as azureMonitor from "../../app/api/azure-monitor/route";
 import * as databricksMonitor from "../../app/api/databricks-monitor/route";
 import * as health from "../../app/api/health/route";
+import * as integrationTest from "../../app/api/integrations/[name]/test/route";
 import * as metrics from "../../app/api/metrics/route";
 import * as monitor from "../../app/api/monitor/[source]/route";
 import * as tickets from "../../app/api/tickets/route";
@@ -33,6 +34,7 @@ const ROUTES: Route[] = [
   route("GET", "/api/tickets/[id]", ticket.GET),
   route("PATCH", "/api/tickets/[id]", ticket.PATCH),
   route("POST", "/api/tickets/[id]/rca", ticketRca.POST),
+  route("POST", "/api/integrations/[name]/test", integrationTest.POST),
 ];
 
 /**

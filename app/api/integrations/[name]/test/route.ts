@@ -1,0 +1,17 @@
+// "Test connection" for an integration (databricks, azure): a cheap read that says what failed.
+import { jsonResponse, withErrors } from "@/lib/errors";
+import { testIntegration } from "@/lib/integrations/test-connection";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withErrors(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
+  const { name } = await ctx.params;
+  const text = await req.text();
+  let body: unknown = {};
+  try {
+    body = text.trim() ? JSON.parse(text) : {};
+  } catch {
+    body = null;
+  }
+  return jsonResponse(await testIntegration(name, body));
+});

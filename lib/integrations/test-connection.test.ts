@@ -1,0 +1,100 @@
+// "Test connection" over real HTTP against the fake Databricks workspace and
+// the fake Entra ID + ARM: what works is said, what fails is said plainly.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "../env";
+import { startAppServer, type TestServer } from "../testing/app-server";
+import { installTestDatabase, type TestDatabase } from "../testing/db";
+import { startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
+import { startFakeDatabricks, type FakeDatabricks } from "../testing/fakes/databricks";
+
+let t: TestDatabase;
+let app: TestServer;
+let dbx: FakeDatabricks;
+let azure: FakeAzure;
+let caDir: string;
+const factory = { subscriptionId: "sub-1", resourceGroup: "rg-data", factoryName: "adf-sales" };
+
+beforeAll(async () => {
+  t = await installTestDatabase();
+  dbx = await startFakeDatabricks();
+  azure = await startFakeAzure();
+  azure.addFactory(factory);
+  caDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-ca-"));
+  fs.writeFileSync(path.join(caDir, "ca.pem"), azure.ca);
+  setEnv({
+    LOG_LEVEL: "silent",
+    DATABRICKS_HOST: dbx.url,
+    DATABRICKS_TOKEN: dbx.token,
+    DATABRICKS_WORKSPACE_ID: "42",
+    AZURE_TENANT_ID: azure.tenantId,
+    AZURE_CLIENT_ID: azure.clientId,
+    AZURE_CLIENT_SECRET: azure.clientSecret,
+    AZURE_AUTHORITY_HOST: azure.url,
+    AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
+    AZURE_CA_FILE: path.join(caDir, "ca.pem"),
+  });
+  app = await startAppServer();
+});
+afterAll(async () => {
+  await app.close();
+  await dbx.close();
+  await azure.close();
+  await t.drop();
+  fs.rmSync(caDir, { recursive: true, force: true });
+});
+
+const test = async (name: string, body?: unknown) => {
+  const res = await fetch(`${app.url}/api/integrations/${name}/test`, {
+    method: "POST",
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json() };
+};
+
+describe("POST /api/integrations/{name}/test", () => {
+  it("Databricks: reads clusters/list with the token", async () => {
+    const r = await test("databricks");
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ integration: "databricks", ok: true });
+    expect(r.body.checks[0]).toMatchObject({ name: "workspace 42", ok: true });
+    expect(dbx.requestsTo("clustersList").at(-1)?.query).toMatchObject({ page_size: "1" });
+  });
+
+  it("Databricks: a refused token is said in plain words", async () => {
+    setEnv({ DATABRICKS_TOKEN: "dapi-wrong-token" });
+    const r = await test("databricks");
+    expect(r.body.ok).toBe(false);
+    expect(r.body.checks[0].message).toMatch(/token was refused or lacks permission/);
+    expect(JSON.stringify(r.body)).not.toContain("dapi-wrong-token");
+    setEnv({ DATABRICKS_TOKEN: dbx.token });
+  });
+
+  it("Azure: signs in and reads the factory", async () => {
+    const r = await test("azure", factory);
+    expect(r.body.ok).toBe(true);
+    expect(r.body.checks.map((c: { name: string }) => c.name)).toEqual(["Entra ID token", "factory adf-sales"]);
+  });
+
+  it("Azure: a wrong secret and an unknown factory are named", async () => {
+    const missing = await test("azure", { ...factory, factoryName: "nope" });
+    expect(missing.body.ok).toBe(false);
+    expect(missing.body.checks[1].message).toMatch(/no such factory/);
+    setEnv({ AZURE_CLIENT_SECRET: "wrong-secret" });
+    const denied = await test("azure", factory);
+    expect(denied.body.ok).toBe(false);
+    expect(denied.body.checks[0].message).toMatch(/Entra ID refused the sign-in/);
+    expect(JSON.stringify(denied.body)).not.toContain("wrong-secret");
+    setEnv({ AZURE_CLIENT_SECRET: azure.clientSecret });
+  });
+
+  it("says when an integration is not configured, and 404s an unknown one", async () => {
+    setEnv({ DATABRICKS_HOST: "", DATABRICKS_TOKEN: "" });
+    const r = await test("databricks");
+    expect(r.body).toMatchObject({ ok: false });
+    expect(r.body.checks[0].message).toMatch(/Not configured: set DATABRICKS_HOST/);
+    expect((await test("snowflake")).status).toBe(404);
+  });
+});

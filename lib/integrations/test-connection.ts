@@ -1,0 +1,162 @@
+// POST /api/integrations/{name}/test: one cheap read per integration that
+// says, in plain words, what works and what does not (used by the setup page).
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { azureConfigFromEnv, createAzureCredential, getArmToken, azureIntegrationFor, readCaFile } from "./azure";
+import { clientForWorkspace, databricksConfigFromEnv } from "./databricks/workspaces";
+import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  message: string;
+  durationMs: number | null;
+}
+export interface ConnectionReport {
+  integration: string;
+  ok: boolean;
+  checks: Check[];
+}
+
+export const azureTestBody = z
+  .object({
+    subscriptionId: z.string().min(1).optional(),
+    resourceGroup: z.string().min(1).optional(),
+    factoryName: z.string().min(1).optional(),
+  })
+  .strict();
+
+async function testDatabricks(): Promise<Check[]> {
+  const workspaces = watchedWorkspaces();
+  if (workspaces.length === 0) {
+    return [
+      {
+        name: "configuration",
+        ok: false,
+        message: "Not configured: set DATABRICKS_HOST and DATABRICKS_TOKEN (or DATABRICKS_WORKSPACES).",
+        durationMs: null,
+      },
+    ];
+  }
+  const config = databricksConfigFromEnv(env());
+  return Promise.all(
+    workspaces.map(async (ws): Promise<Check> => {
+      const name = `workspace ${ws}`;
+      const resolved = clientForWorkspace(ws === "default" ? null : ws, config);
+      if (!resolved.ok) return { name, ok: false, message: resolved.message, durationMs: null };
+      const r = await resolved.client.testConnection();
+      if (r.ok)
+        return {
+          name,
+          ok: true,
+          message: `${resolved.host} answered clusters/list with this token.`,
+          durationMs: r.info.durationMs,
+        };
+      const why =
+        r.kind === "permission"
+          ? "the token was refused or lacks permission (create a new PAT or give the service principal access to the workspace)"
+          : r.kind === "not_found"
+            ? "the host answered but has no Clusters API: is DATABRICKS_HOST the workspace URL?"
+            : `the workspace could not be reached (${r.message})`;
+      return { name, ok: false, message: `${resolved.host}: ${why}.`, durationMs: r.info.durationMs };
+    }),
+  );
+}
+
+/** Factory coordinates: from the request, else from the newest ADF ticket that names them. */
+async function factoryToTry(body: z.infer<typeof azureTestBody>) {
+  if (body.subscriptionId && body.resourceGroup && body.factoryName) {
+    return { subscriptionId: body.subscriptionId, resourceGroup: body.resourceGroup, factoryName: body.factoryName };
+  }
+  const recent = await db().ticket.findMany({
+    where: { source: "azure-data-factory" },
+    orderBy: { id: "desc" },
+    take: 20,
+    select: { metadata: true },
+  });
+  for (const t of recent) {
+    const a = (t.metadata as { azure?: Record<string, unknown> }).azure;
+    if (
+      typeof a?.subscriptionId === "string" &&
+      typeof a.resourceGroup === "string" &&
+      typeof a.factoryName === "string"
+    ) {
+      return { subscriptionId: a.subscriptionId, resourceGroup: a.resourceGroup, factoryName: a.factoryName };
+    }
+  }
+  return null;
+}
+
+async function testAzure(body: z.infer<typeof azureTestBody>): Promise<Check[]> {
+  const e = env();
+  const config = azureConfigFromEnv(e);
+  const cred = createAzureCredential({ ...config, caPem: config.caFile ? readCaFile(config.caFile) : undefined });
+  if (!cred.ok) return [{ name: "configuration", ok: false, message: cred.note, durationMs: null }];
+  const token = await getArmToken(cred.credential, {
+    timeoutMs: e.AZURE_TIMEOUT_MS,
+    principal: cred.principal,
+    secrets: [config.clientSecret],
+  });
+  const checks: Check[] = [
+    token.ok
+      ? {
+          name: "Entra ID token",
+          ok: true,
+          message: `Signed in as ${cred.describe} for Azure Resource Manager.`,
+          durationMs: token.durationMs,
+        }
+      : {
+          name: "Entra ID token",
+          ok: false,
+          message: `Entra ID refused the sign-in (${token.message}). Check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.`,
+          durationMs: token.durationMs,
+        },
+  ];
+  if (!token.ok) return checks;
+  const factory = await factoryToTry(body);
+  if (!factory) {
+    checks.push({
+      name: "factory",
+      ok: true,
+      message:
+        "No factory to read yet: pass subscriptionId, resourceGroup and factoryName, or send an ADF alert first.",
+      durationMs: null,
+    });
+    return checks;
+  }
+  const integration = azureIntegrationFor(config);
+  if (!integration.configured)
+    return [...checks, { name: "factory", ok: false, message: integration.note, durationMs: null }];
+  const r = await integration.client.getFactory(factory);
+  const label = `factory ${factory.factoryName}`;
+  if (r.ok) {
+    checks.push({
+      name: label,
+      ok: true,
+      message: `Read ${factory.factoryName} in ${factory.resourceGroup}: pipeline runs can be queried.`,
+      durationMs: r.meta.durationMs,
+    });
+  } else {
+    const why =
+      r.error.kind === "permission"
+        ? "the service principal may not read it: give it Data Factory Contributor (or Reader) on the factory"
+        : r.error.kind === "not_found"
+          ? `no such factory in resource group ${factory.resourceGroup} of subscription ${factory.subscriptionId}`
+          : r.error.message;
+    checks.push({ name: label, ok: false, message: `${factory.factoryName}: ${why}.`, durationMs: r.meta.durationMs });
+  }
+  return checks;
+}
+
+export async function testIntegration(name: string, body: unknown): Promise<ConnectionReport> {
+  let checks: Check[];
+  if (name === "databricks") checks = await testDatabricks();
+  else if (name === "azure") {
+    const parsed = azureTestBody.safeParse(body ?? {});
+    if (!parsed.success) throw new AppError("bad_request", "expected {subscriptionId?, resourceGroup?, factoryName?}");
+    checks = await testAzure(parsed.data);
+  } else throw new AppError("not_found", `No integration "${name}": try databricks or azure`);
+  return { integration: name, ok: checks.every((c) => c.ok), checks };
+}
