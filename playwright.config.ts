@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
 
 const port = 3217;
-const dataDir = path.join(".tmp", `e2e-db-${process.pid}`);
+// one run at a time (workers: 1); the folder is emptied before the server starts
+const dataDir = path.join(".tmp", "e2e-db");
 export const E2E_API_KEY = "e2e-test-key";
 
 export default defineConfig({

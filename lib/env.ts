@@ -55,13 +55,11 @@ const jsonWorkspaces = optionalString.transform((v, ctx) => {
 });
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).optional().default("development"),
   PORT: int(3000, 1, 65535),
   DATABASE_URL: databaseUrl,
   /** shared webhook key; per-source overrides come from RCA_API_KEY_<SOURCE> */
   RCA_API_KEY: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
-  PUBLIC_BASE_URL: optionalUrl,
 
   WORKER_ENABLED: bool(true),
   WORKER_CONCURRENCY: int(4, 1, 64),

@@ -1,6 +1,6 @@
 "use client";
 // A text input that reports its value after the user pauses typing (Enter reports at once); remount with a new key to reset it.
-import { useRef, useState, type InputHTMLAttributes, type Ref } from "react";
+import { useEffect, useRef, useState, type InputHTMLAttributes, type Ref } from "react";
 
 export function DebouncedInput({
   initialValue,
@@ -16,6 +16,13 @@ export function DebouncedInput({
 }) {
   const [value, setValue] = useState(initialValue);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A report still pending when the page is left must not fire: it would navigate back to this page.
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const schedule = (next: string, delay: number) => {
     if (timer.current) clearTimeout(timer.current);

@@ -1,0 +1,19 @@
+// The built app serves the dashboard shell and its health endpoint.
+import { expect, test } from "@playwright/test";
+
+test("dashboard shell and health", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("brand")).toBeVisible();
+  await expect(page.getByTestId("page-heading")).toBeVisible();
+  await expect(page.getByTestId("main-nav")).toBeVisible();
+  await expect(page.getByTestId("health-indicator")).toHaveAttribute("data-health", "ok");
+
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok", db: "ok" });
+
+  await page.getByTestId("nav-metrics").click();
+  await expect(page.getByTestId("metric-tickets")).toBeVisible();
+  await page.getByTestId("nav-setup").click();
+  await expect(page.getByTestId("setup-source").first()).toBeVisible();
+});

@@ -1,0 +1,92 @@
+// A failure posted to the webhook shows up in the list, opens with its exact
+// error and RCA, can be acknowledged, and its RCA re-run adds a version.
+import { expect, test } from "@playwright/test";
+import { E2E_API_KEY } from "../playwright.config";
+
+const runId = `e2e-${Date.now()}`;
+const alert = {
+  schemaId: "azureMonitorCommonAlertSchema",
+  data: {
+    essentials: {
+      alertId: `/subscriptions/s1/providers/Microsoft.AlertsManagement/alerts/${runId}`,
+      alertRule: "adf-activity-failures",
+      severity: "Sev1",
+      signalType: "Log",
+      monitorCondition: "Fired",
+      monitoringService: "Log Alerts V2",
+      alertTargetIDs: ["/subscriptions/s1/resourcegroups/rg-data/providers/microsoft.datafactory/factories/adf-e2e"],
+      firedDateTime: new Date().toISOString(),
+    },
+    alertContext: {
+      conditionType: "LogQueryCriteria",
+      condition: {
+        allOf: [
+          {
+            searchQuery: "ADFActivityRun | where Status == 'Failed'",
+            dimensions: [
+              { name: "PipelineName", value: "E2E_LoadOrders" },
+              { name: "PipelineRunId", value: runId },
+              { name: "ActivityName", value: "CopyOrders" },
+              { name: "ErrorCode", value: "2200" },
+              {
+                name: "ErrorMessage",
+                value:
+                  "ErrorCode=UserErrorFileNotFound,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=The required Blob is missing. ContainerName: landing, path: orders/today.csv.'",
+              },
+              { name: "FailureType", value: "UserError" },
+            ],
+          },
+        ],
+      },
+    },
+  },
+};
+
+test("post a failure, find it, open it, acknowledge it, re-run its RCA", async ({ page, request }) => {
+  const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alert });
+  expect(posted.status()).toBe(202);
+  const { ticketId } = await posted.json();
+
+  await page.goto("/");
+  const row = page.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("E2E_LoadOrders");
+  await expect(row.getByTestId("status-badge")).toHaveAttribute("data-status", "open");
+
+  // search narrows the list to it
+  await page.getByTestId("ticket-search").fill(runId);
+  await expect(page).toHaveURL(/q=e2e-/);
+  await expect(page.getByTestId("ticket-row")).toHaveCount(1);
+
+  await row.click();
+  await expect(page).toHaveURL(new RegExp(`/tickets/${ticketId}$`));
+  await expect(page.getByTestId("error-message")).toContainText("The required Blob is missing");
+  await expect(page.getByTestId("error-code")).toContainText("2200");
+
+  // the pipeline analysed it (rules engine; no LLM configured in e2e)
+  const panel = page.getByTestId("rca-panel");
+  await expect(panel.getByTestId("rca-view").first()).toHaveAttribute("data-rca-version", "1");
+  await expect(panel.getByTestId("rca-category-badge").first()).toHaveAttribute("data-category", "upstream_data");
+  await expect(panel.getByTestId("rca-recommendations").first()).toBeVisible();
+
+  await page.getByTestId("ack-button").click();
+  await expect(page.getByTestId("status-badge").first()).toHaveAttribute("data-status", "acknowledged");
+  await expect(page.getByTestId("ts-acknowledged")).not.toContainText("—");
+
+  await page.getByTestId("rerun-rca-button").click();
+  await expect(panel.getByTestId("rca-view").first()).toHaveAttribute("data-rca-version", "2");
+
+  // the timeline shows the delivery and the audit trail, with the raw payload
+  await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("timeline-audit")
+      .filter({ hasText: /acknowledged/i })
+      .first(),
+  ).toBeVisible();
+
+  // and the API agrees
+  const detail = await (await request.get(`/api/tickets/${ticketId}`)).json();
+  expect(detail.status).toBe("acknowledged");
+  expect(detail.rcas).toHaveLength(2);
+});
