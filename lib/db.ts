@@ -47,6 +47,31 @@ function pgliteAdapter(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
   return factory;
 }
 
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it on ";",
+ * which breaks dollar-quoted function bodies. Send the script whole instead:
+ * PostgreSQL runs a multi-statement simple query in one implicit transaction,
+ * so a failing migration also leaves nothing half-applied.
+ */
+function pgAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg({ connectionString: url, max: 10 });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const driver = adapter.underlyingDriver() as { query(sql: string): Promise<unknown> };
+    const onError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await driver.query(script);
+      } catch (err) {
+        onError(err);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 export function openDatabase(url: string): DatabaseHandle {
   if (url.startsWith("pglite:")) {
     const dir = pgliteDataDir(url);
@@ -65,7 +90,7 @@ export function openDatabase(url: string): DatabaseHandle {
       },
     };
   }
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  const adapter = pgAdapter(url);
   const prisma = new PrismaClient({ adapter });
   return { kind: "postgres", url, prisma, adapter, close: () => prisma.$disconnect() };
 }

@@ -1,4 +1,5 @@
 // npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000]
+// BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench: the same on PostgreSQL.
 // Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
 // the same build (the ceiling), then intake with unique ADF failure payloads
 // (worker paused), verifying every 2xx has exactly one ticket; then the
@@ -10,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -72,23 +74,37 @@ function adfAlert(n: number): string {
   });
 }
 
-async function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; dataDir: string }> {
+/** BENCH_PG_URL=postgresql://...: run on that server, a fresh database per phase; default: a fresh PGlite folder. */
+const pgAdmin = process.env.BENCH_PG_URL;
+
+async function pgAdminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: pgAdmin });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+type Server = { proc: ChildProcess; dataDir: string; pgDatabase?: string };
+
+async function startServer(env: Record<string, string>): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-bench-"));
+  let databaseUrl = `pglite:${dataDir}`;
+  let pgDatabase: string | undefined;
+  if (pgAdmin) {
+    pgDatabase = `rca_bench_${process.pid}_${Date.now()}`;
+    await pgAdminQuery(`CREATE DATABASE "${pgDatabase}"`);
+    const u = new URL(pgAdmin);
+    u.pathname = `/${pgDatabase}`;
+    databaseUrl = u.toString();
+  }
   const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `pglite:${dataDir}`,
-      RCA_API_KEY: KEY,
-      LOG_LEVEL: "warn",
-      ...env,
-    },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, RCA_API_KEY: KEY, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { proc, dataDir };
+      if ((await fetch(`${base}/api/health`)).ok) return { proc, dataDir, pgDatabase };
     } catch {
       /* not up yet */
     }
@@ -98,10 +114,11 @@ async function startServer(env: Record<string, string>): Promise<{ proc: ChildPr
   throw new Error("server did not become healthy");
 }
 
-async function stopServer(s: { proc: ChildProcess; dataDir: string }) {
+async function stopServer(s: Server) {
   s.proc.kill("SIGTERM");
   await new Promise((r) => s.proc.once("exit", r));
   fs.rmSync(s.dataDir, { recursive: true, force: true });
+  if (s.pgDatabase) await pgAdminQuery(`DROP DATABASE IF EXISTS "${s.pgDatabase}" WITH (FORCE)`);
 }
 
 type Result = { rps: number; p50: number; p99: number; non2xx: number; total: number };
@@ -143,6 +160,7 @@ async function intakeBench() {
     await load("/api/ping", 3);
     await load(`/api/azure-monitor?api_key=${KEY}`, 3);
     const trivial = await load("/api/ping", duration);
+    const ticketsBefore = (await (await fetch(`${base}/api/metrics?window=1h`)).json()).tickets as number;
     const tickets = new Set<string>();
     let accepted = 0;
     const intake = await load(`/api/azure-monitor?api_key=${KEY}`, duration, (status, body) => {
@@ -151,7 +169,13 @@ async function intakeBench() {
       tickets.add(JSON.parse(body).ticketId);
     });
     const metrics = await (await fetch(`${base}/api/metrics?window=1h`)).json();
-    return { trivial, intake, accepted, uniqueTickets: tickets.size, storedTickets: metrics.tickets as number };
+    return {
+      trivial,
+      intake,
+      accepted,
+      uniqueTickets: tickets.size,
+      storedTickets: (metrics.tickets as number) - ticketsBefore,
+    };
   } finally {
     await stopServer(server);
   }
@@ -189,7 +213,7 @@ async function endToEndBench(alerts: number) {
 
 async function main() {
   console.log(
-    `bench: ${connections} connections, ${duration} s per run, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`,
+    `bench: ${pgAdmin ? "PostgreSQL" : "embedded PGlite"}, ${connections} connections, ${duration} s per run, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`,
   );
   const r = await intakeBench();
   const ratio = r.intake.rps / r.trivial.rps;

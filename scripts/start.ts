@@ -1,15 +1,12 @@
 // npm start: build when there is no (or an outdated) build, apply pending
 // migrations, then serve the app on PORT with the job worker in-process.
-// One process owns the embedded database, so migrations run on the same
-// handle the app then uses. SIGTERM/SIGINT drain the worker and close the DB.
-import { spawnSync } from "node:child_process";
+// SIGTERM/SIGINT are passed to the server, which drains the worker and
+// closes the database before exiting.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
-import next from "next";
 import { closeDatabase, database } from "../lib/db";
 import { env } from "../lib/env";
-import { runShutdownHooks } from "../lib/jobs/in-process";
 import { logger } from "../lib/logger";
 import { deployMigrations } from "../lib/migrations";
 
@@ -48,37 +45,34 @@ function buildIfNeeded() {
 async function main() {
   const e = env();
   buildIfNeeded();
+  // Migrate, then let go of the database: the server process opens it next
+  // (an embedded database belongs to one process at a time).
   const handle = database();
   const applied = await deployMigrations(handle);
   log.info(applied.length ? `applied ${applied.length} migration(s)` : "database schema up to date", {
     database: handle.kind === "pglite" ? handle.url : "postgresql",
   });
-  if (!e.RCA_API_KEY)
+  await closeDatabase();
+  if (!e.RCA_API_KEY) {
     log.warn(
       "RCA_API_KEY is not set: webhook intake accepts unauthenticated requests. Set it before exposing this service.",
     );
+  }
 
-  const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
-  await app.prepare();
-  const handler = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handler(req, res));
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(e.PORT, resolve));
-  log.info(`RCA Desk listening on http://localhost:${e.PORT}`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: shutting down`);
-    server.close();
-    await runShutdownHooks();
-    await app.close().catch(() => {});
-    await closeDatabase();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  // The server runs as plain Node (no TypeScript loader in the request path).
+  // NEXT_MANUAL_SIG_HANDLE: instrumentation.ts drains the job worker and
+  // closes the database on SIGTERM instead of Next exiting at once.
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(e.PORT)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 main().catch((err) => {

@@ -125,7 +125,11 @@ export class JobWorker {
 
   private spawn(job: Claimed): void {
     const abort = new AbortController();
-    const promise = this.execute(job, abort.signal).finally(() => this.inFlight.delete(job.id));
+    const promise = this.execute(job, abort.signal).finally(() => {
+      this.inFlight.delete(job.id);
+      // a free slot: look for the next due job now, not at the next poll
+      this.notify();
+    });
     this.inFlight.set(job.id, { promise, abort });
   }
 

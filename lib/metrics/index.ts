@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { MetricsJson } from "../api/schemas";
 import { db } from "../db";
+import { idFloor } from "../ids";
 
 export const windowSchema = z
   .string()
@@ -37,7 +38,7 @@ export async function computeMetrics(window: string): Promise<MetricsJson> {
         FILTER (WHERE "acknowledgedAt" IS NOT NULL) AS mtta,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("resolvedAt" - coalesce("occurredAt", "createdAt"))))
         FILTER (WHERE "resolvedAt" IS NOT NULL) AS mttr
-    FROM "Ticket" WHERE "createdAt" >= ${since}
+    FROM "Ticket" WHERE id >= ${idFloor(since)}
     GROUP BY GROUPING SETS ((source), ())`;
   const eventRows = await db().$queryRaw<EventRow[]>`
     SELECT source, count(*)::int AS events,

@@ -11,11 +11,12 @@ export async function findSimilar(
   ticket: { id: string; source: string; resourceName: string },
   signature: string,
 ): Promise<{ ids: string[]; resolved: SimilarTicket[] }> {
+  // No `distinct` here: Prisma applies it in memory after reading every
+  // matching row, which turns a storm of one error into quadratic work.
   const bySignature = await db.rca.findMany({
     where: { errorSignature: signature, ticketId: { not: ticket.id } },
     orderBy: { createdAt: "desc" },
-    distinct: ["ticketId"],
-    take: 10,
+    take: 20,
     select: { ticketId: true },
   });
   const byPipeline = await db.ticket.findMany({
