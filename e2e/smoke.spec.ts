@@ -12,6 +12,11 @@ test("dashboard shell and health", async ({ page, request }) => {
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", db: "ok" });
 
+  // the earlier FastAPI service's paths still reach intake (rewrites), and the key is checked there
+  const legacy = await request.post("/databricks-monitor", { data: { event_type: "jobs.on_start" } });
+  expect(legacy.status()).toBe(401);
+  expect(await legacy.json()).toEqual({ error: "unauthorized" });
+
   await page.getByTestId("nav-metrics").click();
   await expect(page.getByTestId("metric-tickets")).toBeVisible();
   await page.getByTestId("nav-setup").click();

@@ -23,6 +23,8 @@ export interface CommitResult {
 export interface CommitterOptions {
   db: () => Db;
   maxBatch: number;
+  /** batches committing at once */
+  maxInFlight: number;
   jobKind: string;
   maxAttempts: () => number;
   /** called after a commit that created tickets (wakes the in-process worker) */
@@ -35,36 +37,49 @@ const log = logger.child({ module: "ingest.commit" });
 
 export class GroupCommitter {
   private queue: Pending[] = [];
-  private flushing = false;
+  private scheduled = false;
+  private inFlight = 0;
 
   constructor(private readonly opts: CommitterOptions) {}
 
   submit(delivery: PlannedDelivery): Promise<CommitResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ delivery, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
+      if (!this.scheduled) {
+        this.scheduled = true;
         // Let deliveries parsed in the same tick join the first batch.
-        setImmediate(() => void this.flush());
+        setImmediate(() => {
+          this.scheduled = false;
+          this.drain();
+        });
       }
     });
   }
 
-  private async flush(): Promise<void> {
-    try {
-      while (this.queue.length) {
-        const taken = this.queue.splice(0, this.opts.maxBatch);
-        // Resolutions are a statement of their own; each group commits (or
-        // falls back) on its own so no delivery is ever written twice.
-        const groups = [
-          taken.filter((p) => !p.delivery.resolutions.length),
-          taken.filter((p) => p.delivery.resolutions.length),
-        ];
-        for (const batch of groups) if (batch.length) await this.commitGroup(batch);
-      }
-    } finally {
-      this.flushing = false;
+  /**
+   * Start batches while fewer than `maxInFlight` are committing. One at a time
+   * suits an in-process database (its work is CPU on this thread: bigger batches
+   * are cheaper); a server gains from overlapping round trips.
+   */
+  private drain(): void {
+    while (this.queue.length && this.inFlight < this.opts.maxInFlight) {
+      const taken = this.queue.splice(0, this.opts.maxBatch);
+      this.inFlight++;
+      void this.commitTaken(taken).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
     }
+  }
+
+  private async commitTaken(taken: Pending[]): Promise<void> {
+    // Resolutions are a statement of their own; each group commits (or falls
+    // back) on its own so no delivery is ever written twice.
+    const groups = [
+      taken.filter((p) => !p.delivery.resolutions.length),
+      taken.filter((p) => p.delivery.resolutions.length),
+    ];
+    for (const batch of groups) if (batch.length) await this.commitGroup(batch);
   }
 
   private async commitGroup(batch: Pending[]): Promise<void> {

@@ -213,6 +213,60 @@ describe("webhook intake", () => {
     expect(await resolved.json()).toMatchObject({ status: "resolved", ticketId });
   });
 
+  it("dedups by fingerprint when there is neither run id nor alert id: numbers, ids and times folded", async () => {
+    const cluster = (ip: string, secs: number) => ({
+      event_type: "cluster.terminated",
+      workspace_id: "1234567890123456",
+      cluster: {
+        cluster_id: "0923-164208-meows279",
+        cluster_name: "analytics-shared",
+        termination_reason: {
+          code: "DRIVER_UNREACHABLE",
+          type: "SERVICE_FAULT",
+          parameters: { databricks_error_message: `Could not reach driver at ${ip} after ${secs} seconds` },
+        },
+      },
+    });
+    const first = await (await post("/api/databricks-monitor", cluster("10.1.2.3", 120))).json();
+    expect(first.status).toBe("accepted");
+    expect(first.dedupKey).toMatch(/^databricks:fp:/);
+    const again = await (await post("/api/databricks-monitor", cluster("10.9.8.7", 95))).json();
+    expect(again).toMatchObject({ status: "duplicate_ignored", ticketId: first.ticketId });
+    const other = await (
+      await post("/api/databricks-monitor", {
+        ...cluster("10.1.2.3", 120),
+        cluster: {
+          ...cluster("", 0).cluster,
+          termination_reason: { code: "INIT_SCRIPT_FAILURE", type: "CLIENT_ERROR" },
+        },
+      })
+    ).json();
+    expect(other.status).toBe("accepted");
+    expect(other.ticketId).not.toBe(first.ticketId);
+  });
+
+  it("tags tickets from the naming convention and the alert's custom properties", async () => {
+    setEnv({ TAG_NAMING_CONVENTION: "<team>_<env>_<name>" });
+    try {
+      const res = await post("/api/databricks-monitor", {
+        ...dbxFailure(9011),
+        job: { job_id: 7, name: "finance_prod_daily_ledger" },
+      });
+      const ticket = await t.prisma.ticket.findUniqueOrThrow({ where: { id: (await res.json()).ticketId } });
+      expect(ticket.tags).toEqual({ team: "finance", environment: "prod" });
+      const alert = adfLogAlert("run-tags-1");
+      const withProps = {
+        ...alert,
+        data: { ...alert.data, customProperties: { team: "sales-eng", costCenter: "CC-4711" } },
+      };
+      const adf = await post("/api/azure-monitor", withProps);
+      const adfTicket = await t.prisma.ticket.findUniqueOrThrow({ where: { id: (await adf.json()).ticketId } });
+      expect(adfTicket.tags).toMatchObject({ team: "sales-eng", costCenter: "CC-4711" });
+    } finally {
+      setEnv({ TAG_NAMING_CONVENTION: "" });
+    }
+  });
+
   it("answers on the old FastAPI path too", async () => {
     const res = await post("/databricks-monitor", dbxFailure(9007));
     expect(res.status).toBe(202);

@@ -1,7 +1,7 @@
 // The shared intake path: a source's interpretation of a payload becomes
 // stored rows through the group committer. Used by the webhook handler and by
 // jobs that find failures themselves (the cluster watcher, enrichment).
-import { db } from "../db";
+import { database, db } from "../db";
 import { env } from "../env";
 import { notifyWorker } from "../jobs/in-process";
 import { FIRST_PIPELINE_JOB } from "../pipeline/kinds";
@@ -15,6 +15,8 @@ function committer(): GroupCommitter {
   holder.__rcaCommitter ??= new GroupCommitter({
     db,
     maxBatch: env().INTAKE_BATCH_MAX,
+    // PGlite runs on this thread and commits one statement at a time anyway.
+    maxInFlight: database().kind === "pglite" ? 1 : 4,
     jobKind: FIRST_PIPELINE_JOB,
     maxAttempts: () => env().JOB_MAX_ATTEMPTS,
     onNewJobs: notifyWorker,
