@@ -6,7 +6,7 @@ import { Section } from "../ui/section";
 import { RelativeTime } from "../ui/relative-time";
 import { curlExample, webhookUrl, type SourceGuide } from "./source-guides";
 
-/** What the server may one day report about a source's integration (GET /api/setup, not yet in the API). */
+/** What the server reports about a source (GET /api/setup). */
 export interface IntegrationStatus {
   /** a webhook key is configured for this source (or the shared RCA_API_KEY) */
   keyConfigured: boolean;
@@ -63,10 +63,13 @@ export function SourceGuideCard({
   guide,
   origin,
   status,
+  steps,
 }: {
   guide: SourceGuide;
   origin: string;
   status?: IntegrationStatus;
+  /** from the server; undefined while loading */
+  steps?: string[];
 }) {
   const url = webhookUrl(origin, guide);
   const curl = curlExample(origin, guide);
@@ -95,9 +98,11 @@ export function SourceGuideCard({
               className="list-decimal space-y-1.5 pl-5 text-sm marker:font-semibold marker:text-zinc-500"
               data-testid="setup-steps"
             >
-              {guide.steps.map((step) => (
-                <li key={step}>{step}</li>
-              ))}
+              {steps ? (
+                steps.map((step) => <li key={step}>{step}</li>)
+              ) : (
+                <li className="list-none text-zinc-500">Loading the steps…</li>
+              )}
             </ol>
           </div>
           <div className="space-y-1.5">

@@ -1,4 +1,5 @@
-// Static webhook setup guides per source: where to paste which URL, how to authenticate, and a sample payload to test with.
+// Static parts of the webhook setup guides per source: sender, paths, how the key travels, and a sample payload to
+// test with. The steps come from the server (GET /api/setup), written once in each source's adapter.
 import type { SourceId } from "@/lib/sources/types";
 
 export interface SourceGuide {
@@ -13,19 +14,11 @@ export interface SourceGuide {
   auth: "query" | "basic";
   /** the per-source key variable; RCA_API_KEY is the shared default */
   keyVariable: string;
-  steps: string[];
   /** posted by the curl example */
   samplePayload: Record<string, unknown>;
   /** what the sample should produce */
   sampleNote: string;
 }
-
-const AZURE_ACTION_GROUP_STEPS = [
-  "RCA Desk must be reachable from Azure over HTTPS.",
-  "In the Azure portal open Monitor → Alerts → Action groups, then Create (or open an existing group).",
-  'On the Actions tab choose action type "Webhook", name it "RCA Desk" and paste the URL above as the URI. The key travels as ?api_key= because action groups cannot send headers.',
-  'Set "Enable the common alert schema" to Yes. Other schemas are refused with 422 "enable the common alert schema on the action group".',
-];
 
 interface AzureSample {
   alertRule: string;
@@ -97,12 +90,6 @@ export function sourceGuides(now: string): SourceGuide[] {
       legacyPath: "/azure-monitor",
       auth: "query",
       keyVariable: "RCA_API_KEY_AZURE_DATA_FACTORY",
-      steps: [
-        ...AZURE_ACTION_GROUP_STEPS,
-        'Create the alert rule on the factory (Monitor → Alerts → Create → Alert rule, scope = the data factory) and attach the action group. Either the metric "Failed pipeline runs" (PipelineFailedRuns) / "Failed activity runs", or — to get the exact error in the alert itself — a log search alert on ADFActivityRun | where Status == "Failed" split by PipelineName, PipelineRunId, ActivityName, ErrorCode, ErrorMessage, FailureType (needs diagnostic settings sending to Log Analytics).',
-        "Metric alerts carry no run id and no error text: RCA Desk then reads them from the ADF REST API. Give it a service principal (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET) or a managed identity with Data Factory Contributor or Reader on the factory.",
-        'Use "Test action group" to check the connection: every delivery is stored and shows up on a ticket\'s timeline or, for test samples that are not failures, is answered "ignored".',
-      ],
       samplePayload: azureLogAlert(now, {
         alertRule: "adf-activity-failed",
         target: "Microsoft.DataFactory/factories/adf-sample",
@@ -120,14 +107,6 @@ export function sourceGuides(now: string): SourceGuide[] {
       legacyPath: "/databricks-monitor",
       auth: "basic",
       keyVariable: "RCA_API_KEY_DATABRICKS",
-      steps: [
-        "Databricks requires an HTTPS URL on port 443 with a certificate from a trusted CA: expose RCA Desk behind such an endpoint (a reverse proxy is fine).",
-        'As a workspace admin open Settings → Notifications → Notification destinations → Add destination, type Webhook, name "RCA Desk", and paste the URL above.',
-        'Username: anything (e.g. "rca-desk"). Password: the RCA Desk API key. Databricks sends them as HTTP Basic auth; only the password is checked.',
-        'On each job: Job notifications → Edit notifications → Add notification → destination "RCA Desk" and tick Failure and Success (a success after a repair run resolves the ticket). Start and Duration warning may be ticked too: they are recorded, not ticketed.',
-        "For the exact error text, set DATABRICKS_HOST and DATABRICKS_TOKEN (a service principal or PAT with CAN VIEW on the jobs): the webhook carries only ids, the error comes from the Jobs API.",
-        "Cluster terminations and library install failures have no webhook: enable the cluster watcher (DATABRICKS_WATCH_CLUSTERS=true) or post custom payloads to the same URL.",
-      ],
       samplePayload: {
         event_type: "jobs.on_failure",
         workspace_id: "1234567890123456",
@@ -145,10 +124,6 @@ export function sourceGuides(now: string): SourceGuide[] {
       legacyPath: "/monitor/synapse",
       auth: "query",
       keyVariable: "RCA_API_KEY_SYNAPSE",
-      steps: [
-        ...AZURE_ACTION_GROUP_STEPS,
-        'Create the alert rule on the Synapse workspace and attach the action group: the metric "Pipeline runs ended" filtered on Result = Failed, or a log search alert on SynapseIntegrationPipelineRuns / SynapseIntegrationActivityRuns where Status == "Failed" split by PipelineName, RunId and the error columns.',
-      ],
       samplePayload: azureLogAlert(now, {
         alertRule: "synapse-activity-failed",
         target: "Microsoft.Synapse/workspaces/syn-sample",
@@ -165,10 +140,6 @@ export function sourceGuides(now: string): SourceGuide[] {
       legacyPath: "/monitor/azure-functions",
       auth: "query",
       keyVariable: "RCA_API_KEY_AZURE_FUNCTIONS",
-      steps: [
-        ...AZURE_ACTION_GROUP_STEPS,
-        'Create the alert rule on the Function App\'s Application Insights resource and attach the action group: a log search alert on exceptions (or requests | where success == false) split by operation_Name and outerMessage, or the metric "Http Server Errors".',
-      ],
       samplePayload: azureLogAlert(now, {
         alertRule: "func-exceptions",
         target: "microsoft.insights/components/appi-sample",

@@ -168,3 +168,24 @@ export const healthJson = z.object({
   jobs: z.object({ pending: z.number().int(), failed: z.number().int() }).optional(),
   worker: z.enum(["running", "disabled", "external"]).optional(),
 });
+
+export const setupJson = z.object({
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      path: z.string(),
+      preferredAuth: z.enum(["query", "basic", "header"]),
+      steps: z.array(z.string()),
+      /** a webhook key is required for this source (RCA_API_KEY or its per-source key) */
+      keyConfigured: z.boolean(),
+      /** the API asked for the exact error is configured; null when the source has none */
+      enrichmentConfigured: z.boolean().nullable(),
+      lastDeliveryAt: z.string().nullable(),
+    }),
+  ),
+  llm: z.object({ configured: z.boolean(), model: z.string().nullable() }),
+});
+export type SetupJson = z.infer<typeof setupJson>;
+
+export const rcaQueuedJson = z.object({ status: z.literal("queued"), jobId: z.string() });

@@ -479,6 +479,37 @@ describe("dashboard API over intake", () => {
     expect((await fetch(`${app.url}/api/metrics?window=forever`)).status).toBe(400);
   });
 
+  it("setup reports each source's steps, configured key and API access, and last delivery, never a secret", async () => {
+    setEnv({
+      DATABRICKS_HOST: "https://adb-1234567890123456.7.azuredatabricks.net",
+      DATABRICKS_TOKEN: "dapi-secret-token",
+    });
+    try {
+      const before = await (await fetch(`${app.url}/api/setup`)).json();
+      const dbx = before.sources.find((s: { id: string }) => s.id === "databricks");
+      expect(dbx).toMatchObject({
+        path: "/api/databricks-monitor",
+        preferredAuth: "basic",
+        keyConfigured: true,
+        enrichmentConfigured: true,
+        lastDeliveryAt: null,
+      });
+      expect(dbx.steps.length).toBeGreaterThan(3);
+      const adf = before.sources.find((s: { id: string }) => s.id === "azure-data-factory");
+      expect(adf).toMatchObject({ path: "/api/azure-monitor", preferredAuth: "query", enrichmentConfigured: false });
+      expect(before.sources.find((s: { id: string }) => s.id === "synapse").enrichmentConfigured).toBeNull();
+      expect(before.llm).toEqual({ configured: false, model: null });
+      await post("/api/databricks-monitor", dbxFailure(8400));
+      const after = await (await fetch(`${app.url}/api/setup`)).json();
+      expect(after.sources.find((s: { id: string }) => s.id === "databricks").lastDeliveryAt).not.toBeNull();
+      const text = JSON.stringify(after);
+      expect(text).not.toContain("dapi-secret-token");
+      expect(text).not.toContain(KEY);
+    } finally {
+      setEnv({ DATABRICKS_HOST: "", DATABRICKS_TOKEN: "" });
+    }
+  });
+
   it("health reports the database and job counts", async () => {
     await post("/api/databricks-monitor", dbxFailure(8300));
     const h = await (await fetch(`${app.url}/api/health`)).json();

@@ -5,3 +5,4 @@ export { useTicketList, ticketListUrl, TICKET_LIST_REFRESH_MS, type TicketListFi
 export { useTicket, useUpdateTicketStatus, useRerunRca, type StatusChange, type AwaitNewRca } from "./ticket";
 export { useMetrics, METRIC_WINDOWS, isMetricWindow, type MetricWindow } from "./metrics";
 export { useHealth } from "./health";
+export * from "./setup";

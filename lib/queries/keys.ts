@@ -7,4 +7,5 @@ export const queryKeys = {
   ticket: (id: string) => ["tickets", "detail", id] as const,
   metrics: (window: string) => ["metrics", window] as const,
   health: () => ["health"] as const,
+  setup: () => ["setup"] as const,
 };

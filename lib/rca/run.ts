@@ -2,6 +2,7 @@
 // configured (its answer merged under code-level safety rules, falling back
 // to the rules result with the reason when it fails). Each run is stored as a
 // new version; nothing is overwritten.
+import { asRecord } from "../json";
 import type { Db } from "../db";
 import type { Prisma, Ticket, RunDetail } from "../generated/prisma/client";
 import { newId } from "../ids";
@@ -11,9 +12,6 @@ import { hintFrom, mergeWithRules } from "./merge";
 import { analyzeWithRules } from "./rules";
 import { findSimilar } from "./similar";
 import type { RcaAnalysis, RcaInput, RcaRecord } from "./types";
-
-const record = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export function rcaInputFor(t: Ticket, details: RunDetail[]): RcaInput {
   return {
@@ -33,7 +31,7 @@ export function rcaInputFor(t: Ticket, details: RunDetail[]): RcaInput {
       errorTrace: d.errorTrace,
     })),
     // errorSource lets the rules engine tell a fallback sentence from real error text
-    metadata: { ...record(t.metadata), errorSource: t.errorSource, enrichment: t.enrichment ?? null },
+    metadata: { ...asRecord(t.metadata), errorSource: t.errorSource, enrichment: t.enrichment ?? null },
   };
 }
 

@@ -1,6 +1,7 @@
 // Past tickets like this one: same error signature first, then the same
 // pipeline/job. Their ids go on the RCA; resolved ones feed the LLM prompt.
 import type { Db } from "../db";
+import { asStrings } from "../json";
 import type { SimilarTicket } from "./prompt";
 import type { RcaCategory } from "./types";
 
@@ -50,9 +51,7 @@ export async function findSimilar(
     const took = t.resolvedAt
       ? ` after ${hours(t.resolvedAt.getTime() - (t.occurredAt ?? t.createdAt).getTime())}`
       : "";
-    const recs = Array.isArray(rca.recommendations)
-      ? rca.recommendations.filter((x): x is string => typeof x === "string")
-      : [];
+    const recs = asStrings(rca.recommendations);
     resolved.push({
       ticketId: t.id,
       category: rca.category as RcaCategory,

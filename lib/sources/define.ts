@@ -18,6 +18,7 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
     displayName: definition.displayName,
     allowBasicAuth: definition.allowBasicAuth,
     enrich: definition.enrich,
+    enrichmentConfigured: definition.enrichmentConfigured,
     setup: definition.setup,
     definition,
     interpret(body: unknown, ctx: ExtractContext): Interpretation {

@@ -179,6 +179,8 @@ export interface SourceDefinition<P> {
   allowBasicAuth: boolean;
   extract(payload: P, ctx: ExtractContext): ExtractResult;
   enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
+  /** whether the API that enrich asks is configured (the setup page shows it) */
+  enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
 }
 
@@ -191,5 +193,6 @@ export interface SourceAdapter {
   allowBasicAuth: boolean;
   interpret(body: unknown, ctx: ExtractContext): Interpretation;
   enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
+  enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
 }

@@ -9,6 +9,7 @@ import * as health from "../../app/api/health/route";
 import * as integrationTest from "../../app/api/integrations/[name]/test/route";
 import * as metrics from "../../app/api/metrics/route";
 import * as monitor from "../../app/api/monitor/[source]/route";
+import * as setup from "../../app/api/setup/route";
 import * as tickets from "../../app/api/tickets/route";
 import * as ticket from "../../app/api/tickets/[id]/route";
 import * as ticketRca from "../../app/api/tickets/[id]/rca/route";
@@ -30,6 +31,7 @@ const ROUTES: Route[] = [
   route("POST", "/api/monitor/[source]", monitor.POST),
   route("GET", "/api/health", health.GET),
   route("GET", "/api/metrics", metrics.GET),
+  route("GET", "/api/setup", setup.GET),
   route("GET", "/api/tickets", tickets.GET),
   route("GET", "/api/tickets/[id]", ticket.GET),
   route("PATCH", "/api/tickets/[id]", ticket.PATCH),

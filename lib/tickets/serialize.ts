@@ -1,11 +1,9 @@
 // Database rows → the JSON shapes of lib/api/schemas.ts.
+import { asRecord, asStrings } from "../json";
 import type { AuditJson, EventJson, RcaJson, RunDetailJson, TicketJson } from "../api/schemas";
 import type { AlertEvent, AuditLog, Rca, Remediation, RunDetail, Ticket } from "../generated/prisma/client";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const record = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
 export function rcaToJson(r: Rca): RcaJson {
   return {
@@ -15,8 +13,8 @@ export function rcaToJson(r: Rca): RcaJson {
     model: r.model,
     category: r.category as RcaJson["category"],
     rootCause: r.rootCause,
-    evidence: strings(r.evidence),
-    recommendations: strings(r.recommendations),
+    evidence: asStrings(r.evidence),
+    recommendations: asStrings(r.recommendations),
     remediation: r.remediation as RcaJson["remediation"],
     confidence: r.confidence,
     errorSignature: r.errorSignature,
@@ -32,7 +30,7 @@ export function rcaToJson(r: Rca): RcaJson {
 
 export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
   const tags: Record<string, string> = {};
-  for (const [k, v] of Object.entries(record(t.tags))) if (typeof v === "string") tags[k] = v;
+  for (const [k, v] of Object.entries(asRecord(t.tags))) if (typeof v === "string") tags[k] = v;
   return {
     id: t.id,
     source: t.source,
@@ -63,9 +61,9 @@ export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
     lastSeenAt: t.lastSeenAt.toISOString(),
     dedupKey: t.dedupKey,
     tags,
-    metadata: record(t.metadata),
-    externalRefs: record(t.externalRefs),
-    enrichment: t.enrichment ? record(t.enrichment) : null,
+    metadata: asRecord(t.metadata),
+    externalRefs: asRecord(t.externalRefs),
+    enrichment: t.enrichment ? asRecord(t.enrichment) : null,
     rca: latestRca ? rcaToJson(latestRca) : null,
   };
 }
@@ -80,7 +78,7 @@ export function eventToJson(e: AlertEvent, outcome: string): EventJson {
     httpStatus: e.httpStatus,
     reason: e.reason,
     rawBody: e.rawBody,
-    headers: record(e.headers),
+    headers: asRecord(e.headers),
   };
 }
 
@@ -89,7 +87,7 @@ export function auditToJson(a: AuditLog): AuditJson {
     id: a.id,
     actor: a.actor,
     action: a.action,
-    details: record(a.details),
+    details: asRecord(a.details),
     createdAt: a.createdAt.toISOString(),
   };
 }
@@ -107,7 +105,7 @@ export function detailToJson(d: RunDetail): RunDetailJson {
     url: d.url,
     startedAt: iso(d.startedAt),
     endedAt: iso(d.endedAt),
-    data: record(d.data),
+    data: asRecord(d.data),
   };
 }
 
@@ -117,7 +115,7 @@ export function remediationToJson(r: Remediation) {
     action: r.action,
     status: r.status,
     attempt: r.attempt,
-    details: record(r.details),
+    details: asRecord(r.details),
     createdAt: r.createdAt.toISOString(),
     finishedAt: iso(r.finishedAt),
   };

@@ -1,13 +1,16 @@
 "use client";
-// Setup screen: builds each source's URL from this page's origin; integration status can be passed per source once the API reports it.
-import { SourceGuideCard, type IntegrationStatus } from "@/components/setup/source-guide-card";
+// Setup screen: builds each source's URL from this page's origin; steps and status (key, API access, last delivery) come from GET /api/setup.
+import { SourceGuideCard } from "@/components/setup/source-guide-card";
 import { sourceGuides } from "@/components/setup/source-guides";
+import { ErrorState } from "@/components/ui/states";
 import { usePageLoadTime, useOrigin } from "@/components/ui/use-client-value";
-import type { SourceId } from "@/lib/sources/types";
+import { useSetup } from "@/lib/queries/setup";
 
 const SAMPLE_TIME = "2025-01-01T00:00:00.000Z";
 
-export function SetupScreen({ statuses }: { statuses?: Partial<Record<SourceId, IntegrationStatus>> }) {
+export function SetupScreen() {
+  const setup = useSetup();
+  const byId = new Map(setup.data?.sources.map((s) => [s.id, s]));
   const origin = useOrigin();
   const loadedAt = usePageLoadTime();
   const guides = sourceGuides(loadedAt ?? SAMPLE_TIME);
@@ -33,8 +36,31 @@ export function SetupScreen({ statuses }: { statuses?: Partial<Record<SourceId, 
         <code className="font-mono">/databricks-monitor</code> still work: existing action groups and notification
         destinations need no change.
       </p>
+      {setup.isError ? (
+        <ErrorState
+          title="Could not load the setup steps"
+          message={setup.error.message}
+          onRetry={() => void setup.refetch()}
+          retrying={setup.isFetching}
+        />
+      ) : null}
+      {setup.data ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="llm-status">
+          Root-cause analysis: rules engine
+          {setup.data.llm.configured
+            ? ` plus Gemini (${setup.data.llm.model})`
+            : " only (set GEMINI_API_KEY to add Gemini)"}
+          .
+        </p>
+      ) : null}
       {guides.map((guide) => (
-        <SourceGuideCard key={guide.id} guide={guide} origin={origin} status={statuses?.[guide.id]} />
+        <SourceGuideCard
+          key={guide.id}
+          guide={guide}
+          origin={origin}
+          status={byId.get(guide.id)}
+          steps={byId.get(guide.id)?.steps}
+        />
       ))}
     </div>
   );

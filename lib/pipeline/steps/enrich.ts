@@ -2,6 +2,7 @@
 // API, ADF REST) and store what it says on the ticket, then queue the RCA.
 // Retryable API trouble retries the job; on the last attempt the pipeline
 // carries on without the details rather than leaving the ticket unanalysed.
+import { asRecord } from "../../json";
 import type { Db, Tx } from "../../db";
 import type { Prisma, Ticket } from "../../generated/prisma/client";
 import { newId } from "../../ids";
@@ -11,9 +12,6 @@ import type { JobContext } from "../../jobs/types";
 import { getSource } from "../../sources/registry";
 import type { AuditNote, EnrichOutcome, TicketForEnrichment, TicketPatch } from "../../sources/types";
 import { JOB_KINDS } from "../kinds";
-
-const record = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** One level deep: nested objects (metadata.databricks, metadata.azure) are merged, not replaced. */
 export function mergeMetadata(base: Record<string, unknown>, add: Record<string, unknown>): Record<string, unknown> {
@@ -43,7 +41,7 @@ function forEnrichment(t: Ticket): TicketForEnrichment {
     occurredAt: t.occurredAt,
     detectedAt: t.detectedAt,
     failedTasks: t.failedTasks,
-    metadata: record(t.metadata),
+    metadata: asRecord(t.metadata),
   };
 }
 
@@ -62,7 +60,7 @@ function patchData(t: Ticket, patch: TicketPatch): Prisma.TicketUpdateInput {
   if (patch.runId !== undefined) data.runId = patch.runId;
   if (patch.parentRunId !== undefined) data.parentRunId = patch.parentRunId;
   if (patch.resourceName !== undefined && patch.resourceName.trim() !== "") data.resourceName = patch.resourceName;
-  if (patch.metadata) data.metadata = mergeMetadata(record(t.metadata), patch.metadata) as Prisma.InputJsonValue;
+  if (patch.metadata) data.metadata = mergeMetadata(asRecord(t.metadata), patch.metadata) as Prisma.InputJsonValue;
   return data;
 }
 

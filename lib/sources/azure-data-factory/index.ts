@@ -17,5 +17,6 @@ export const azureDataFactorySource = defineSource({
   extract: extractAzureDataFactory,
   // config read at each call, so tests (setEnv) and restarts see changes
   enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),
+  enrichmentConfigured: () => azureIntegrationFor(azureConfigFromEnv(env())).configured,
   setup: azureDataFactorySetup,
 });

@@ -1,5 +1,7 @@
 // The Databricks source: job notification webhooks plus custom cluster and
 // library payloads, enriched from the Jobs / Clusters / Libraries APIs.
+import { env } from "../../env";
+import { databricksConfigFromEnv } from "../../integrations/databricks/workspaces";
 import { defineSource } from "../define";
 import { enrich } from "./enrich";
 import { extract } from "./extract";
@@ -20,5 +22,9 @@ export const databricksSource = defineSource<DatabricksPayload>({
   allowBasicAuth: true,
   extract,
   enrich,
+  enrichmentConfigured: () => {
+    const c = databricksConfigFromEnv(env());
+    return Boolean((c.host && c.token) || Object.keys(c.workspaces ?? {}).length);
+  },
   setup: databricksSetup,
 });
