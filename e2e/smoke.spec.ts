@@ -21,4 +21,11 @@ test("dashboard shell and health", async ({ page, request }) => {
   await expect(page.getByTestId("metric-tickets")).toBeVisible();
   await page.getByTestId("nav-setup").click();
   await expect(page.getByTestId("setup-source").first()).toBeVisible();
+  // the steps come from the server's source adapters, with what is configured
+  await expect(
+    page.locator('[data-testid="setup-source"][data-source="azure-data-factory"] [data-testid="setup-steps"]'),
+  ).toContainText("Action groups");
+  await expect(
+    page.locator('[data-testid="setup-source"][data-source="databricks"] [data-testid="integration-status"]'),
+  ).toContainText("Key configured");
 });
