@@ -133,17 +133,9 @@ export function env(): Env {
 
 let overrides: Record<string, string | undefined> = {};
 
-/**
- * Tests change settings here; overrides accumulate over the process
- * environment until `resetEnv()`.
- */
+/** Tests change settings here; overrides accumulate over the process environment. */
 export function setEnv(more: Partial<Record<string, string | undefined>>): Env {
   overrides = { ...overrides, ...more };
   cached = parseEnv({ ...process.env, ...overrides });
   return cached;
-}
-
-export function resetEnv(): void {
-  overrides = {};
-  cached = undefined;
 }

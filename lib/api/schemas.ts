@@ -188,4 +188,5 @@ export const setupJson = z.object({
 });
 export type SetupJson = z.infer<typeof setupJson>;
 
+/** The 202 answer of POST /api/tickets/{id}/rca. */
 export const rcaQueuedJson = z.object({ status: z.literal("queued"), jobId: z.string() });

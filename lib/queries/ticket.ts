@@ -1,7 +1,6 @@
 // One ticket: its detail (polled faster while background jobs run), status changes and RCA re-runs.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { ticketDetailJson, ticketJson, type TicketDetailJson } from "@/lib/api/schemas";
+import { rcaQueuedJson, ticketDetailJson, ticketJson, type TicketDetailJson } from "@/lib/api/schemas";
 import { ApiError, fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
 
@@ -9,9 +8,6 @@ export type StatusChange = "acknowledged" | "resolved" | "open";
 
 const DETAIL_REFRESH_MS = 5_000;
 const DETAIL_FAST_REFRESH_MS = 1_500;
-
-// The 202 answer of POST /api/tickets/{id}/rca (not yet in lib/api/schemas.ts).
-const rerunRcaAnswer = z.object({ status: z.literal("queued"), jobId: z.string() });
 
 function ticketPath(id: string): string {
   return `/api/tickets/${encodeURIComponent(id)}`;
@@ -91,7 +87,7 @@ export function useUpdateTicketStatus(id: string) {
 export function useRerunRca(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(`${ticketPath(id)}/rca`, rerunRcaAnswer, { method: "POST" }),
+    mutationFn: () => fetchJson(`${ticketPath(id)}/rca`, rcaQueuedJson, { method: "POST" }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.ticket(id) }),
   });
 }
