@@ -55,7 +55,7 @@ export function MetricCards({ metrics }: { metrics: MetricsJson }) {
         <Card
           label="MTTD (median)"
           value={formatDuration(metrics.mttdSeconds)}
-          hint="failure → alert"
+          hint="failure → ticket"
           testId="metric-mttd"
         />
         <Card
