@@ -12,7 +12,7 @@ export default function MetricsPage() {
     <>
       <PageHeader
         title="Metrics"
-        description="Medians over the window; MTTD = failure → alert, MTTA = ticket → acknowledged, MTTR = failure → resolved."
+        description="Medians over the window; MTTD = failure → ticket, MTTA = ticket → acknowledged, MTTR = failure → resolved."
       />
       <Suspense fallback={<LoadingState />}>
         <MetricsScreen />
