@@ -4,12 +4,12 @@
 // Same schema, same migrations, same code path for both.
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { PGliteThread, pgliteThreadAdapter } from "./pglite-thread/adapter";
 
 export type Db = PrismaClient;
 /** What `db.$transaction(async (tx) => ...)` hands to its callback. */
@@ -21,30 +21,28 @@ export type DatabaseHandle = {
   prisma: PrismaClient;
   /** driver adapter factory, shared with the migration engine */
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * One statement outside Prisma, for the webhook hot path: Prisma's handling
+   * of a raw query (serialising and re-parsing every argument) measured as a
+   * large share of the HTTP thread's time per intake batch. Object and array
+   * parameters are sent as JSON; rows come back as objects.
+   */
+  sql<T>(text: string, params: unknown[]): Promise<T[]>;
+  /** the embedded database's own thread, which also runs the webhook hot path */
+  thread?: PGliteThread;
   close(): Promise<void>;
 };
+
+// PostgreSQL text and jsonb cannot hold NUL characters, which JSON allows.
+const jsonParam = (value: unknown) =>
+  value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)
+    ? JSON.stringify(value, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v))
+    : value;
 
 /** Folder (or memory://) of a pglite: URL, resolved against the working directory. */
 export function pgliteDataDir(url: string): string {
   const target = url.slice("pglite:".length);
   return target.startsWith("memory://") ? target : path.resolve(target);
-}
-
-/**
- * pglite-prisma-adapter 0.7 does not await PGlite.exec() in executeScript, so
- * a failing migration would be recorded as applied. Await it here.
- */
-function pgliteAdapter(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  const factory = new PrismaPGlite(client);
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    adapter.executeScript = async (script: string) => {
-      await client.exec(script);
-    };
-    return adapter;
-  };
-  return factory;
 }
 
 /**
@@ -76,23 +74,42 @@ export function openDatabase(url: string): DatabaseHandle {
   if (url.startsWith("pglite:")) {
     const dir = pgliteDataDir(url);
     if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-    const client = new PGlite(dir);
-    const adapter = pgliteAdapter(client);
+    // PGlite runs on a thread of its own (lib/pglite-thread): its CPU work
+    // stays off the thread that answers webhooks.
+    const thread = new PGliteThread(dir);
+    const adapter = pgliteThreadAdapter(thread);
     const prisma = new PrismaClient({ adapter });
     return {
       kind: "pglite",
       url,
       prisma,
       adapter,
+      thread,
+      // The thread serialises JSON parameters itself, off the HTTP thread.
+      sql: (text, params) => thread.call({ op: "sql", text, params }),
       close: async () => {
         await prisma.$disconnect();
-        if (!client.closed) await client.close();
+        await thread.close();
       },
     };
   }
   const adapter = pgAdapter(url);
   const prisma = new PrismaClient({ adapter });
-  return { kind: "postgres", url, prisma, adapter, close: () => prisma.$disconnect() };
+  let pool: pg.Pool | undefined;
+  return {
+    kind: "postgres",
+    url,
+    prisma,
+    adapter,
+    sql: async <T>(text: string, params: unknown[]) => {
+      pool ??= new pg.Pool({ connectionString: url, max: 4 });
+      return (await pool.query(text, params.map(jsonParam))).rows as T[];
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool?.end();
+    },
+  };
 }
 
 // Next.js may evaluate this module in several bundles of one process; PGlite

@@ -3,11 +3,10 @@
 // is answered only after the statement holding it committed. If a batch
 // fails, its deliveries are retried one by one so a bad delivery never fails
 // its neighbours.
-import type { Db } from "../db";
 import { newId } from "../ids";
 import { logger } from "../logger";
 import type { PlannedDelivery } from "./plan";
-import { writeFailures, writeResolutions, type EventInput, type TicketInput } from "./store";
+import { writeFailures, writeResolutions, type EventInput, type SqlRunner, type TicketInput } from "./store";
 
 export interface TicketOutcome {
   ticketId: string;
@@ -21,12 +20,13 @@ export interface CommitResult {
 }
 
 export interface CommitterOptions {
-  db: () => Db;
-  maxBatch: number;
+  /** the database's statement runner (outside Prisma: the hot path) */
+  sql: () => SqlRunner;
+  maxBatch: () => number;
   /** batches committing at once */
   maxInFlight: number;
-  jobKind: string;
-  maxAttempts: () => number;
+  /** the first pipeline job of each new ticket */
+  job: () => { kind: string; maxAttempts: number };
   /** called after a commit that created tickets (wakes the in-process worker) */
   onNewJobs?: () => void;
 }
@@ -63,7 +63,7 @@ export class GroupCommitter {
    */
   private drain(): void {
     while (this.queue.length && this.inFlight < this.opts.maxInFlight) {
-      const taken = this.queue.splice(0, this.opts.maxBatch);
+      const taken = this.queue.splice(0, this.opts.maxBatch());
       this.inFlight++;
       void this.commitTaken(taken).finally(() => {
         this.inFlight--;
@@ -180,15 +180,15 @@ export class GroupCommitter {
       }
     });
 
-    const db = this.opts.db();
+    const sql = this.opts.sql();
     let created = false;
     if (byKey.size || events.length) {
       const inputs = [...byKey.values()];
       const rows = await writeFailures(
-        db,
+        sql,
         inputs.map((e) => e.input),
         events,
-        { kind: this.opts.jobKind, maxAttempts: this.opts.maxAttempts() },
+        this.opts.job(),
       );
       const byOrd = new Map(rows.map((r) => [r.ord, r]));
       for (const { input, refs } of inputs) {
@@ -205,7 +205,7 @@ export class GroupCommitter {
       }
     }
     if (resolutions.length) {
-      const rows = await writeResolutions(db, resolutions, resolutionEvents);
+      const rows = await writeResolutions(sql, resolutions, resolutionEvents);
       for (const r of rows) results[r.ord].resolvedTicketIds.push(r.ticket_id);
     }
     if (created) this.opts.onNewJobs?.();

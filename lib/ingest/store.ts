@@ -2,7 +2,10 @@
 // the unique dedup key, delivery↔ticket links, pipeline jobs and audit rows.
 // A single statement is atomic on its own and costs one round trip however
 // many deliveries share it (group commit), on PGlite and PostgreSQL alike.
-import type { Db, Tx } from "../db";
+import type { DatabaseHandle } from "../db";
+
+/** Runs one statement outside Prisma (see DatabaseHandle.sql). */
+export type SqlRunner = DatabaseHandle["sql"];
 
 export interface TicketInput {
   ord: number;
@@ -59,10 +62,6 @@ export interface ResolutionInput {
   at: string;
 }
 
-// PostgreSQL text and jsonb cannot hold NUL characters, which JSON allows.
-const json = (value: unknown) =>
-  JSON.stringify(value, (_k, v) => (typeof v === "string" ? v.replace(/\u0000/g, "\uFFFD") : v));
-
 const EVENT_COLUMNS = `id text, source text, received_at timestamptz, event_type text, outcome text,
   http_status int, reason text, raw_body text, headers jsonb`;
 
@@ -112,18 +111,18 @@ ins_audit AS (
 SELECT ticket_id, ord FROM targets`;
 
 export async function writeFailures(
-  dbc: Db | Tx,
+  sql: SqlRunner,
   tickets: TicketInput[],
   events: EventInput[],
   job: { kind: string; maxAttempts: number },
 ): Promise<{ ord: number; ticket_id: string; inserted: boolean }[]> {
-  return dbc.$queryRawUnsafe(FAILURES_SQL, json(tickets), json(events), job.kind, job.maxAttempts);
+  return sql(FAILURES_SQL, [tickets, events, job.kind, job.maxAttempts]);
 }
 
 export async function writeResolutions(
-  dbc: Db | Tx,
+  sql: SqlRunner,
   resolutions: ResolutionInput[],
   events: EventInput[],
 ): Promise<{ ticket_id: string; ord: number }[]> {
-  return dbc.$queryRawUnsafe(RESOLUTIONS_SQL, json(resolutions), json(events));
+  return sql(RESOLUTIONS_SQL, [resolutions, events]);
 }

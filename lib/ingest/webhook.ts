@@ -7,7 +7,7 @@ import { logger } from "../logger";
 import { getSource } from "../sources/registry";
 import { isAuthorized, storableHeaders } from "./auth";
 import { readBodyLimited } from "./body";
-import { ingestPayload, storeRejected, type RawDelivery } from "./intake";
+import { ingestRaw, type RawDelivery } from "./intake";
 
 const log = logger.child({ module: "ingest.webhook" });
 
@@ -22,15 +22,7 @@ export async function handleWebhook(sourceId: string, req: Request): Promise<Res
     }
     const rawBody = await readBodyLimited(req, e.INTAKE_MAX_BODY_BYTES);
     const delivery: RawDelivery = { rawBody, headers: storableHeaders(req), receivedAt: new Date() };
-    let body: unknown;
-    try {
-      body = JSON.parse(rawBody);
-    } catch (err) {
-      const message = `The body is not valid JSON: ${(err as Error).message}`;
-      await storeRejected(source, delivery, 400, message);
-      return jsonResponse({ error: "invalid_json", message }, 400);
-    }
-    const answer = await ingestPayload(source, body, delivery);
+    const answer = await ingestRaw(source.id, delivery);
     return jsonResponse(answer.body, answer.status);
   } catch (err) {
     if (err instanceof AppError) return errorResponse(err);

@@ -1,0 +1,150 @@
+// The intake pipeline with its surroundings passed in: where statements run,
+// the settings, whom to wake for new jobs. No database client, no config
+// reading: the same code runs on the HTTP thread (PostgreSQL) and on the
+// embedded database's own thread (PGlite, lib/pglite-thread), where the
+// webhook hot path runs beside the database instead of on the HTTP thread.
+import type { NormalizedFailure, SourceAdapter } from "../sources/types";
+import { getSource } from "../sources/registry";
+import { GroupCommitter, type CommitResult } from "./committer";
+import { eventRow, planDelivery, planTickets, type PlanSettings } from "./plan";
+import type { SqlRunner } from "./store";
+
+export interface IntakeSettings extends PlanSettings {
+  maxBatch: number;
+  jobKind: string;
+  maxAttempts: number;
+}
+
+export interface IntakeOptions {
+  sql: () => SqlRunner;
+  settings: () => IntakeSettings;
+  /** batches committing at once */
+  maxInFlight: number;
+  /** called after a commit that created tickets (wakes the job worker) */
+  onNewJobs?: () => void;
+}
+
+export type IngestAnswer = { status: number; body: Record<string, unknown> };
+
+export interface RawDelivery {
+  rawBody: string;
+  headers: Record<string, unknown>;
+  receivedAt: Date;
+}
+
+export interface Intake {
+  /** A webhook body as received: parse, interpret, store, answer. */
+  ingestRaw(sourceId: string, d: RawDelivery): Promise<IngestAnswer>;
+  /** A parsed payload (the cluster watcher builds its own). */
+  ingestPayload(source: SourceAdapter, body: unknown, d: RawDelivery): Promise<IngestAnswer>;
+  /** Failures found by a job rather than a webhook, linked to the delivery that led to them. */
+  ingestFailures(
+    sourceId: string,
+    failures: NormalizedFailure[],
+    linkEventId: string | null,
+    actor: string,
+  ): Promise<CommitResult>;
+}
+
+export function createIntake(opts: IntakeOptions): Intake {
+  const committer = new GroupCommitter({
+    sql: opts.sql,
+    maxBatch: () => opts.settings().maxBatch,
+    maxInFlight: opts.maxInFlight,
+    job: () => ({ kind: opts.settings().jobKind, maxAttempts: opts.settings().maxAttempts }),
+    onNewJobs: opts.onNewJobs,
+  });
+
+  /** Store a delivery refused after authentication (400 / 422). */
+  async function storeRejected(source: SourceAdapter, d: RawDelivery, status: number, reason: string) {
+    const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {
+      outcome: "rejected",
+      httpStatus: status,
+      reason,
+    });
+    await committer.submit({
+      source: source.id,
+      receivedAt: d.receivedAt,
+      event,
+      linkEventId: null,
+      actor: "intake",
+      tickets: [],
+      resolutions: [],
+      storedOnly: true,
+      reason,
+    });
+  }
+
+  async function ingestPayload(source: SourceAdapter, body: unknown, d: RawDelivery): Promise<IngestAnswer> {
+    const interpretation = source.interpret(body, { receivedAt: d.receivedAt });
+    if (interpretation.kind === "unsupported") {
+      await storeRejected(source, d, 422, interpretation.message);
+      return { status: 422, body: { error: "unsupported_payload", message: interpretation.message } };
+    }
+    const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {});
+    const delivery = planDelivery(source.id, interpretation, event, d.receivedAt, opts.settings());
+    const result = await committer.submit(delivery);
+    return answer(event.id, delivery.reason, delivery.resolutions.length > 0, result);
+  }
+
+  return {
+    async ingestRaw(sourceId, d) {
+      const source = getSource(sourceId);
+      if (!source) throw new Error(`unknown source ${sourceId}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(d.rawBody);
+      } catch (err) {
+        const message = `The body is not valid JSON: ${(err as Error).message}`;
+        await storeRejected(source, d, 400, message);
+        return { status: 400, body: { error: "invalid_json", message } };
+      }
+      return ingestPayload(source, body, d);
+    },
+    ingestPayload,
+    ingestFailures(sourceId, failures, linkEventId, actor) {
+      const receivedAt = new Date();
+      return committer.submit({
+        source: sourceId,
+        receivedAt,
+        event: null,
+        linkEventId,
+        actor,
+        tickets: planTickets(sourceId, failures, receivedAt, opts.settings()),
+        resolutions: [],
+        storedOnly: false,
+        reason: null,
+      });
+    },
+  };
+}
+
+function answer(eventId: string, reason: string | null, isResolution: boolean, r: CommitResult): IngestAnswer {
+  if (isResolution) {
+    if (r.resolvedTicketIds.length === 0) {
+      return { status: 200, body: { status: "ignored", eventId, reason: "no open ticket for this alert or run" } };
+    }
+    const extra = r.resolvedTicketIds.length > 1 ? { ticketIds: r.resolvedTicketIds } : {};
+    return { status: 200, body: { status: "resolved", eventId, ticketId: r.resolvedTicketIds[0], ...extra } };
+  }
+  if (r.tickets.length === 0) return { status: 200, body: { status: "ignored", eventId, reason } };
+  const anyNew = r.tickets.some((t) => t.status === "accepted");
+  if (r.tickets.length === 1) {
+    const [t] = r.tickets;
+    return anyNew
+      ? { status: 202, body: { status: "accepted", eventId, ticketId: t.ticketId, dedupKey: t.dedupKey } }
+      : {
+          status: 200,
+          body: {
+            status: "duplicate_ignored",
+            eventId,
+            ticketId: t.ticketId,
+            message: "This failure already has a ticket; the duplicate was recorded on it.",
+          },
+        };
+  }
+  return {
+    status: anyNew ? 202 : 200,
+    body: { status: anyNew ? "accepted" : "duplicate_ignored", eventId, tickets: r.tickets },
+  };
+}

@@ -1,0 +1,167 @@
+// A Prisma driver adapter whose database runs on another thread: PGlite and
+// pglite-prisma-adapter live in ./worker.mjs, this side forwards each call as
+// a message. Measured under webhook load: PGlite's WebAssembly work was ~20%
+// of the HTTP thread's CPU; here it runs on the otherwise idle second core.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+  type Transaction,
+  type TransactionOptions,
+} from "@prisma/driver-adapter-utils";
+
+const ADAPTER_NAME = "rca-pglite-thread";
+
+type SerializedError = { name: string; message: string; stack?: string; cause?: unknown; code?: string };
+type Reply = { id: number; result?: unknown; error?: SerializedError } | { event: "newJobs" };
+type Request =
+  | { op: "query" | "execute"; tx?: number; query: SqlQuery }
+  | { op: "sql"; text: string; params: unknown[] }
+  | { op: "ingest"; sourceId: string; delivery: unknown; settings: unknown }
+  | { op: "script"; script: string }
+  | { op: "begin"; isolationLevel?: IsolationLevel }
+  | { op: "commit" | "rollback"; tx: number }
+  | { op: "close" };
+
+/**
+ * `next build` sees this path and bundles the worker with what it imports
+ * (the expression then names the bundled file). Run from source (tests,
+ * scripts, from the project root), the worker needs the TypeScript loader:
+ * a bootstrap registers tsx, then loads the worker script.
+ */
+function startWorker(workerData: Record<string, unknown>): Worker {
+  const file = path.join(process.cwd(), "lib", "pglite-thread", "worker.mjs");
+  if (!fs.existsSync(file)) throw new Error(`PGlite worker script not found at ${file}; start from the project root`);
+  if (!file.endsWith(path.join("lib", "pglite-thread", "worker.mjs"))) return new Worker(file, { workerData });
+  const tsx = pathToFileURL(path.join(process.cwd(), "node_modules", "tsx", "dist", "esm", "api", "index.mjs"));
+  const bootstrap = `import(${JSON.stringify(tsx.href)})
+    .then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+function reviveError(e: SerializedError): Error {
+  // Prisma maps DriverAdapterError causes to P2002 etc.; keep that shape.
+  if (e.name === "DriverAdapterError" && e.cause) {
+    return new DriverAdapterError(e.cause as ConstructorParameters<typeof DriverAdapterError>[0]);
+  }
+  const err = new Error(e.message);
+  err.name = e.name;
+  if (e.stack) err.stack = e.stack;
+  if (e.code) Object.assign(err, { code: e.code });
+  return err;
+}
+
+/** One PGlite database on its own thread. */
+export class PGliteThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private exited: Error | null = null;
+  closed = false;
+  /** intake on the thread committed new tickets: wake the job worker */
+  onNewJobs: (() => void) | undefined;
+
+  constructor(dataDir: string) {
+    this.worker = startWorker({ dataDir });
+    // The thread keeps the process alive only while a call is waiting on it.
+    this.worker.unref();
+    this.worker.on("message", (reply: Reply) => {
+      if ("event" in reply) {
+        this.onNewJobs?.();
+        return;
+      }
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (reply.error) p.reject(reviveError(reply.error));
+      else p.resolve(reply.result);
+    });
+    const fail = (err: Error) => {
+      this.exited = err;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    this.worker.on("error", (err) => fail(err));
+    this.worker.on("exit", (code) => fail(new Error(`PGlite thread exited (code ${code})`)));
+  }
+
+  call<T>(req: Request): Promise<T> {
+    if (this.exited) return Promise.reject(this.exited);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, ...req });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.exited) await this.call({ op: "close" });
+    await this.worker.terminate();
+  }
+}
+
+class ThreadQueryable {
+  readonly provider = "postgres" as const;
+  readonly adapterName = ADAPTER_NAME;
+  constructor(
+    protected readonly thread: PGliteThread,
+    protected readonly tx?: number,
+  ) {}
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.thread.call({ op: "query", tx: this.tx, query });
+  }
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.thread.call({ op: "execute", tx: this.tx, query });
+  }
+}
+
+class ThreadTransaction extends ThreadQueryable implements Transaction {
+  constructor(
+    thread: PGliteThread,
+    tx: number,
+    readonly options: TransactionOptions,
+  ) {
+    super(thread, tx);
+  }
+  commit(): Promise<void> {
+    return this.thread.call({ op: "commit", tx: this.tx! });
+  }
+  rollback(): Promise<void> {
+    return this.thread.call({ op: "rollback", tx: this.tx! });
+  }
+}
+
+class ThreadAdapter extends ThreadQueryable implements SqlDriverAdapter {
+  executeScript(script: string): Promise<void> {
+    return this.thread.call({ op: "script", script });
+  }
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    const r = await this.thread.call<{ tx: number; options: TransactionOptions }>({ op: "begin", isolationLevel });
+    return new ThreadTransaction(this.thread, r.tx, r.options);
+  }
+  getConnectionInfo() {
+    return { supportsRelationJoins: true };
+  }
+  async dispose(): Promise<void> {}
+}
+
+/** Prisma driver adapter factory for a PGlite database on its own thread. */
+export function pgliteThreadAdapter(thread: PGliteThread): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: "postgres",
+    adapterName: ADAPTER_NAME,
+    connect: async () => new ThreadAdapter(thread),
+    connectToShadowDb: async () => new ThreadAdapter(new PGliteThread("memory://shadow")),
+  };
+}

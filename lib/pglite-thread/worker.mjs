@@ -1,0 +1,109 @@
+// The embedded database's own thread: PGlite (PostgreSQL compiled to
+// WebAssembly) and its Prisma driver adapter run here, so their CPU work is
+// not on the thread that serves HTTP. lib/pglite-thread/adapter.ts forwards
+// the driver-adapter calls (query, execute, script, transactions) as messages.
+// The webhook hot path runs here too (lib/ingest/core.ts): parsing, the
+// source's interpretation and the group commit sit beside the database, and
+// the HTTP thread only authenticates, reads the body and answers.
+// Plain JavaScript: `next build` bundles this file and what it imports; run
+// from source (tests, scripts) adapter.ts registers the TypeScript loader
+// before loading it.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+const client = new PGlite(workerData.dataDir);
+const adapter = new PrismaPGlite(client).connect();
+
+// PostgreSQL text and jsonb cannot hold NUL characters, which JSON allows.
+const jsonParam = (value) =>
+  value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)
+    ? JSON.stringify(value, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v))
+    : value;
+
+/** Hot statements (webhook intake) skip Prisma; objects and arrays go as JSON. */
+const sql = async (text, params) => (await client.query(text, params.map(jsonParam))).rows;
+
+let settings;
+/** Loaded while PGlite starts, so the first webhook does not wait for it. */
+const intake = (async () => {
+  const { createIntake } = await import("../ingest/core.ts");
+  return createIntake({
+    sql: () => sql,
+    settings: () => settings,
+    // Statements run on this thread one at a time: one batch in flight lets
+    // the next one grow while it commits.
+    maxInFlight: 1,
+    onNewJobs: () => parentPort.postMessage({ event: "newJobs" }),
+  });
+})();
+// Surfaces on the first ingest call; do not crash the thread before that.
+intake.catch(() => {});
+
+/** open interactive transactions by id */
+const transactions = new Map();
+let nextTx = 1;
+
+function queryable(tx) {
+  if (!tx) return adapter;
+  const t = transactions.get(tx);
+  if (!t) throw new Error(`transaction ${tx} is not open`);
+  return t;
+}
+
+async function handle(msg) {
+  switch (msg.op) {
+    case "sql":
+      return sql(msg.text, msg.params);
+    case "ingest": {
+      const i = await intake;
+      settings = msg.settings;
+      return i.ingestRaw(msg.sourceId, msg.delivery);
+    }
+    case "query":
+      return (await queryable(msg.tx)).queryRaw(msg.query);
+    case "execute":
+      return (await queryable(msg.tx)).executeRaw(msg.query);
+    case "script":
+      // The adapter does not await exec(); a failing migration must fail here.
+      await client.exec(msg.script);
+      return null;
+    case "begin": {
+      const t = await (await adapter).startTransaction(msg.isolationLevel);
+      const id = nextTx++;
+      transactions.set(id, t);
+      return { tx: id, options: t.options };
+    }
+    case "commit":
+    case "rollback": {
+      const t = queryable(msg.tx);
+      transactions.delete(msg.tx);
+      await (msg.op === "commit" ? t.commit() : t.rollback());
+      return null;
+    }
+    case "close":
+      if (!client.closed) await client.close();
+      return null;
+    default:
+      throw new Error(`unknown operation ${msg.op}`);
+  }
+}
+
+/** Errors cross the thread boundary as plain data; the adapter keeps Prisma's mapping in `cause`. */
+function serializeError(err) {
+  if (!(err instanceof Error)) return { name: "Error", message: String(err) };
+  return {
+    name: err.name,
+    message: err.message,
+    stack: err.stack,
+    cause: err.name === "DriverAdapterError" ? err.cause : undefined,
+    code: typeof err.code === "string" ? err.code : undefined,
+  };
+}
+
+parentPort.on("message", (msg) => {
+  handle(msg).then(
+    (result) => parentPort.postMessage({ id: msg.id, result }),
+    (err) => parentPort.postMessage({ id: msg.id, error: serializeError(err) }),
+  );
+});
