@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { env } from "./env";
+import { pgParam } from "./pg-json";
 import { PrismaClient } from "./generated/prisma/client";
 import { PGliteThread, pgliteThreadAdapter } from "./pglite-thread/adapter";
 
@@ -32,12 +33,6 @@ export type DatabaseHandle = {
   thread?: PGliteThread;
   close(): Promise<void>;
 };
-
-// PostgreSQL text and jsonb cannot hold NUL characters, which JSON allows.
-const jsonParam = (value: unknown) =>
-  value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)
-    ? JSON.stringify(value, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v))
-    : value;
 
 /** Folder (or memory://) of a pglite: URL, resolved against the working directory. */
 export function pgliteDataDir(url: string): string {
@@ -103,7 +98,7 @@ export function openDatabase(url: string): DatabaseHandle {
     adapter,
     sql: async <T>(text: string, params: unknown[]) => {
       pool ??= new pg.Pool({ connectionString: url, max: 4 });
-      return (await pool.query(text, params.map(jsonParam))).rows as T[];
+      return (await pool.query(text, params.map(pgParam))).rows as T[];
     },
     close: async () => {
       await prisma.$disconnect();

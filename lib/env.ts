@@ -139,3 +139,11 @@ export function setEnv(more: Partial<Record<string, string | undefined>>): Env {
   cached = parseEnv({ ...process.env, ...overrides });
   return cached;
 }
+
+/**
+ * True inside the Next.js server (`next start` / `next dev`), whose code is
+ * bundled; false under tsx or vitest, which run the TypeScript sources.
+ */
+export function inNextServer(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}

@@ -16,6 +16,7 @@ import {
   type Transaction,
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
+import { inNextServer } from "../env";
 
 const ADAPTER_NAME = "rca-pglite-thread";
 
@@ -39,7 +40,8 @@ type Request =
 function startWorker(workerData: Record<string, unknown>): Worker {
   const file = path.join(process.cwd(), "lib", "pglite-thread", "worker.mjs");
   if (!fs.existsSync(file)) throw new Error(`PGlite worker script not found at ${file}; start from the project root`);
-  if (!file.endsWith(path.join("lib", "pglite-thread", "worker.mjs"))) return new Worker(file, { workerData });
+  // Inside the Next.js server this call names the bundled worker.
+  if (inNextServer()) return new Worker(file, { workerData: { ...workerData, preloadIntake: true } });
   const tsx = pathToFileURL(path.join(process.cwd(), "node_modules", "tsx", "dist", "esm", "api", "index.mjs"));
   const bootstrap = `import(${JSON.stringify(tsx.href)})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;

@@ -11,34 +11,38 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgParam } from "../pg-json.ts";
 
 const client = new PGlite(workerData.dataDir);
+// PostgreSQL fills each new 16 MB WAL segment with zeros before using it;
+// in WebAssembly that stalled every statement for 30-350 ms once per ~2,700
+// deliveries (the p99 of the intake benchmark). Without it the file is
+// extended instead, which every file system PGlite runs on reads back as
+// zeros. A session setting: PGlite is one session for its lifetime.
+await client.exec("SET wal_init_zero = off");
 const adapter = new PrismaPGlite(client).connect();
 
-// PostgreSQL text and jsonb cannot hold NUL characters, which JSON allows.
-const jsonParam = (value) =>
-  value !== null && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)
-    ? JSON.stringify(value, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "\uFFFD") : v))
-    : value;
-
 /** Hot statements (webhook intake) skip Prisma; objects and arrays go as JSON. */
-const sql = async (text, params) => (await client.query(text, params.map(jsonParam))).rows;
+const sql = async (text, params) => (await client.query(text, params.map(pgParam))).rows;
 
 let settings;
-/** Loaded while PGlite starts, so the first webhook does not wait for it. */
-const intake = (async () => {
-  const { createIntake } = await import("../ingest/core.ts");
-  return createIntake({
-    sql: () => sql,
-    settings: () => settings,
-    // Statements run on this thread one at a time: one batch in flight lets
-    // the next one grow while it commits.
-    maxInFlight: 1,
-    onNewJobs: () => parentPort.postMessage({ event: "newJobs" }),
-  });
-})();
-// Surfaces on the first ingest call; do not crash the thread before that.
-intake.catch(() => {});
+let intake;
+function loadIntake() {
+  intake ??= import("../ingest/core.ts").then(({ createIntake }) =>
+    createIntake({
+      sql: () => sql,
+      settings: () => settings,
+      // Statements run on this thread one at a time: one batch in flight
+      // lets the next one grow while it commits.
+      maxInFlight: 1,
+      onNewJobs: () => parentPort.postMessage({ event: "newJobs" }),
+    }),
+  );
+  return intake;
+}
+// In the server, load intake while PGlite starts so the first webhook does
+// not wait for it (a failure surfaces on that first call).
+if (workerData.preloadIntake) loadIntake().catch(() => {});
 
 /** open interactive transactions by id */
 const transactions = new Map();
@@ -56,7 +60,7 @@ async function handle(msg) {
     case "sql":
       return sql(msg.text, msg.params);
     case "ingest": {
-      const i = await intake;
+      const i = await loadIntake();
       settings = msg.settings;
       return i.ingestRaw(msg.sourceId, msg.delivery);
     }

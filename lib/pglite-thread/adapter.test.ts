@@ -1,0 +1,69 @@
+// The embedded database on its own thread behaves, through Prisma and the
+// intake's direct statements, like PGlite in the same thread: errors keep
+// Prisma's codes, transactions commit or roll back, data survives a reopen,
+// and a stopped thread fails calls instead of hanging them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../db";
+import { setEnv } from "../env";
+import { Prisma } from "../generated/prisma/client";
+import { deployMigrations } from "../migrations";
+import { PGliteThread } from "./adapter";
+
+setEnv({ LOG_LEVEL: "silent" });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-pglite-thread-"));
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = openDatabase(`pglite:${dir}`);
+  await deployMigrations(handle);
+});
+
+afterAll(async () => {
+  await handle?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("PGlite on its own thread", () => {
+  it("maps a unique violation to Prisma's P2002", async () => {
+    await handle.prisma.keyValue.create({ data: { key: "k1", value: { a: 1 } } });
+    const err = await handle.prisma.keyValue.create({ data: { key: "k1", value: {} } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+    expect((err as Prisma.PrismaClientKnownRequestError).code).toBe("P2002");
+  });
+
+  it("commits an interactive transaction and rolls back a failed one", async () => {
+    await handle.prisma.$transaction(async (tx) => {
+      await tx.keyValue.create({ data: { key: "tx-ok", value: 1 } });
+    });
+    await expect(
+      handle.prisma.$transaction(async (tx) => {
+        await tx.keyValue.create({ data: { key: "tx-undone", value: 1 } });
+        throw new Error("abandon");
+      }),
+    ).rejects.toThrow("abandon");
+    const keys = (await handle.prisma.keyValue.findMany({ where: { key: { startsWith: "tx-" } } })).map((r) => r.key);
+    expect(keys).toEqual(["tx-ok"]);
+  });
+
+  it("sends objects as JSON in direct statements, with NUL characters replaced", async () => {
+    const rows = await handle.sql<{ v: string }>("SELECT ($1::jsonb ->> 'text') AS v", [{ text: "a\u0000b" }]);
+    expect(rows).toEqual([{ v: "a\uFFFDb" }]);
+  });
+
+  it("keeps committed rows when the database is closed and opened again", async () => {
+    await handle.prisma.keyValue.create({ data: { key: "durable", value: { n: 42 } } });
+    await handle.close();
+    handle = openDatabase(`pglite:${dir}`);
+    expect(await handle.prisma.keyValue.findUnique({ where: { key: "durable" } })).toMatchObject({ value: { n: 42 } });
+  });
+
+  it("rejects calls once its thread has stopped, instead of leaving them waiting", async () => {
+    const thread = new PGliteThread("memory://");
+    await thread.close();
+    await expect(thread.call({ op: "sql", text: "SELECT 1", params: [] })).rejects.toThrow(/exited/);
+  });
+});
