@@ -74,17 +74,20 @@ export class PGliteThread {
     this.worker = startWorker({ dataDir });
     // The thread keeps the process alive only while a call is waiting on it.
     this.worker.unref();
-    this.worker.on("message", (reply: Reply) => {
-      if ("event" in reply) {
-        this.onNewJobs?.();
-        return;
+    // Replies come in groups: a committed batch answers all its deliveries.
+    this.worker.on("message", (replies: Reply[]) => {
+      for (const reply of replies) {
+        if ("event" in reply) {
+          this.onNewJobs?.();
+          continue;
+        }
+        const p = this.pending.get(reply.id);
+        if (!p) continue;
+        this.pending.delete(reply.id);
+        if (reply.error) p.reject(reviveError(reply.error));
+        else p.resolve(reply.result);
       }
-      const p = this.pending.get(reply.id);
-      if (!p) return;
-      this.pending.delete(reply.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (reply.error) p.reject(reviveError(reply.error));
-      else p.resolve(reply.result);
     });
     const fail = (err: Error) => {
       this.exited = err;

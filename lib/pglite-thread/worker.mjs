@@ -35,7 +35,7 @@ function loadIntake() {
       // Statements run on this thread one at a time: one batch in flight
       // lets the next one grow while it commits.
       maxInFlight: 1,
-      onNewJobs: () => parentPort.postMessage({ event: "newJobs" }),
+      onNewJobs: () => reply({ event: "newJobs" }),
     }),
   );
   return intake;
@@ -105,9 +105,19 @@ function serializeError(err) {
   };
 }
 
+// Replies finished in one turn of the event loop (a committed batch answers
+// all its deliveries at once) travel as one message: the HTTP thread then
+// answers them together instead of waking once per delivery (measured: intake
+// 1,810 -> 1,940-2,110 req/s).
+let replies = [];
+function reply(r) {
+  if (replies.length === 0) setImmediate(() => parentPort.postMessage(replies.splice(0)));
+  replies.push(r);
+}
+
 parentPort.on("message", (msg) => {
   handle(msg).then(
-    (result) => parentPort.postMessage({ id: msg.id, result }),
-    (err) => parentPort.postMessage({ id: msg.id, error: serializeError(err) }),
+    (result) => reply({ id: msg.id, result }),
+    (err) => reply({ id: msg.id, error: serializeError(err) }),
   );
 });
