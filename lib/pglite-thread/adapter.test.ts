@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../db";
 import { setEnv } from "../env";
+import { intakeSettings } from "../ingest/intake";
 import { Prisma } from "../generated/prisma/client";
 import { deployMigrations } from "../migrations";
 import { PGliteThread } from "./adapter";
@@ -59,6 +60,31 @@ describe("PGlite on its own thread", () => {
     await handle.close();
     handle = openDatabase(`pglite:${dir}`);
     expect(await handle.prisma.keyValue.findUnique({ where: { key: "durable" } })).toMatchObject({ value: { n: 42 } });
+  });
+
+  it("stores webhooks on the thread and signals new jobs only when a ticket is created", async () => {
+    const thread = handle.thread!;
+    let signals = 0;
+    thread.onNewJobs = () => signals++;
+    const rawBody = fs.readFileSync(
+      path.join(import.meta.dirname, "../sources/azure-data-factory/fixtures/adf_log-v2_activity-run-dimensions.json"),
+      "utf8",
+    );
+    const ingest = () =>
+      thread.call<{ status: number; body: { status: string; ticketId: string } }>({
+        op: "ingest",
+        sourceId: "azure-data-factory",
+        delivery: { rawBody, headers: { "content-type": "application/json" }, receivedAt: new Date() },
+        settings: intakeSettings(),
+      });
+    const first = await ingest();
+    expect(first).toMatchObject({ status: 202, body: { status: "accepted" } });
+    await expect.poll(() => signals).toBe(1);
+    const again = await ingest();
+    expect(again).toMatchObject({ status: 200, body: { status: "duplicate_ignored", ticketId: first.body.ticketId } });
+    const jobs = await handle.prisma.job.count({ where: { ticketId: first.body.ticketId } });
+    expect(jobs).toBe(1);
+    expect(signals).toBe(1);
   });
 
   it("rejects calls once its thread has stopped, instead of leaving them waiting", async () => {
