@@ -87,9 +87,26 @@ describe("PGlite on its own thread", () => {
     expect(signals).toBe(1);
   });
 
-  it("rejects calls once its thread has stopped, instead of leaving them waiting", async () => {
+  it("rejects calls once it is closed, instead of leaving them waiting", async () => {
     const thread = new PGliteThread("memory://");
     await thread.close();
     await expect(thread.call({ op: "sql", text: "SELECT 1", params: [] })).rejects.toThrow(/exited/);
+  });
+
+  it("fails the calls waiting on a thread that dies, then starts a new one that still has the data", async () => {
+    const crashDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-pglite-crash-"));
+    const thread = new PGliteThread(crashDir, 0);
+    try {
+      await thread.call({ op: "script", script: "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('before')" });
+      const waiting = thread.call({ op: "sql", text: "SELECT pg_sleep(2)", params: [] });
+      // What a WebAssembly abort looks like from here: the thread is gone.
+      await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await expect(waiting).rejects.toThrow(/exited/);
+      const rows = await thread.call<{ v: string }[]>({ op: "sql", text: "SELECT v FROM kept", params: [] });
+      expect(rows).toEqual([{ v: "before" }]);
+    } finally {
+      await thread.close();
+      fs.rmSync(crashDir, { recursive: true, force: true });
+    }
   });
 });

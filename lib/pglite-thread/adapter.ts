@@ -17,8 +17,10 @@ import {
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
 import { inNextServer } from "../env";
+import { logger } from "../logger";
 
 const ADAPTER_NAME = "rca-pglite-thread";
+const log = logger.child({ module: "db.thread" });
 
 type SerializedError = { name: string; message: string; stack?: string; cause?: unknown; code?: string };
 type Reply = { id: number; result?: unknown; error?: SerializedError } | { event: "newJobs" };
@@ -60,22 +62,35 @@ function reviveError(e: SerializedError): Error {
   return err;
 }
 
-/** One PGlite database on its own thread. */
+/**
+ * One PGlite database on its own thread. If the thread dies (a WebAssembly
+ * abort, say), the calls waiting on it fail (their webhooks were not
+ * acknowledged, so their senders retry) and the next call starts a new thread,
+ * which recovers the database from its write-ahead log.
+ */
 export class PGliteThread {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
-  private exited: Error | null = null;
+  private stopped: { err: Error; at: number } | null = null;
   closed = false;
   /** intake on the thread committed new tickets: wake the job worker */
   onNewJobs: (() => void) | undefined;
 
-  constructor(dataDir: string) {
-    this.worker = startWorker({ dataDir });
+  constructor(
+    private readonly dataDir: string,
+    /** a thread that stopped is started again on the next call, at most this often */
+    private readonly restartIntervalMs = 5_000,
+  ) {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = startWorker({ dataDir: this.dataDir });
     // The thread keeps the process alive only while a call is waiting on it.
-    this.worker.unref();
+    worker.unref();
     // Replies come in groups: a committed batch answers all its deliveries.
-    this.worker.on("message", (replies: Reply[]) => {
+    worker.on("message", (replies: Reply[]) => {
       for (const reply of replies) {
         if ("event" in reply) {
           this.onNewJobs?.();
@@ -87,19 +102,27 @@ export class PGliteThread {
         if (reply.error) p.reject(reviveError(reply.error));
         else p.resolve(reply.result);
       }
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) worker.unref();
     });
-    const fail = (err: Error) => {
-      this.exited = err;
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
-    };
-    this.worker.on("error", (err) => fail(err));
-    this.worker.on("exit", (code) => fail(new Error(`PGlite thread exited (code ${code})`)));
+    worker.on("error", (err) => this.lost(worker, err));
+    worker.on("exit", (code) => this.lost(worker, new Error(`PGlite thread exited (code ${code})`)));
+    return worker;
+  }
+
+  private lost(worker: Worker, err: Error): void {
+    if (worker !== this.worker || this.stopped) return;
+    this.stopped = { err, at: Date.now() };
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+    if (!this.closed) log.error("the embedded database's thread stopped; it restarts on the next call", { err });
   }
 
   call<T>(req: Request): Promise<T> {
-    if (this.exited) return Promise.reject(this.exited);
+    if (this.stopped) {
+      if (this.closed || Date.now() - this.stopped.at < this.restartIntervalMs) return Promise.reject(this.stopped.err);
+      this.stopped = null;
+      this.worker = this.start();
+    }
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
@@ -111,7 +134,7 @@ export class PGliteThread {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (!this.exited) await this.call({ op: "close" });
+    if (!this.stopped) await this.call({ op: "close" });
     await this.worker.terminate();
   }
 }
