@@ -1,16 +1,17 @@
 // The one Prisma client. DATABASE_URL picks the driver adapter:
 //   pglite:<folder> | pglite:memory://   embedded PostgreSQL (PGlite), the default
 //   postgresql://...                    a PostgreSQL server (adapter-pg)
-// Same schema, same migrations, same code path for both.
+// Same schema, same migrations, same code path for both. Each database also
+// gets a thread of its own (lib/db-thread) where webhook intake runs; for
+// PGlite that thread holds the database itself.
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { env } from "./env";
-import { pgParam } from "./pg-json";
 import { PrismaClient } from "./generated/prisma/client";
-import { PGliteThread, pgliteThreadAdapter } from "./pglite-thread/adapter";
+import { pgliteThreadAdapter } from "./db-thread/adapter";
+import { DbThread } from "./db-thread/thread";
 
 export type Db = PrismaClient;
 /** What `db.$transaction(async (tx) => ...)` hands to its callback. */
@@ -29,8 +30,8 @@ export type DatabaseHandle = {
    * parameters are sent as JSON; rows come back as objects.
    */
   sql<T>(text: string, params: unknown[]): Promise<T[]>;
-  /** the embedded database's own thread, which also runs the webhook hot path */
-  thread?: PGliteThread;
+  /** the database's own thread, which runs the webhook hot path (and holds PGlite) */
+  readonly thread: DbThread;
   close(): Promise<void>;
 };
 
@@ -69,9 +70,9 @@ export function openDatabase(url: string): DatabaseHandle {
   if (url.startsWith("pglite:")) {
     const dir = pgliteDataDir(url);
     if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-    // PGlite runs on a thread of its own (lib/pglite-thread): its CPU work
-    // stays off the thread that answers webhooks.
-    const thread = new PGliteThread(dir);
+    // PGlite runs on the thread: its CPU work stays off the thread that
+    // answers webhooks.
+    const thread = new DbThread({ pglite: dir });
     const adapter = pgliteThreadAdapter(thread);
     const prisma = new PrismaClient({ adapter });
     return {
@@ -90,19 +91,21 @@ export function openDatabase(url: string): DatabaseHandle {
   }
   const adapter = pgAdapter(url);
   const prisma = new PrismaClient({ adapter });
-  let pool: pg.Pool | undefined;
+  // Started on first use: migrations and scripts never need it.
+  let thread: DbThread | undefined;
+  const intakeThread = () => (thread ??= new DbThread({ postgres: url }));
   return {
     kind: "postgres",
     url,
     prisma,
     adapter,
-    sql: async <T>(text: string, params: unknown[]) => {
-      pool ??= new pg.Pool({ connectionString: url, max: 4 });
-      return (await pool.query(text, params.map(pgParam))).rows as T[];
+    get thread() {
+      return intakeThread();
     },
+    sql: (text, params) => intakeThread().call({ op: "sql", text, params }),
     close: async () => {
       await prisma.$disconnect();
-      await pool?.end();
+      await thread?.close();
     },
   };
 }

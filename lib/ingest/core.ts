@@ -1,8 +1,7 @@
 // The intake pipeline with its surroundings passed in: where statements run,
 // the settings, whom to wake for new jobs. No database client, no config
-// reading: the same code runs on the HTTP thread (PostgreSQL) and on the
-// embedded database's own thread (PGlite, lib/pglite-thread), where the
-// webhook hot path runs beside the database instead of on the HTTP thread.
+// reading: the same code runs on the database's own thread (lib/db-thread,
+// the webhook hot path) and on the HTTP thread (failures found by jobs).
 import type { NormalizedFailure, SourceAdapter } from "../sources/types";
 import { getSource } from "../sources/registry";
 import { GroupCommitter, type CommitResult } from "./committer";

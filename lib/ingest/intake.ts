@@ -1,8 +1,8 @@
 // Intake as this process runs it (lib/ingest/core.ts holds the pipeline).
-// With the embedded database the webhook hot path runs on the database's own
-// thread (lib/pglite-thread), so the HTTP thread only authenticates, reads
-// the body and answers; with PostgreSQL it runs here. Jobs that find failures
-// themselves (enrichment, the cluster watcher) use the same pipeline here.
+// Webhooks are stored on the database's own thread (lib/db-thread), so the
+// HTTP thread only authenticates, reads the body and answers. Jobs that find
+// failures themselves (enrichment, the cluster watcher) run the same pipeline
+// here, writing through that thread.
 import { database } from "../db";
 import { env } from "../env";
 import { notifyWorker } from "../jobs/in-process";
@@ -41,7 +41,6 @@ function local(): Intake {
 /** A webhook body as received (authenticated, within the size limit). */
 export function ingestRaw(sourceId: string, d: RawDelivery): Promise<IngestAnswer> {
   const thread = database().thread;
-  if (!thread) return local().ingestRaw(sourceId, d);
   thread.onNewJobs = notifyWorker;
   return thread.call({ op: "ingest", sourceId, delivery: d, settings: intakeSettings() });
 }

@@ -11,7 +11,7 @@ import { setEnv } from "../env";
 import { intakeSettings } from "../ingest/intake";
 import { Prisma } from "../generated/prisma/client";
 import { deployMigrations } from "../migrations";
-import { PGliteThread } from "./adapter";
+import { DbThread } from "./thread";
 
 setEnv({ LOG_LEVEL: "silent" });
 
@@ -63,7 +63,7 @@ describe("PGlite on its own thread", () => {
   });
 
   it("stores webhooks on the thread and signals new jobs only when a ticket is created", async () => {
-    const thread = handle.thread!;
+    const thread = handle.thread;
     let signals = 0;
     thread.onNewJobs = () => signals++;
     const rawBody = fs.readFileSync(
@@ -88,14 +88,14 @@ describe("PGlite on its own thread", () => {
   });
 
   it("rejects calls once it is closed, instead of leaving them waiting", async () => {
-    const thread = new PGliteThread("memory://");
+    const thread = new DbThread({ pglite: "memory://" });
     await thread.close();
     await expect(thread.call({ op: "sql", text: "SELECT 1", params: [] })).rejects.toThrow(/exited/);
   });
 
   it("fails the calls waiting on a thread that dies, then starts a new one that still has the data", async () => {
     const crashDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-pglite-crash-"));
-    const thread = new PGliteThread(crashDir, 0);
+    const thread = new DbThread({ pglite: crashDir }, 0);
     try {
       await thread.call({ op: "script", script: "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('before')" });
       const waiting = thread.call({ op: "sql", text: "SELECT pg_sleep(2)", params: [] });

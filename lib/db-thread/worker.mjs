@@ -1,29 +1,41 @@
-// The embedded database's own thread: PGlite (PostgreSQL compiled to
-// WebAssembly) and its Prisma driver adapter run here, so their CPU work is
-// not on the thread that serves HTTP. lib/pglite-thread/adapter.ts forwards
-// the driver-adapter calls (query, execute, script, transactions) as messages.
-// The webhook hot path runs here too (lib/ingest/core.ts): parsing, the
-// source's interpretation and the group commit sit beside the database, and
-// the HTTP thread only authenticates, reads the body and answers.
+// The database's own thread (lib/db-thread/thread.ts sends the calls). The
+// webhook hot path runs here (lib/ingest/core.ts): parsing, the source's
+// interpretation and the group commit sit beside the database, and the HTTP
+// thread only authenticates, reads the body and answers. For the embedded
+// database, PGlite (PostgreSQL compiled to WebAssembly) and its Prisma driver
+// adapter run here too, so their CPU work is not on the HTTP thread; for a
+// PostgreSQL server the thread has a small pool of its own.
 // Plain JavaScript: `next build` bundles this file and what it imports; run
-// from source (tests, scripts) adapter.ts registers the TypeScript loader
+// from source (tests, scripts) thread.ts registers the TypeScript loader
 // before loading it.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { pgParam } from "../pg-json.ts";
 
-const client = new PGlite(workerData.dataDir);
-// PostgreSQL fills each new 16 MB WAL segment with zeros before using it;
-// in WebAssembly that stalled every statement for 30-350 ms once per ~2,700
-// deliveries (the p99 of the intake benchmark). Without it the file is
-// extended instead, which every file system PGlite runs on reads back as
-// zeros. A session setting: PGlite is one session for its lifetime.
-await client.exec("SET wal_init_zero = off");
-const adapter = new PrismaPGlite(client).connect();
+const embedded = "pglite" in workerData.database;
+
+async function openPGlite(dataDir) {
+  const client = new PGlite(dataDir);
+  // PostgreSQL fills each new 16 MB WAL segment with zeros before using it;
+  // in WebAssembly that stalled every statement for 30-350 ms once per ~2,700
+  // deliveries (the p99 of the intake benchmark). Without it the file is
+  // extended instead, which every file system PGlite runs on reads back as
+  // zeros. A session setting: PGlite is one session for its lifetime.
+  await client.exec("SET wal_init_zero = off");
+  return client;
+}
+
+const client = embedded ? await openPGlite(workerData.database.pglite) : null;
+const pool = embedded ? null : new pg.Pool({ connectionString: workerData.database.postgres, max: 4 });
+/** Prisma's driver adapter, for the HTTP thread's Prisma client (PGlite only: adapter-pg talks to the server itself) */
+const adapter = embedded ? new PrismaPGlite(client).connect() : null;
 
 /** Hot statements (webhook intake) skip Prisma; objects and arrays go as JSON. */
-const sql = async (text, params) => (await client.query(text, params.map(pgParam))).rows;
+const sql = embedded
+  ? async (text, params) => (await client.query(text, params.map(pgParam))).rows
+  : async (text, params) => (await pool.query(text, params.map(pgParam))).rows;
 
 let settings;
 let intake;
@@ -32,9 +44,9 @@ function loadIntake() {
     createIntake({
       sql: () => sql,
       settings: () => settings,
-      // Statements run on this thread one at a time: one batch in flight
-      // lets the next one grow while it commits.
-      maxInFlight: 1,
+      // PGlite runs one statement at a time: one batch in flight lets the
+      // next one grow while it commits. A server overlaps round trips.
+      maxInFlight: embedded ? 1 : 4,
       onNewJobs: () => reply({ event: "newJobs" }),
     }),
   );
@@ -49,6 +61,7 @@ const transactions = new Map();
 let nextTx = 1;
 
 function queryable(tx) {
+  if (!adapter) throw new Error("this thread has no Prisma driver adapter (PostgreSQL server)");
   if (!tx) return adapter;
   const t = transactions.get(tx);
   if (!t) throw new Error(`transaction ${tx} is not open`);
@@ -70,10 +83,11 @@ async function handle(msg) {
       return (await queryable(msg.tx)).executeRaw(msg.query);
     case "script":
       // The adapter does not await exec(); a failing migration must fail here.
+      if (!client) throw new Error("scripts run through Prisma's adapter on a PostgreSQL server");
       await client.exec(msg.script);
       return null;
     case "begin": {
-      const t = await (await adapter).startTransaction(msg.isolationLevel);
+      const t = await (await queryable()).startTransaction(msg.isolationLevel);
       const id = nextTx++;
       transactions.set(id, t);
       return { tx: id, options: t.options };
@@ -86,7 +100,8 @@ async function handle(msg) {
       return null;
     }
     case "close":
-      if (!client.closed) await client.close();
+      if (client && !client.closed) await client.close();
+      await pool?.end();
       return null;
     default:
       throw new Error(`unknown operation ${msg.op}`);
