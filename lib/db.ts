@@ -24,10 +24,10 @@ export type DatabaseHandle = {
   /** driver adapter factory, shared with the migration engine */
   adapter: SqlMigrationAwareDriverAdapterFactory;
   /**
-   * One statement outside Prisma, for the webhook hot path: Prisma's handling
-   * of a raw query (serialising and re-parsing every argument) measured as a
-   * large share of the HTTP thread's time per intake batch. Object and array
-   * parameters are sent as JSON; rows come back as objects.
+   * One statement on the database thread, outside Prisma: the intake's writes
+   * skip Prisma's raw-query path, which serialises and re-parses every
+   * argument. Object and array parameters are sent as JSON; rows come back as
+   * objects.
    */
   sql<T>(text: string, params: unknown[]): Promise<T[]>;
   /** the database's own thread, which runs the webhook hot path (and holds PGlite) */

@@ -28,15 +28,14 @@ export type ThreadRequest =
 export type ThreadDatabase = { pglite: string } | { postgres: string };
 
 /**
- * `next build` sees this path and bundles the worker with what it imports
- * (the expression then names the bundled file). Run from source (tests,
- * scripts, from the project root), the worker needs the TypeScript loader:
- * a bootstrap registers tsx, then loads the worker script.
+ * `next build` recognises `new Worker(<this path>)` and bundles the worker with
+ * what it imports; inside the Next.js server that call starts the bundled
+ * file. Run from source (tests, scripts, from the project root), the worker
+ * needs the TypeScript loader: a bootstrap registers tsx, then loads it.
  */
 function startWorker(workerData: Record<string, unknown>): Worker {
   const file = path.join(process.cwd(), "lib", "db-thread", "worker.mjs");
   if (!fs.existsSync(file)) throw new Error(`database worker script not found at ${file}; start from the project root`);
-  // Inside the Next.js server this call names the bundled worker.
   if (inNextServer()) return new Worker(file, { workerData: { ...workerData, preloadIntake: true } });
   const tsx = pathToFileURL(path.join(process.cwd(), "node_modules", "tsx", "dist", "esm", "api", "index.mjs"));
   const bootstrap = `import(${JSON.stringify(tsx.href)})

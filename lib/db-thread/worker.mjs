@@ -52,8 +52,8 @@ function loadIntake() {
   );
   return intake;
 }
-// In the server, load intake while PGlite starts so the first webhook does
-// not wait for it (a failure surfaces on that first call).
+// In the server, load intake while the database opens so the first webhook
+// does not wait for it (a failure surfaces on that first call).
 if (workerData.preloadIntake) loadIntake().catch(() => {});
 
 /** open interactive transactions by id */
