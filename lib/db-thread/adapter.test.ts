@@ -87,10 +87,18 @@ describe("PGlite on its own thread", () => {
     expect(signals).toBe(1);
   });
 
-  it("rejects calls once it is closed, instead of leaving them waiting", async () => {
+  it("lets a call already sent finish when it closes, and refuses calls made after", async () => {
     const thread = new DbThread({ pglite: "memory://" });
-    await thread.close();
-    await expect(thread.call({ op: "sql", text: "SELECT 1", params: [] })).rejects.toThrow(/exited/);
+    const inFlight = thread.call<{ done: boolean }[]>({
+      op: "sql",
+      text: "SELECT pg_sleep(0.3) IS NOT NULL AS done",
+      params: [],
+    });
+    const closing = thread.close();
+    await expect(thread.call({ op: "sql", text: "SELECT 1", params: [] })).rejects.toThrow(/closing/);
+    await expect(inFlight).resolves.toEqual([{ done: true }]);
+    await closing;
+    await expect(thread.call({ op: "sql", text: "SELECT 1", params: [] })).rejects.toThrow(/closing/);
   });
 
   it("fails the calls waiting on a thread that dies, then starts a new one that still has the data", async () => {

@@ -66,6 +66,8 @@ export class DbThread {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private stopped: { err: Error; at: number } | null = null;
+  /** resolves when no call is waiting any more (set while closing) */
+  private drained: (() => void) | null = null;
   closed = false;
   /** intake on the thread committed new tickets: wake the job worker */
   onNewJobs: (() => void) | undefined;
@@ -95,7 +97,10 @@ export class DbThread {
         if (reply.error) p.reject(reviveError(reply.error));
         else p.resolve(reply.result);
       }
-      if (this.pending.size === 0) worker.unref();
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.drained?.();
+      }
     });
     worker.on("error", (err) => this.lost(worker, err));
     worker.on("exit", (code) => this.lost(worker, new Error(`database thread exited (code ${code})`)));
@@ -107,10 +112,16 @@ export class DbThread {
     this.stopped = { err, at: Date.now() };
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
+    this.drained?.();
     if (!this.closed) log.error("the database thread stopped; it restarts on the next call", { err });
   }
 
   call<T>(req: ThreadRequest): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("the database is closing"));
+    return this.send(req);
+  }
+
+  private send<T>(req: ThreadRequest): Promise<T> {
     if (this.stopped) {
       if (this.closed || Date.now() - this.stopped.at < this.restartIntervalMs) return Promise.reject(this.stopped.err);
       this.stopped = null;
@@ -124,10 +135,23 @@ export class DbThread {
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Calls already sent finish first (a webhook being committed still gets its
+   * answer), for up to `waitMs`; calls made meanwhile are refused (503: the
+   * sender retries). Then the database closes and the thread ends.
+   */
+  async close(waitMs = 5_000): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (!this.stopped) await this.call({ op: "close" });
+    if (this.pending.size > 0 && !this.stopped) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+        timer = setTimeout(resolve, waitMs);
+      });
+      clearTimeout(timer);
+    }
+    if (!this.stopped) await this.send({ op: "close" });
     await this.worker.terminate();
   }
 }
