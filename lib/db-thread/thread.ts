@@ -68,7 +68,7 @@ export class DbThread {
   private stopped: { err: Error; at: number } | null = null;
   /** resolves when no call is waiting any more (set while closing) */
   private drained: (() => void) | null = null;
-  closed = false;
+  private closed = false;
   /** intake on the thread committed new tickets: wake the job worker */
   onNewJobs: (() => void) | undefined;
 
