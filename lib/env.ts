@@ -74,6 +74,7 @@ const schema = z.object({
   /** e.g. "<team>_<env>_<name>": tags read from pipeline/job names */
   TAG_NAMING_CONVENTION: optionalString,
   INTAKE_BATCH_MAX: int(256, 1, 10_000),
+  INTAKE_BATCH_WAIT_MS: int(2, 0, 1000),
 
   DATABRICKS_HOST: optionalUrl,
   DATABRICKS_TOKEN: optionalString,

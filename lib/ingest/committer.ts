@@ -29,9 +29,23 @@ export interface CommitterOptions {
   job: () => { kind: string; maxAttempts: number };
   /** called after a commit that created tickets (wakes the in-process worker) */
   onNewJobs?: () => void;
+  /**
+   * Under sustained load, a batch of fewer than `size` deliveries waits up to
+   * `ms` for more to arrive (null: never waits). Each batch has a fixed cost
+   * (a statement, a commit): at ~1,200 webhooks/s batches averaged 3
+   * deliveries and that cost, paid again and again, took the CPU the HTTP
+   * thread needed (measured in BENCHMARKS.md).
+   */
+  linger?: () => { size: number; ms: number } | null;
 }
 
-type Pending = { delivery: PlannedDelivery; resolve: (r: CommitResult) => void; reject: (e: unknown) => void };
+type Pending = {
+  delivery: PlannedDelivery;
+  resolve: (r: CommitResult) => void;
+  reject: (e: unknown) => void;
+  /** performance.now() at submit */
+  at: number;
+};
 
 const log = logger.child({ module: "ingest.commit" });
 
@@ -39,12 +53,15 @@ export class GroupCommitter {
   private queue: Pending[] = [];
   private scheduled = false;
   private inFlight = 0;
+  /** performance.now() when the last batch finished */
+  private lastEnd = -Infinity;
+  private lingerTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: CommitterOptions) {}
 
   submit(delivery: PlannedDelivery): Promise<CommitResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ delivery, resolve, reject });
+      this.queue.push({ delivery, resolve, reject, at: performance.now() });
       if (!this.scheduled) {
         this.scheduled = true;
         // Let deliveries parsed in the same tick join the first batch.
@@ -63,13 +80,36 @@ export class GroupCommitter {
    */
   private drain(): void {
     while (this.queue.length && this.inFlight < this.opts.maxInFlight) {
+      if (this.lingering()) return;
+      clearTimeout(this.lingerTimer);
+      this.lingerTimer = undefined;
       const taken = this.queue.splice(0, this.opts.maxBatch());
       this.inFlight++;
       void this.commitTaken(taken).finally(() => {
         this.inFlight--;
+        this.lastEnd = performance.now();
         this.drain();
       });
     }
+  }
+
+  /**
+   * Wait for a fuller batch? Only while deliveries keep coming (a batch is
+   * committing or one just finished): after a pause the first delivery is
+   * committed at once, so a lone webhook never waits.
+   */
+  private lingering(): boolean {
+    const linger = this.opts.linger?.();
+    if (!linger || linger.ms <= 0 || this.queue.length >= linger.size) return false;
+    const now = performance.now();
+    if (this.inFlight === 0 && now - this.lastEnd > linger.ms) return false;
+    const waited = now - this.queue[0].at;
+    if (waited >= linger.ms) return false;
+    this.lingerTimer ??= setTimeout(() => {
+      this.lingerTimer = undefined;
+      this.drain();
+    }, linger.ms - waited);
+    return true;
   }
 
   private async commitTaken(taken: Pending[]): Promise<void> {

@@ -10,9 +10,18 @@ import type { SqlRunner } from "./store";
 
 export interface IntakeSettings extends PlanSettings {
   maxBatch: number;
+  /** under sustained load, how long a small batch waits for more deliveries (0: never) */
+  batchWaitMs: number;
   jobKind: string;
   maxAttempts: number;
 }
+
+/**
+ * A batch this small waits (briefly, under load) for company: from about
+ * here a batch's fixed cost stops dominating (PGlite: 0.97 ms for one
+ * delivery alone, 0.27 ms each in a batch of 10).
+ */
+const LINGER_BATCH = 8;
 
 export interface IntakeOptions {
   sql: () => SqlRunner;
@@ -52,6 +61,7 @@ export function createIntake(opts: IntakeOptions): Intake {
     maxInFlight: opts.maxInFlight,
     job: () => ({ kind: opts.settings().jobKind, maxAttempts: opts.settings().maxAttempts }),
     onNewJobs: opts.onNewJobs,
+    linger: () => ({ size: LINGER_BATCH, ms: opts.settings().batchWaitMs }),
   });
 
   /** Store a delivery refused after authentication (400 / 422). */

@@ -20,6 +20,7 @@ export function intakeSettings(): IntakeSettings {
     dedupWindowMs: e.DEDUP_WINDOW_MINUTES * 60_000,
     namingConvention: e.TAG_NAMING_CONVENTION,
     maxBatch: e.INTAKE_BATCH_MAX,
+    batchWaitMs: e.INTAKE_BATCH_WAIT_MS,
     jobKind: FIRST_PIPELINE_JOB,
     maxAttempts: e.JOB_MAX_ATTEMPTS,
   };

@@ -1,0 +1,88 @@
+// Group commit under load: small batches wait briefly for company (each
+// statement has a fixed cost), but a lone webhook is never held back and a
+// small batch never waits longer than the configured time. Real database; the
+// statement runner only records how many deliveries each statement carried.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "../env";
+import { createTestDatabase, type TestDatabase } from "../testing/db";
+import { createIntake, type IngestAnswer } from "./core";
+import { intakeSettings } from "./intake";
+import type { SqlRunner } from "./store";
+
+setEnv({ LOG_LEVEL: "silent" });
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+let nextRun = 1;
+
+/** An intake whose statements go to the real database; `batches` lists the deliveries per statement. */
+function recordingIntake(batchWaitMs: number) {
+  const batches: number[] = [];
+  const sql: SqlRunner = (text, params) => {
+    if (text.includes("rca_intake_failures")) batches.push((params[1] as unknown[]).length);
+    return t.sql(text, params);
+  };
+  const intake = createIntake({
+    sql: () => sql,
+    settings: () => ({ ...intakeSettings(), batchWaitMs }),
+    maxInFlight: 1,
+  });
+  const deliver = (): Promise<IngestAnswer> =>
+    intake.ingestRaw("databricks", {
+      rawBody: JSON.stringify({
+        event_type: "jobs.on_failure",
+        workspace_id: 1234567890123456,
+        run: { run_id: 900_000 + nextRun++ },
+        job: { job_id: 42, name: "nightly_sales_etl" },
+      }),
+      headers: {},
+      receivedAt: new Date(),
+    });
+  return { batches, deliver };
+}
+
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+describe("group commit under load", () => {
+  it("commits a lone webhook at once, however long small batches may wait", async () => {
+    const { batches, deliver } = recordingIntake(10 * 60_000);
+    const answer = await deliver();
+    expect(answer.status).toBe(202);
+    expect(batches).toEqual([1]);
+  });
+
+  it("while deliveries keep coming, groups the ones that trickle in one at a time", async () => {
+    const { batches, deliver } = recordingIntake(10 * 60_000);
+    await deliver();
+    // Right after a commit, deliveries arriving one per turn of the event
+    // loop wait for company instead of paying a statement each.
+    const pending: Promise<IngestAnswer>[] = [];
+    for (let i = 0; i < 8; i++) {
+      pending.push(deliver());
+      await nextTurn();
+    }
+    const answers = await Promise.all(pending);
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(202));
+    expect(new Set(answers.map((a) => a.body.ticketId)).size).toBe(8);
+    expect(batches).toEqual([1, 8]);
+  });
+
+  it("commits a small batch once it has waited its time, even if nobody joins", async () => {
+    const { batches, deliver } = recordingIntake(30);
+    await deliver();
+    const [a, b] = await Promise.all([deliver(), nextTurn().then(deliver)]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(batches).toEqual([1, 2]);
+  });
+
+  it("with no wait configured, commits whatever has arrived as soon as the database is free", async () => {
+    const { batches, deliver } = recordingIntake(0);
+    await deliver();
+    await deliver();
+    expect(batches).toEqual([1, 1]);
+  });
+});
