@@ -177,6 +177,10 @@ export class GroupCommitter {
         const existing = byKey.get(t.dedupKey);
         if (existing) {
           existing.input.extra += 1;
+          // two tasks of one run failing together: the ticket keeps both
+          for (const task of t.failure.failedTasks) {
+            if (!existing.input.failed_tasks.includes(task)) existing.input.failed_tasks.push(task);
+          }
           if (eventId) existing.input.event_ids.push(eventId);
           existing.refs.push({ delivery: di, eventId: eventId ?? "" });
           continue;
@@ -208,7 +212,7 @@ export class GroupCommitter {
             failure_type: f.failureType,
             error_source: f.errorSource,
             run_url: f.runUrl,
-            failed_tasks: f.failedTasks,
+            failed_tasks: [...f.failedTasks],
             severity: f.severity,
             occurred_at: f.occurredAt?.toISOString() ?? null,
             detected_at: (f.detectedAt ?? d.receivedAt).toISOString(),

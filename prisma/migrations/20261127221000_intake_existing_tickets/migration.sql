@@ -1,0 +1,120 @@
+-- Intake writes: existing tickets (found by their own dedup key, an alias or
+-- the previous fingerprint window) are all updated by one UPDATE, once per
+-- ticket, with the failed tasks their duplicates add; the INSERT ... ON
+-- CONFLICT only meets tickets committed meanwhile by another connection.
+CREATE OR REPLACE FUNCTION rca_intake_failures(p_tickets jsonb, p_events jsonb, p_job_kind text, p_max_attempts int)
+RETURNS TABLE (out_ord int, out_ticket_id text, out_inserted boolean)
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset(p_tickets) AS x(
+      ord int, id text, dedup_key text, prev_key text, prev_since timestamptz, extra int, event_ids text[], job_id text,
+      actor text, source text, resource_type text, resource_name text, scope text, run_id text, parent_run_id text,
+      alert_id text, title text, error_code text, error_message text, failure_type text, error_source text, run_url text,
+      failed_tasks text[], severity text, occurred_at timestamptz, detected_at timestamptz, created_at timestamptz,
+      tags jsonb, metadata jsonb)
+  ),
+  matched AS (
+    -- joins an existing ticket: through an alias learnt by enrichment, by its
+    -- own key, or the previous fingerprint window. Existing tickets are
+    -- updated in "bumped" only, once per ticket: PostgreSQL changes a row at
+    -- most once per statement, so an alias and the key itself in one batch
+    -- (two updates of one ticket) counted one duplicate instead of two.
+    SELECT DISTINCT ON (i.ord) i.ord, m.ticket_id FROM input i
+    CROSS JOIN LATERAL (
+      SELECT a."ticketId" AS ticket_id, 0 AS pri FROM "DedupAlias" a WHERE a.key = i.dedup_key
+      UNION ALL
+      SELECT t.id, 1 FROM "Ticket" t WHERE t."dedupKey" = i.dedup_key
+      UNION ALL
+      SELECT t.id, 2 FROM "Ticket" t
+      WHERE i.prev_key IS NOT NULL AND t."dedupKey" = i.prev_key AND t."lastSeenAt" >= i.prev_since
+    ) m
+    ORDER BY i.ord, m.pri
+  ),
+  upserted AS (
+    INSERT INTO "Ticket" (id, source, "resourceType", "resourceName", scope, "runId", "parentRunId", "alertId", title,
+      "errorCode", "errorMessage", "failureType", "errorSource", "alertText", "runUrl", "failedTasks", severity, status,
+      "occurredAt", "detectedAt", "createdAt", "updatedAt", "duplicateCount", "lastSeenAt", "dedupKey", tags, metadata)
+    SELECT i.id, i.source, i.resource_type, i.resource_name, i.scope, i.run_id, i.parent_run_id, i.alert_id, i.title,
+      i.error_code, i.error_message, i.failure_type, i.error_source, i.error_message, i.run_url,
+      coalesce(i.failed_tasks, '{}'), i.severity, 'open', i.occurred_at, i.detected_at, i.created_at, i.created_at,
+      i.extra, i.created_at, i.dedup_key, coalesce(i.tags, '{}'), coalesce(i.metadata, '{}')
+    FROM input i WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.ord = i.ord)
+    -- one lock order for every batch, so concurrent batches cannot deadlock;
+    -- a conflict here is a ticket another connection committed meanwhile
+    ORDER BY i.dedup_key
+    ON CONFLICT ("dedupKey") DO UPDATE SET
+      "duplicateCount" = "Ticket"."duplicateCount" + 1 + EXCLUDED."duplicateCount",
+      "lastSeenAt" = GREATEST("Ticket"."lastSeenAt", EXCLUDED."lastSeenAt"),
+      "failedTasks" = ARRAY(SELECT u.x FROM unnest("Ticket"."failedTasks" || EXCLUDED."failedTasks") WITH ORDINALITY AS u(x, n)
+                            GROUP BY u.x ORDER BY min(u.n)),
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "Ticket".id, "Ticket"."dedupKey" AS dedup_key, (xmax = 0) AS inserted
+  ),
+  matched_tasks AS (
+    -- failed tasks the duplicates add (a task failure folding onto its job run)
+    SELECT m.ticket_id, array_agg(f.task ORDER BY m.ord, f.n) AS tasks
+    FROM matched m JOIN input i ON i.ord = m.ord
+    CROSS JOIN LATERAL unnest(i.failed_tasks) WITH ORDINALITY AS f(task, n)
+    GROUP BY m.ticket_id
+  ),
+  bumped AS (
+    UPDATE "Ticket" t SET "duplicateCount" = t."duplicateCount" + c.n,
+      "lastSeenAt" = GREATEST(t."lastSeenAt", c.seen), "updatedAt" = c.seen,
+      "failedTasks" = CASE WHEN c.tasks IS NULL THEN t."failedTasks"
+        ELSE ARRAY(SELECT u.x FROM unnest(t."failedTasks" || c.tasks) WITH ORDINALITY AS u(x, n)
+                   GROUP BY u.x ORDER BY min(u.n)) END
+    FROM (SELECT m.ticket_id, sum(1 + i.extra)::int AS n, max(i.created_at) AS seen, max(mt.tasks) AS tasks
+          FROM matched m JOIN input i ON i.ord = m.ord LEFT JOIN matched_tasks mt ON mt.ticket_id = m.ticket_id
+          GROUP BY m.ticket_id) c
+    WHERE t.id = c.ticket_id
+    RETURNING t.id
+  ),
+  outcome AS (
+    SELECT i.ord, i.event_ids, i.job_id, i.created_at, i.actor,
+      coalesce(m.ticket_id, u.id) AS ticket_id, (m.ticket_id IS NULL AND coalesce(u.inserted, false)) AS inserted
+    FROM input i
+    LEFT JOIN matched m ON m.ord = i.ord
+    LEFT JOIN upserted u ON u.dedup_key = i.dedup_key AND m.ord IS NULL
+  ),
+  links AS (
+    SELECT o.ticket_id, e.event_id, o.created_at, o.actor,
+      CASE WHEN o.inserted AND e.n = 1 THEN 'accepted' ELSE 'duplicate_ignored' END AS outcome
+    FROM outcome o CROSS JOIN LATERAL unnest(o.event_ids) WITH ORDINALITY AS e(event_id, n)
+  ),
+  ev AS (
+    SELECT * FROM jsonb_to_recordset(p_events) AS x(id text, source text, received_at timestamptz, event_type text,
+      outcome text, http_status int, reason text, raw_body text, headers jsonb)
+  ),
+  ev_outcome AS (SELECT l.event_id, bool_or(l.outcome = 'accepted') AS any_new FROM links l GROUP BY l.event_id),
+  ins_events AS (
+    INSERT INTO "AlertEvent" (id, source, "receivedAt", "eventType", outcome, "httpStatus", reason, "rawBody", headers)
+    SELECT e.id, e.source, e.received_at, e.event_type,
+      coalesce(e.outcome, CASE WHEN eo.any_new THEN 'accepted' ELSE 'duplicate_ignored' END),
+      coalesce(e.http_status, CASE WHEN eo.any_new THEN 202 ELSE 200 END),
+      e.reason, e.raw_body, coalesce(e.headers, '{}')
+    FROM ev e LEFT JOIN ev_outcome eo ON eo.event_id = e.id
+  ),
+  ins_links AS (
+    INSERT INTO "TicketEvent" ("ticketId", "eventId", outcome, "createdAt")
+    SELECT l.ticket_id, l.event_id, l.outcome, l.created_at FROM links l
+    ON CONFLICT DO NOTHING
+  ),
+  ins_jobs AS (
+    INSERT INTO "Job" (id, kind, payload, "ticketId", "maxAttempts", "runAt", "createdAt", "updatedAt")
+    SELECT o.job_id, p_job_kind, jsonb_build_object('ticketId', o.ticket_id), o.ticket_id, p_max_attempts,
+      o.created_at, o.created_at, o.created_at
+    FROM outcome o WHERE o.inserted
+  ),
+  ins_audit AS (
+    INSERT INTO "AuditLog" (id, "ticketId", actor, action, details, "createdAt")
+    SELECT gen_random_uuid()::text, l.ticket_id, l.actor,
+      CASE WHEN l.outcome = 'accepted' THEN 'ticket created' ELSE 'duplicate run detected' END,
+      jsonb_build_object('eventId', l.event_id), l.created_at
+    FROM links l
+  )
+  SELECT o.ord, o.ticket_id, o.inserted FROM outcome o;
+END
+$fn$;
