@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Ticket_source_resourceName_id_idx" ON "Ticket"("source", "resourceName", "id") WHERE (status = 'resolved');
