@@ -2,35 +2,20 @@
 // API. With a run id: that run. Without (metric alerts): the failed runs of
 // the pipeline inside the alert window — the first enriches this ticket, the
 // others become tickets of their own.
-import { z } from "zod";
 import {
   adfStudioRunUrl,
-  errorTextOf,
-  failedTaskNames,
   loadRunFailure,
-  runSummary,
-  traceOf,
-  toDate,
   type AdfError,
   type AzureIntegration,
-  type CallMeta,
   type FactoryCoordinates,
-  type FetchStep,
   type PipelineRun,
   type RunFailure,
   type RunFailureResult,
 } from "../../integrations/azure";
 import type { Logger } from "../../logger";
-import {
-  RetryableError,
-  type AuditNote,
-  type EnrichContext,
-  type EnrichOutcome,
-  type NormalizedFailure,
-  type RunDetailInput,
-  type TicketForEnrichment,
-  type TicketPatch,
-} from "../types";
+import type { AuditNote, EnrichContext, EnrichOutcome, NormalizedFailure, TicketForEnrichment } from "../types";
+import { detailsFor, extraFailureFor, failure, metaDetails, patchFor, runStartMs, stepNote } from "./enrich-results";
+import { pipelineNameOf, readAzureMeta, resolveFactory, type AzureMeta } from "./enrich-target";
 
 export { adfStudioRunUrl };
 
@@ -47,226 +32,6 @@ const DEFAULT_PAD_MS = 5 * 60_000;
 const DEFAULT_MAX_EXTRA_RUNS = 10;
 /** When an alert states no window: look back this far from when it fired. */
 const FALLBACK_LOOKBACK_MS = 60 * 60_000;
-
-const text = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null));
-const when = z
-  .unknown()
-  .optional()
-  .transform((v) => (v instanceof Date || typeof v === "string" ? toDate(v) : null));
-const dimensions = z
-  .unknown()
-  .optional()
-  .transform((v): Record<string, string> => {
-    const out: Record<string, string> = {};
-    if (Array.isArray(v)) {
-      for (const d of v) {
-        const o = d && typeof d === "object" ? (d as Record<string, unknown>) : {};
-        if (typeof o.name === "string" && typeof o.value === "string") out[o.name] = o.value;
-      }
-    } else if (v && typeof v === "object") {
-      for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
-    }
-    return out;
-  });
-
-/** metadata.azure as the ADF adapter writes it; every field may be null or absent. */
-const azureMetaSchema = z.object({
-  subscriptionId: text,
-  resourceGroup: text,
-  factoryName: text,
-  resourceId: text,
-  windowStart: when,
-  windowEnd: when,
-  alertRule: text,
-  metricName: text,
-  dimensions,
-});
-type AzureMeta = z.infer<typeof azureMetaSchema>;
-
-const FACTORY_ID =
-  /\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.DataFactory\/factories\/([^/?#]+)/i;
-
-function readAzureMeta(ticket: TicketForEnrichment): AzureMeta {
-  const raw = ticket.metadata.azure;
-  const parsed = azureMetaSchema.safeParse(raw && typeof raw === "object" ? raw : {});
-  return parsed.success ? parsed.data : azureMetaSchema.parse({});
-}
-
-type Target = { ok: true; factory: FactoryCoordinates; scope: string } | { ok: false; missing: string[] };
-
-/** Factory coordinates from metadata.azure, else from the alert's target resource id. */
-function resolveFactory(ticket: TicketForEnrichment, meta: AzureMeta): Target {
-  const fromId = meta.resourceId ? FACTORY_ID.exec(meta.resourceId) : null;
-  const subscriptionId = meta.subscriptionId ?? fromId?.[1] ?? null;
-  const resourceGroup = meta.resourceGroup ?? fromId?.[2] ?? null;
-  const factoryName = meta.factoryName ?? fromId?.[3] ?? ticket.scope;
-  if (subscriptionId && resourceGroup && factoryName) {
-    return { ok: true, factory: { subscriptionId, resourceGroup, factoryName }, scope: ticket.scope ?? factoryName };
-  }
-  const missing = [
-    !subscriptionId && "subscription id",
-    !resourceGroup && "resource group",
-    !factoryName && "factory name",
-  ].filter((m): m is string => typeof m === "string");
-  return { ok: false, missing };
-}
-
-/** Metric dimensions name the pipeline more reliably than a title does. */
-/** null for a factory-wide alert (no pipeline dimension): every failed run of the factory counts. */
-function pipelineNameOf(ticket: TicketForEnrichment, meta: AzureMeta): string | null {
-  const d = meta.dimensions;
-  const fromName = meta.metricName?.startsWith("Pipeline") ? d.Name : undefined;
-  const fromTicket = ticket.metadata.pipelineName;
-  if (typeof fromTicket === "string" && fromTicket) return fromTicket;
-  if ("pipelineName" in ticket.metadata && fromTicket === null && !d.PipelineName && !fromName) return null;
-  return d.PipelineName ?? fromName ?? ticket.resourceName;
-}
-
-const metaDetails = (m: CallMeta) => ({
-  durationMs: m.durationMs,
-  status: m.status,
-  requests: m.requests,
-  pages: m.pages,
-  ...(m.truncated ? { truncated: true } : {}),
-});
-
-const stepNote = (s: FetchStep): AuditNote => ({
-  action: s.action,
-  details: { runId: s.runId, count: s.count, ...metaDetails(s.meta) },
-});
-
-/** Expected API failures → a note on the ticket; transient ones → the job retries. */
-function failure(
-  error: AdfError,
-  what: { doing: string; notFound: string; factory: string },
-  principal: string,
-  audit: AuditNote[],
-): EnrichOutcome {
-  audit.push({
-    action: "enrichment: ADF API call failed",
-    details: { call: what.doing, kind: error.kind, stage: error.stage, status: error.status, code: error.code },
-  });
-  const lacks = `the ${principal} lacks permission to read runs in factory ${what.factory} (needs Data Factory Contributor or Reader on the factory)`;
-  switch (error.kind) {
-    case "retryable":
-      throw new RetryableError(
-        `ADF REST API unavailable while ${what.doing} in factory ${what.factory}: ${error.message}`,
-        error.retryAfterMs,
-      );
-    case "permission":
-      if (error.stage === "token" && principal === "managed identity") {
-        return {
-          status: "unavailable",
-          note: `${lacks}: no managed identity token here (${error.message}); run where one is assigned, or set the service principal variables instead of AZURE_USE_MANAGED_IDENTITY`,
-          audit,
-        };
-      }
-      if (error.stage === "token") {
-        return {
-          status: "unavailable",
-          note: `${lacks}: Microsoft Entra ID refused to sign it in (${error.message}); check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET`,
-          audit,
-        };
-      }
-      return { status: "unavailable", note: lacks, audit };
-    case "not_found":
-      return { status: "unavailable", note: what.notFound, audit };
-    default:
-      return {
-        status: "unavailable",
-        note: `the ADF REST API gave no usable answer while ${what.doing}: ${error.message}`,
-        audit,
-      };
-  }
-}
-
-function patchFor(rf: RunFailure, factory: FactoryCoordinates, withRunId: boolean): TicketPatch {
-  const { run, primary } = rf;
-  const message = errorTextOf(rf);
-  const occurredAt = toDate(run.runEnd);
-  const parentRunId = run.invokedBy?.pipelineRunId ?? null;
-  return {
-    ...(message ? { errorMessage: message } : {}),
-    ...(primary ? { errorCode: primary.errorCode, failureType: primary.failureType } : {}),
-    ...(traceOf(rf) ? { errorTrace: traceOf(rf) } : {}),
-    ...(occurredAt ? { occurredAt } : {}),
-    ...(withRunId ? { runId: run.runId } : {}),
-    ...(parentRunId ? { parentRunId } : {}),
-    runUrl: adfStudioRunUrl(factory, run.runId),
-    failedTasks: failedTaskNames(rf),
-    metadata: { adfRun: runSummary(run, rf) },
-  };
-}
-
-function detailsFor(rf: RunFailure, factory: FactoryCoordinates): RunDetailInput[] {
-  return rf.activities.map((a) => ({
-    kind: "activity" as const,
-    key: a.key,
-    name: a.name,
-    status: a.status,
-    errorCode: a.errorCode,
-    errorMessage: a.message,
-    url: adfStudioRunUrl(factory, a.pipelineRunId),
-    startedAt: a.startedAt,
-    endedAt: a.endedAt,
-    data: {
-      activityType: a.type,
-      failureType: a.failureType,
-      pipelineName: a.pipelineName,
-      pipelineRunId: a.pipelineRunId,
-      depth: a.depth,
-      durationInMs: a.durationInMs,
-      retryAttempt: a.retryAttempt,
-      childPipelineRunId: a.childRunId,
-    },
-  }));
-}
-
-function extraFailureFor(
-  rf: RunFailure,
-  ticket: TicketForEnrichment,
-  target: { factory: FactoryCoordinates; scope: string },
-  pipelineName: string | null,
-): NormalizedFailure {
-  const { run, primary } = rf;
-  const message = errorTextOf(rf);
-  const name = run.pipelineName ?? pipelineName ?? ticket.resourceName;
-  return {
-    resourceType: "pipeline",
-    resourceName: name,
-    scope: target.scope,
-    runId: run.runId,
-    parentRunId: run.invokedBy?.pipelineRunId ?? null,
-    alertId: ticket.alertId,
-    title: `Pipeline ${name} failed in factory ${target.factory.factoryName}`,
-    errorCode: primary?.errorCode ?? null,
-    errorMessage: message ?? `Pipeline run ${run.runId} failed; ADF returned no error text for it or its activities`,
-    errorSource: message ? "payload" : "fallback",
-    failureType: primary?.failureType ?? null,
-    severity: "high",
-    occurredAt: toDate(run.runEnd),
-    detectedAt: ticket.detectedAt,
-    failedTasks: failedTaskNames(rf),
-    runUrl: adfStudioRunUrl(target.factory, run.runId),
-    tags: {},
-    metadata: {
-      ...alertMetadata(ticket),
-      adfRun: runSummary(run, rf),
-      foundBy: { ticketId: ticket.id, reason: "same alert window" },
-    },
-  };
-}
-
-/** The alert's metadata without this ticket's own enrichment results. */
-function alertMetadata(ticket: TicketForEnrichment): Record<string, unknown> {
-  const { adfRun: _run, adfRunsInWindow: _window, ...rest } = ticket.metadata;
-  return rest;
-}
-
-const runStartMs = (r: PipelineRun) => toDate(r.runStart)?.getTime() ?? Number.MAX_SAFE_INTEGER;
 
 /** What both paths share: the client, the factory, the audit trail and the failure mapping. */
 interface Job {
