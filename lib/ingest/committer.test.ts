@@ -21,7 +21,7 @@ afterAll(() => t.drop());
 let nextRun = 1;
 
 /** An intake whose statements go to the real database; `batches` lists the deliveries per statement. */
-function recordingIntake(batchWaitMs: number) {
+function recordingIntake(batchWaitMs: number, maxBatch = intakeSettings().maxBatch) {
   const batches: number[] = [];
   const sql: SqlRunner = (text, params) => {
     if (text.includes("rca_intake_failures")) batches.push((params[1] as unknown[]).length);
@@ -29,7 +29,7 @@ function recordingIntake(batchWaitMs: number) {
   };
   const intake = createIntake({
     sql: () => sql,
-    settings: () => ({ ...intakeSettings(), batchWaitMs }),
+    settings: () => ({ ...intakeSettings(), batchWaitMs, maxBatch }),
     maxInFlight: 1,
   });
   const post = (body: unknown): Promise<IngestAnswer> =>
@@ -75,6 +75,16 @@ describe("group commit", () => {
     await deliver();
     const [a, b] = await Promise.all([deliver(), nextTurn().then(() => deliver())]);
     expect([a.status, b.status]).toEqual([202, 202]);
+    expect(batches).toEqual([1, 2]);
+  });
+
+  it("does not wait for more deliveries than one batch may hold", async () => {
+    const { batches, deliver } = recordingIntake(10 * 60_000, 2);
+    await deliver();
+    const first = deliver();
+    await nextTurn();
+    const answers = await Promise.all([first, deliver()]);
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
     expect(batches).toEqual([1, 2]);
   });
 
