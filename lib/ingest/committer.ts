@@ -100,7 +100,8 @@ export class GroupCommitter {
    */
   private lingering(): boolean {
     const linger = this.opts.linger?.();
-    if (!linger || linger.ms <= 0 || this.queue.length >= linger.size) return false;
+    // never wait for more than one batch may hold
+    if (!linger || linger.ms <= 0 || this.queue.length >= Math.min(linger.size, this.opts.maxBatch())) return false;
     const now = performance.now();
     if (this.inFlight === 0 && now - this.lastEnd > linger.ms) return false;
     const waited = now - this.queue[0].at;

@@ -61,11 +61,7 @@ export function createIntake(opts: IntakeOptions): Intake {
     maxInFlight: opts.maxInFlight,
     job: () => ({ kind: opts.settings().jobKind, maxAttempts: opts.settings().maxAttempts }),
     onNewJobs: opts.onNewJobs,
-    // never wait for more than one batch may hold
-    linger: () => {
-      const s = opts.settings();
-      return { size: Math.min(LINGER_BATCH, s.maxBatch), ms: s.batchWaitMs };
-    },
+    linger: () => ({ size: LINGER_BATCH, ms: opts.settings().batchWaitMs }),
   });
 
   /** Store a delivery refused after authentication (400 / 422). */

@@ -63,12 +63,12 @@ BEGIN
   bumped AS (
     UPDATE "Ticket" t SET "duplicateCount" = t."duplicateCount" + c.n,
       "lastSeenAt" = GREATEST(t."lastSeenAt", c.seen), "updatedAt" = c.seen,
-      "failedTasks" = CASE WHEN c.tasks IS NULL THEN t."failedTasks"
-        ELSE ARRAY(SELECT u.x FROM unnest(t."failedTasks" || c.tasks) WITH ORDINALITY AS u(x, n)
+      "failedTasks" = CASE WHEN mt.tasks IS NULL THEN t."failedTasks"
+        ELSE ARRAY(SELECT u.x FROM unnest(t."failedTasks" || mt.tasks) WITH ORDINALITY AS u(x, n)
                    GROUP BY u.x ORDER BY min(u.n)) END
-    FROM (SELECT m.ticket_id, sum(1 + i.extra)::int AS n, max(i.created_at) AS seen, max(mt.tasks) AS tasks
-          FROM matched m JOIN input i ON i.ord = m.ord LEFT JOIN matched_tasks mt ON mt.ticket_id = m.ticket_id
-          GROUP BY m.ticket_id) c
+    FROM (SELECT m.ticket_id, sum(1 + i.extra)::int AS n, max(i.created_at) AS seen
+          FROM matched m JOIN input i ON i.ord = m.ord GROUP BY m.ticket_id) c
+      LEFT JOIN matched_tasks mt ON mt.ticket_id = c.ticket_id
     WHERE t.id = c.ticket_id
     RETURNING t.id
   ),
