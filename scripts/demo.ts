@@ -1,10 +1,13 @@
 // npm run demo [-- --url http://localhost:3000]
 // Posts a set of the corpus-derived sample payloads to the running app, so a
 // new user sees real-looking tickets, duplicates and a resolution at once.
+// Each sample's times are moved so its newest is the moment it is posted:
+// detection and resolution times then read as they would live.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
+import { rebaseTimes } from "./demo-times";
 
 const root = path.resolve(import.meta.dirname, "..");
 const e = env();
@@ -32,7 +35,8 @@ const SAMPLES: [string, string][] = [
 async function main() {
   const key = e.RCA_API_KEY ? `?api_key=${encodeURIComponent(e.RCA_API_KEY)}` : "";
   for (const [route, file] of SAMPLES) {
-    const body = fs.readFileSync(path.join(root, "lib/sources", file), "utf8");
+    const sample: unknown = JSON.parse(fs.readFileSync(path.join(root, "lib/sources", file), "utf8"));
+    const body = JSON.stringify(rebaseTimes(sample, new Date()));
     const res = await fetch(`${values.url}${route}${key}`, {
       method: "POST",
       headers: { "content-type": "application/json" },

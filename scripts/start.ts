@@ -1,7 +1,9 @@
 // npm start: build when there is no (or an outdated) build, apply pending
 // migrations, then serve the app on PORT with the job worker in-process.
 // SIGTERM/SIGINT are passed to the server, which drains the worker and
-// closes the database before exiting.
+// closes the database before exiting. The npm script execs this process
+// (no shell or tsx wrapper in between), so a supervisor's signal to npm
+// reaches it; Next's telemetry stays off for the build and the server.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -38,6 +40,7 @@ function buildIfNeeded() {
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (r.status !== 0) throw new Error("next build failed");
 }
