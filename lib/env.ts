@@ -141,6 +141,18 @@ export function setEnv(more: Partial<Record<string, string | undefined>>): Env {
   return cached;
 }
 
+/** Tests: `more` applies while `fn` runs; the settings before it come back afterwards, even when `fn` throws. */
+export async function withEnv<T>(more: Partial<Record<string, string | undefined>>, fn: () => Promise<T>): Promise<T> {
+  const before = overrides;
+  setEnv(more);
+  try {
+    return await fn();
+  } finally {
+    overrides = before;
+    cached = parseEnv({ ...process.env, ...overrides });
+  }
+}
+
 /**
  * True inside the Next.js server (`next start` / `next dev`), whose code is
  * bundled; false under tsx or vitest, which run the TypeScript sources.

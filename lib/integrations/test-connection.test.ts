@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEnv } from "../env";
+import { setEnv, withEnv } from "../env";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, type TestDatabase } from "../testing/db";
 import { startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
@@ -64,12 +64,10 @@ describe("POST /api/integrations/{name}/test", () => {
   });
 
   it("Databricks: a refused token is said in plain words", async () => {
-    setEnv({ DATABRICKS_TOKEN: "dapi-wrong-token" });
-    const r = await test("databricks");
+    const r = await withEnv({ DATABRICKS_TOKEN: "dapi-wrong-token" }, () => test("databricks"));
     expect(r.body.ok).toBe(false);
     expect(r.body.checks[0].message).toMatch(/token was refused or lacks permission/);
     expect(JSON.stringify(r.body)).not.toContain("dapi-wrong-token");
-    setEnv({ DATABRICKS_TOKEN: dbx.token });
   });
 
   it("Azure: signs in and reads the factory", async () => {
@@ -82,17 +80,14 @@ describe("POST /api/integrations/{name}/test", () => {
     const missing = await test("azure", { ...factory, factoryName: "nope" });
     expect(missing.body.ok).toBe(false);
     expect(missing.body.checks[1].message).toMatch(/no such factory/);
-    setEnv({ AZURE_CLIENT_SECRET: "wrong-secret" });
-    const denied = await test("azure", factory);
+    const denied = await withEnv({ AZURE_CLIENT_SECRET: "wrong-secret" }, () => test("azure", factory));
     expect(denied.body.ok).toBe(false);
     expect(denied.body.checks[0].message).toMatch(/Entra ID refused the sign-in/);
     expect(JSON.stringify(denied.body)).not.toContain("wrong-secret");
-    setEnv({ AZURE_CLIENT_SECRET: azure.clientSecret });
   });
 
   it("says when an integration is not configured, and 404s an unknown one", async () => {
-    setEnv({ DATABRICKS_HOST: "", DATABRICKS_TOKEN: "" });
-    const r = await test("databricks");
+    const r = await withEnv({ DATABRICKS_HOST: "", DATABRICKS_TOKEN: "" }, () => test("databricks"));
     expect(r.body).toMatchObject({ ok: false });
     expect(r.body.checks[0].message).toMatch(/Not configured: set DATABRICKS_HOST/);
     expect((await test("snowflake")).status).toBe(404);

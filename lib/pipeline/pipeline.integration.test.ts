@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEnv } from "../env";
+import { setEnv, withEnv } from "../env";
 import { createWorker } from "../jobs/in-process";
 import type { JobWorker } from "../jobs/worker";
 import { createLogger } from "../logger";
@@ -200,51 +200,50 @@ describe("Databricks failure pipeline", () => {
 });
 
 describe("Databricks cluster watcher", () => {
-  it("turns a non-user termination into one ticket, and not a second on the next poll", async () => {
-    setEnv({ DATABRICKS_WATCH_CLUSTERS: "true" });
-    const clusterId = "1127-031500-watch01";
-    const at = Date.now() - 30_000;
-    dbx.addCluster(
-      clusterInfo({
-        clusterId,
-        name: "shared-etl",
-        state: "TERMINATED",
-        terminatedTime: at + 5_000,
-        reason: { code: "DRIVER_UNREACHABLE", type: "SERVICE_FAULT" },
-      }),
-    );
-    dbx.addClusterEvents(clusterId, [
-      clusterEvent(clusterId, at, "TERMINATING", {
-        reason: {
-          code: "DRIVER_UNREACHABLE",
-          type: "SERVICE_FAULT",
-          parameters: { databricks_error_message: "Could not reach driver of cluster" },
+  it("turns a non-user termination into one ticket, and not a second on the next poll", () =>
+    withEnv({ DATABRICKS_WATCH_CLUSTERS: "true" }, async () => {
+      const clusterId = "1127-031500-watch01";
+      const at = Date.now() - 30_000;
+      dbx.addCluster(
+        clusterInfo({
+          clusterId,
+          name: "shared-etl",
+          state: "TERMINATED",
+          terminatedTime: at + 5_000,
+          reason: { code: "DRIVER_UNREACHABLE", type: "SERVICE_FAULT" },
+        }),
+      );
+      dbx.addClusterEvents(clusterId, [
+        clusterEvent(clusterId, at, "TERMINATING", {
+          reason: {
+            code: "DRIVER_UNREACHABLE",
+            type: "SERVICE_FAULT",
+            parameters: { databricks_error_message: "Could not reach driver of cluster" },
+          },
+        }),
+      ]);
+      const step = pipelineHandlers()[JOB_KINDS.databricksWatch];
+      const ctx = {
+        job: {
+          id: "watch",
+          kind: JOB_KINDS.databricksWatch,
+          payload: {},
+          attempts: 1,
+          maxAttempts: 3,
+          ticketId: null,
+          uniqueKey: null,
         },
-      }),
-    ]);
-    const step = pipelineHandlers()[JOB_KINDS.databricksWatch];
-    const ctx = {
-      job: {
-        id: "watch",
-        kind: JOB_KINDS.databricksWatch,
-        payload: {},
-        attempts: 1,
-        maxAttempts: 3,
-        ticketId: null,
-        uniqueKey: null,
-      },
-      db: t.prisma,
-      log: createLogger({}, () => {}, "silent"),
-      signal: new AbortController().signal,
-    };
-    expect(await step(ctx)).toMatchObject({ rescheduleInMs: 60_000 });
-    await step(ctx);
-    const tickets = await t.prisma.ticket.findMany({ where: { resourceType: "cluster" } });
-    expect(tickets).toHaveLength(1);
-    expect(tickets[0]).toMatchObject({ errorCode: "DRIVER_UNREACHABLE", source: "databricks" });
-    expect(tickets[0].errorMessage).toContain("Could not reach driver");
-    setEnv({ DATABRICKS_WATCH_CLUSTERS: "false" });
-  });
+        db: t.prisma,
+        log: createLogger({}, () => {}, "silent"),
+        signal: new AbortController().signal,
+      };
+      expect(await step(ctx)).toMatchObject({ rescheduleInMs: 60_000 });
+      await step(ctx);
+      const tickets = await t.prisma.ticket.findMany({ where: { resourceType: "cluster" } });
+      expect(tickets).toHaveLength(1);
+      expect(tickets[0]).toMatchObject({ errorCode: "DRIVER_UNREACHABLE", source: "databricks" });
+      expect(tickets[0].errorMessage).toContain("Could not reach driver");
+    }));
 });
 
 describe("Azure Data Factory failure pipeline", () => {

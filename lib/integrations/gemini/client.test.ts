@@ -63,6 +63,7 @@ describe("a valid structured answer", () => {
     fake.setScenario({
       kind: "success",
       usage: { promptTokenCount: 2000, candidatesTokenCount: 150, thoughtsTokenCount: 250 },
+      delayMs: 120,
     });
     const result = await provider().analyze(PERMISSION_INPUT, PERMISSION_HINT, []);
     expect(result).toMatchObject({
@@ -78,7 +79,9 @@ describe("a valid structured answer", () => {
     expect(result.analysis.remediation).toBe("none");
     // 2000 × $0.30/1M + 400 × $2.50/1M
     expect(result.costUsd).toBeCloseTo(0.0016, 6);
-    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    // the fake answered after 120 ms: the latency is the call's, not a constant
+    expect(result.latencyMs).toBeGreaterThanOrEqual(120);
+    expect(result.latencyMs).toBeLessThan(5_000);
 
     expect(fake.requests).toHaveLength(1);
     const req = fake.requests[0];
