@@ -17,6 +17,10 @@ test("dashboard shell and health", async ({ page, request }) => {
   expect(legacy.status()).toBe(401);
   expect(await legacy.json()).toEqual({ error: "unauthorized" });
 
+  // the bench's do-nothing route is not served outside the bench
+  const ping = await request.post("/api/ping", { data: "x".repeat(1000) });
+  expect(ping.status()).toBe(404);
+
   await page.getByTestId("nav-metrics").click();
   await expect(page.getByTestId("metric-tickets")).toBeVisible();
   await page.getByTestId("nav-setup").click();

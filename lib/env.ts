@@ -60,6 +60,8 @@ const schema = z.object({
   /** shared webhook key; per-source overrides come from RCA_API_KEY_<SOURCE> */
   RCA_API_KEY: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional().default("info"),
+  /** serve /api/ping, the do-nothing route the bench compares intake to; off in production */
+  RCA_BENCH_ROUTES: bool(false),
 
   WORKER_ENABLED: bool(true),
   WORKER_CONCURRENCY: int(4, 1, 64),
