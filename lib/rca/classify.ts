@@ -64,12 +64,28 @@ function statistical(rules: RulesResult, answer: FallbackAnswer): ClassifiedResu
 }
 
 /**
+ * Evidence that no automatic retry can help, whatever class matched: a crash on a missing / broken import, or a
+ * timeout the configuration sets. A class that proposes a retry for such text loses the retry.
+ */
+const NEVER_RETRY_EVIDENCE: RegExp[] = [
+  /\b(?:ModuleNotFoundError|ImportError|NoClassDefFoundError|ClassNotFoundException)\b/,
+  /\bNo module named\b/i,
+  /\bexceeded (?:the |its )?(?:configured |maximum |max )?(?:timeout|time ?limit)\b/i,
+];
+
+function guarded(input: RcaInput, r: RulesResult): RulesResult {
+  if (r.remediation === "none") return r;
+  const text = classifierText(input);
+  return NEVER_RETRY_EVIDENCE.some((p) => p.test(text)) ? { ...r, remediation: "none" } : r;
+}
+
+/**
  * Rules, then the fallback. The fallback is consulted when no class matched, or when the only match is a class
  * of category `unknown` (a wrapper such as ADF 2200 that says "something failed inside" and nothing more); never
  * for a fallback sentence written by intake (no error text: nothing to classify).
  */
 export function classifyFailure(input: RcaInput, model?: TextClassifier): ClassifiedResult {
-  const rules = analyzeWithRules(input);
+  const rules = guarded(input, analyzeWithRules(input));
   const undecided = rules.category === "unknown";
   if (!undecided) return { ...rules, method: "rule", fallback: null };
   const messageAvailable = !isFallbackMessage(input.errorMessage, input.metadata);
