@@ -10,7 +10,15 @@ import { parseArgs } from "node:util";
 import { fallbackModel } from "../lib/rca/classifier";
 import { classifierText } from "../lib/rca/classifier";
 import { DEV_SET_FIXTURE, labelledInput, loadDevSetFixture, loadLabelledErrors } from "../lib/rca/eval/dataset";
-import { classifyItem, crossValidate, rulesOnly, score, type ItemResult, type Scores } from "../lib/rca/eval/evaluate";
+import {
+  classifyItem,
+  crossValidate,
+  modelAlone,
+  rulesOnly,
+  score,
+  type ItemResult,
+  type Scores,
+} from "../lib/rca/eval/evaluate";
 import { RCA_CATEGORIES } from "../lib/rca/types";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,6 +62,7 @@ const cvMs = performance.now() - cvStarted;
 const fullScores = score(full);
 const cvScores = score(cv);
 const rules = rulesOnly(full);
+const alone = modelAlone(cv);
 
 function matrix(s: Scores): string {
   const short = (c: string) =>
@@ -87,6 +96,8 @@ if (args.json) {
       .map(([s, v]) => `${s} ${frac(v.correct, v.n)}`)
       .join(", ")}`,
     `  answered unknown: ${cvScores.unknown}`,
+    `  the fallback model alone on every item (cross-validated, rules ignored): top-1 ${frac(alone.correct, alone.n)}; ` +
+      `where its probability reaches the answer threshold: ${frac(alone.answeredCorrect, alone.answered)}`,
     `production model (trained on ${isDevSet ? "all of this set: an optimistic figure" : "the dev set, not this set"}): accuracy ${frac(fullScores.correct, fullScores.n)}, unknown ${fullScores.unknown}`,
     `rules alone where a class decided (the rules were written while looking at the dev set): ${frac(rules.correct, rules.n)}; ${items.length - rules.n} items left to the fallback or unknown`,
     "",

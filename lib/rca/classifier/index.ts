@@ -10,7 +10,7 @@ export type { Prediction, TextClassifier, TrainingDoc } from "./model";
 export { classifierText } from "./training";
 
 /** Below this probability the model is guessing between categories: answer unknown. */
-export const MIN_FALLBACK_PROBABILITY = 0.4;
+export const MIN_FALLBACK_PROBABILITY = 0.5;
 /** A statistical answer never claims more than this (a matched class starts at 0.5–0.95). */
 export const FALLBACK_CONFIDENCE_CAP = 0.5;
 

@@ -61,7 +61,7 @@ function softmax(scores: Float64Array): Float64Array {
 }
 
 export function trainClassifier(docs: readonly TrainingDoc[], options: TrainOptions = {}): TextClassifier {
-  const { epochs = 200, learningRate = 2, l2 = 1e-4, minDocFreq = 1 } = options;
+  const { epochs = 300, learningRate = 20, l2 = 1e-5, minDocFreq = 2 } = options;
   if (docs.length === 0) throw new Error("trainClassifier: no training documents");
   const labels = [...new Set(docs.map((d) => d.label))].sort();
   const K = labels.length;

@@ -1,7 +1,7 @@
 // Measures the no-LLM classification (rules + statistical fallback) on a labelled set: accuracy, stratified k-fold
 // cross-validation with the fallback retrained per fold without the held-out items, rules-only accuracy, the
 // confusion matrix and every unsafe remediation.
-import { trainClassifier, type TextClassifier } from "../classifier";
+import { classifierText, MIN_FALLBACK_PROBABILITY, trainClassifier, type TextClassifier } from "../classifier";
 import { exampleDocs, labelledDocs } from "../classifier/training";
 import { classifyFailure, type ClassificationMethod } from "../classify";
 import { NEVER_AUTO_REMEDIATE, RCA_CATEGORIES, type RcaCategory, type Remediation } from "../types";
@@ -17,6 +17,8 @@ export interface ItemResult {
   method: ClassificationMethod;
   matchedClassId: string | null;
   confidence: number;
+  /** the fallback model's own top answer for this item (whether or not it was used), for its separate figure */
+  model: { label: string; probability: number } | null;
 }
 
 export interface Scores {
@@ -44,7 +46,9 @@ export function unsafeReason(
 }
 
 export function classifyItem(item: LabelledError, model?: TextClassifier): ItemResult {
-  const r = classifyFailure(labelledInput(item), model);
+  const input = labelledInput(item);
+  const r = classifyFailure(input, model);
+  const own = model?.predict(classifierText(input));
   return {
     id: item.id,
     service: item.service,
@@ -55,6 +59,7 @@ export function classifyItem(item: LabelledError, model?: TextClassifier): ItemR
     method: r.method,
     matchedClassId: r.matchedClassId,
     confidence: r.confidence,
+    model: own ? { label: own.label, probability: own.probability } : null,
   };
 }
 
@@ -151,4 +156,21 @@ export function rulesOnly(results: readonly ItemResult[]): { n: number; correct:
   const decided = results.filter((r) => r.method === "rule" && r.predicted !== "unknown");
   const correct = decided.filter((r) => r.predicted === r.expected).length;
   return { n: decided.length, correct, accuracy: decided.length ? correct / decided.length : 0 };
+}
+
+/** The fallback model alone on every item (cross-validated): top-1 accuracy, and precision where it would answer. */
+export function modelAlone(results: readonly ItemResult[]): {
+  n: number;
+  correct: number;
+  answered: number;
+  answeredCorrect: number;
+} {
+  const withModel = results.filter((r) => r.model !== null);
+  const answered = withModel.filter((r) => r.model!.probability >= MIN_FALLBACK_PROBABILITY);
+  return {
+    n: withModel.length,
+    correct: withModel.filter((r) => r.model!.label === r.expected).length,
+    answered: answered.length,
+    answeredCorrect: answered.filter((r) => r.model!.label === r.expected).length,
+  };
 }
