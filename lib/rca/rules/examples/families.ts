@@ -98,6 +98,14 @@ export const FAMILY_EXAMPLES: KbExample[] = [
     source: "https://learn.microsoft.com/azure/data-factory/connector-troubleshoot-guide (ADLSGen2OperationFailed)",
   },
   {
+    // SqlClient's documented command-timeout text
+    message:
+      "Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.",
+    expectedClass: "sql-command-timeout",
+    expectedCategory: "configuration",
+    source: "https://learn.microsoft.com/troubleshoot/sql/database-engine/performance/troubleshoot-query-timeouts",
+  },
+  {
     message:
       "Failure happened on 'Source' side. ErrorCode=UserErrorHttpStatusCodeIndicatingFailure, 'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException, Message=The HttpStatusCode 500 indicates failure. The cluster has been halted and is not restartable. ,Source=Microsoft.DataTransfer.ClientLibrary,'",
     expectedClass: "http-internal-server-error",
