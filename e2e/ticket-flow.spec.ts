@@ -42,6 +42,41 @@ const alert = {
   },
 };
 
+function alertWith(message: string, id: string) {
+  const copy = structuredClone(alert);
+  copy.data.essentials.alertId = `/subscriptions/s1/providers/Microsoft.AlertsManagement/alerts/${id}`;
+  const dims = copy.data.alertContext.condition.allOf[0]!.dimensions;
+  for (const d of dims) {
+    if (d.name === "PipelineRunId") d.value = id;
+    if (d.name === "ErrorMessage") d.value = message;
+  }
+  return copy;
+}
+
+test("an error no rule knows shows the statistical fallback and its confidence, with no automatic fix", async ({
+  page,
+  request,
+}) => {
+  const id = `e2f-${Date.now()}`; // not a prefix match of runId: the other test searches for runId
+  const message = "Parquet file has column price of type string but the table expects decimal(18,2)";
+  const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alertWith(message, id) });
+  expect(posted.status()).toBe(202);
+  const { ticketId } = await posted.json();
+
+  await page.goto(`/tickets/${ticketId}`);
+  const panel = page.getByTestId("rca-panel");
+  const method = panel.getByTestId("rca-method").first();
+  await expect(method).toHaveAttribute("data-method", "statistical");
+  await expect(method).toContainText("Statistical fallback");
+  await expect(method).toContainText(/\d+% confidence/);
+  await expect(panel.getByTestId("rca-remediation").first()).toHaveAttribute("data-remediation", "none");
+  await page.screenshot({ path: test.info().outputPath("rca-statistical-fallback.png"), fullPage: true });
+
+  const detail = await (await request.get(`/api/tickets/${ticketId}`)).json();
+  expect(detail.rca).toMatchObject({ method: "statistical", matchedClassId: null, remediation: "none" });
+  expect(detail.rca.confidence).toBeLessThanOrEqual(0.5);
+});
+
 test("post a failure, find it, open it, acknowledge it, re-run its RCA", async ({ page, request }) => {
   const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alert });
   expect(posted.status()).toBe(202);
@@ -68,6 +103,11 @@ test("post a failure, find it, open it, acknowledge it, re-run its RCA", async (
   await expect(panel.getByTestId("rca-view").first()).toHaveAttribute("data-rca-version", "1");
   await expect(panel.getByTestId("rca-category-badge").first()).toHaveAttribute("data-category", "upstream_data");
   await expect(panel.getByTestId("rca-recommendations").first()).toBeVisible();
+  // ... and says how: the knowledge-base class that matched
+  const method = panel.getByTestId("rca-method").first();
+  await expect(method).toHaveAttribute("data-method", "rule");
+  await expect(method).toContainText("Matched rule");
+  await expect(method).toContainText("adf-copy-file-not-found");
 
   await page.getByTestId("ack-button").click();
   await expect(page.getByTestId("status-badge").first()).toHaveAttribute("data-status", "acknowledged");

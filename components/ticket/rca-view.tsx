@@ -35,6 +35,54 @@ function RemediationVerdict({ remediation }: { remediation: RcaJson["remediation
   );
 }
 
+/** How the category was reached, so an engineer knows how much to trust it. */
+function methodText(rca: RcaJson): {
+  label: string;
+  detail: string | null;
+  tone: "emerald" | "amber" | "sky" | "zinc";
+} {
+  switch (rca.method) {
+    case "rule":
+      return { label: "Matched rule", detail: rca.matchedClassId, tone: "emerald" };
+    case "statistical":
+      return {
+        label: "Statistical fallback",
+        detail: `no rule matched; text classifier, ${formatPercent(rca.confidence)} confidence`,
+        tone: "amber",
+      };
+    case "gemini":
+      return {
+        label: "Gemini",
+        detail:
+          [rca.model, rca.matchedClassId ? `rules saw ${rca.matchedClassId}` : null].filter(Boolean).join(" · ") ||
+          null,
+        tone: "sky",
+      };
+    case "none":
+      return { label: "No rule matched", detail: "category unknown", tone: "zinc" };
+    default:
+      return {
+        label: rca.provider === "gemini" ? "Gemini" : "Rules engine",
+        detail: "method not recorded",
+        tone: "zinc",
+      };
+  }
+}
+
+function RcaMethod({ rca }: { rca: RcaJson }) {
+  const m = methodText(rca);
+  return (
+    <span
+      className="inline-flex flex-wrap items-center gap-1.5 text-xs"
+      data-testid="rca-method"
+      data-method={rca.method ?? ""}
+    >
+      <Badge tone={m.tone}>{m.label}</Badge>
+      {m.detail ? <span className="font-mono text-zinc-600 dark:text-zinc-400">{m.detail}</span> : null}
+    </span>
+  );
+}
+
 export function RcaMeta({ rca }: { rca: RcaJson }) {
   const cost = formatUsd(rca.costUsd);
   const tokens =
@@ -57,6 +105,7 @@ export function RcaView({ rca }: { rca: RcaJson }) {
       <div className="flex flex-wrap items-center gap-3">
         <CategoryBadge category={rca.category} />
         <Confidence value={rca.confidence} />
+        <RcaMethod rca={rca} />
       </div>
       {rca.fallbackReason ? (
         <p

@@ -2,7 +2,7 @@
 // to these and the dashboard's react-query hooks validate against them, so
 // the two cannot drift apart silently.
 import { z } from "zod";
-import { RCA_CATEGORIES, REMEDIATIONS } from "../rca/types";
+import { RCA_CATEGORIES, RCA_METHODS, REMEDIATIONS } from "../rca/types";
 
 const isoDate = z.string();
 const nullableDate = isoDate.nullable();
@@ -28,6 +28,10 @@ export const rcaJson = z.object({
   outputTokens: z.number().nullable(),
   costUsd: z.number().nullable(),
   fallbackReason: z.string().nullable(),
+  /** rule | statistical | gemini | none; null for RCAs stored before the method was recorded */
+  method: z.enum(RCA_METHODS).nullable(),
+  /** the rules knowledge-base class that matched, if any */
+  matchedClassId: z.string().nullable(),
   createdAt: isoDate,
 });
 export type RcaJson = z.infer<typeof rcaJson>;

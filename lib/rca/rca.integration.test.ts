@@ -111,6 +111,9 @@ describe("Gemini RCA", () => {
     });
     expect(out?.record.costUsd).toBeGreaterThan(0);
     expect(out?.record.model).toContain("gemini-2.5-flash");
+    // how it was reached: the model, with the rules class it was shown
+    expect(out?.record.method).toBe("gemini");
+    expect(out?.record.matchedClassId).toBeTruthy();
     // the request went to the documented path with the key in its header only
     expect(gemini.requests[0].path).toBe("/v1beta/models/gemini-2.5-flash:generateContent");
     expect(gemini.requests[0].headers["x-goog-api-key"]).toBe(GEMINI_KEY);
@@ -137,6 +140,26 @@ describe("Gemini RCA", () => {
     expect(out?.record.fallbackReason).toMatch(reason);
     const stored = await t.prisma.rca.findFirstOrThrow({ where: { ticketId: id } });
     expect(stored.fallbackReason).toBe(out?.record.fallbackReason);
+    expect(stored.method).toBe("rule");
+    expect(stored.matchedClassId).toBe(out?.record.matchedClassId);
+    expect(stored.matchedClassId).toBeTruthy();
+  });
+
+  it("stores an error no class knows as a statistical-fallback version: capped confidence, no automatic fix", async () => {
+    gemini.setScenario({ kind: "server-error", status: 503 });
+    const id = await ticketWithError(
+      "Parquet file has column price of type string but the table expects decimal(18,2)",
+    );
+    const out = await runRca(t.prisma, id, log);
+    expect(out?.record).toMatchObject({
+      provider: "rules",
+      method: "statistical",
+      matchedClassId: null,
+      remediation: "none",
+    });
+    expect(out?.record.confidence).toBeLessThanOrEqual(0.5);
+    const detail = await (await fetch(`${app.url}/api/tickets/${id}`)).json();
+    expect(detail.rca).toMatchObject({ method: "statistical", matchedClassId: null, category: out?.record.category });
   });
 
   it("keeps canary secrets from the payload out of every request sent to Gemini", async () => {
@@ -228,6 +251,8 @@ describe("Gemini RCA", () => {
       [2, "gemini"],
       [1, "rules"],
     ]);
+    expect(detail.rcas.map((r: { method: string }) => r.method)).toEqual(["gemini", "rule"]);
+    expect(detail.rcas[1].matchedClassId).toBeTruthy();
     expect(detail.rca.version).toBe(2);
     expect(detail.audit.map((a: { action: string }) => a.action)).toContain("RCA re-run requested");
     expect((await fetch(`${app.url}/api/tickets/nope/rca`, { method: "POST" })).status).toBe(404);

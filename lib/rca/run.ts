@@ -9,7 +9,7 @@ import { newId } from "../ids";
 import type { Logger } from "../logger";
 import { analyzeWithGemini, geminiProvider } from "./gemini";
 import { hintFrom, mergeWithRules } from "./merge";
-import { analyzeWithRules } from "./rules";
+import { classifyFailure } from "./classify";
 import { findSimilar } from "./similar";
 import type { RcaAnalysis, RcaInput, RcaRecord } from "./types";
 
@@ -65,6 +65,8 @@ async function storeVersion(db: Db, ticketId: string, r: RcaRecord): Promise<num
               version,
               provider: r.provider,
               model: r.model,
+              method: r.method,
+              matchedClassId: r.matchedClassId,
               category: r.category,
               remediation: r.remediation,
               confidence: r.confidence,
@@ -92,7 +94,8 @@ export async function runRca(
   if (!t) return null;
   const started = Date.now();
   const input = rcaInputFor(t, t.details);
-  const rules = analyzeWithRules(input);
+  // rules first; the statistical fallback only when no class recognised the error (never an automatic fix)
+  const rules = classifyFailure(input);
   const similar = await findSimilar(db, t, rules.errorSignature);
   const base = { errorSignature: rules.errorSignature, similarTicketIds: similar.ids };
   const fromRules = (fallbackReason: string | null): RcaRecord => ({
@@ -100,6 +103,8 @@ export async function runRca(
     ...base,
     provider: "rules",
     model: null,
+    method: rules.method,
+    matchedClassId: rules.matchedClassId,
     latencyMs: Date.now() - started,
     inputTokens: null,
     outputTokens: null,
@@ -131,6 +136,8 @@ export async function runRca(
         ...base,
         provider: "gemini",
         model: answer.modelVersion ?? answer.model,
+        method: "gemini",
+        matchedClassId: rules.matchedClassId,
         latencyMs: Date.now() - started,
         inputTokens: answer.inputTokens,
         outputTokens: answer.outputTokens,

@@ -65,10 +65,21 @@ export interface RcaInput {
   metadata: Record<string, unknown>;
 }
 
+/**
+ * How the category was reached: a rules knowledge-base class ("rule"), the statistical text classifier used when no
+ * class matched ("statistical", capped confidence, never an automatic fix), the LLM ("gemini"), or nothing ("none":
+ * unknown).
+ */
+export const RCA_METHODS = ["rule", "statistical", "gemini", "none"] as const;
+export type RcaMethod = (typeof RCA_METHODS)[number];
+
 /** A stored RCA version. */
 export interface RcaRecord extends RcaAnalysis {
   provider: "rules" | "gemini";
   model: string | null;
+  method: RcaMethod;
+  /** the rules class that matched, if any (kept under a Gemini answer too: what the rules engine saw) */
+  matchedClassId: string | null;
   errorSignature: string;
   similarTicketIds: string[];
   latencyMs: number;

@@ -1,5 +1,6 @@
 // Database rows → the JSON shapes of lib/api/schemas.ts.
 import { asRecord, asStrings } from "../json";
+import { RCA_METHODS } from "../rca/types";
 import type { AuditJson, EventJson, RcaJson, RunDetailJson, TicketJson } from "../api/schemas";
 import type { AlertEvent, AuditLog, Rca, Remediation, RunDetail, Ticket } from "../generated/prisma/client";
 
@@ -24,6 +25,8 @@ export function rcaToJson(r: Rca): RcaJson {
     outputTokens: r.outputTokens,
     costUsd: r.costUsd,
     fallbackReason: r.fallbackReason,
+    method: (RCA_METHODS as readonly string[]).includes(r.method ?? "") ? (r.method as RcaJson["method"]) : null,
+    matchedClassId: r.matchedClassId,
     createdAt: r.createdAt.toISOString(),
   };
 }

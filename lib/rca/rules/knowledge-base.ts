@@ -10,6 +10,7 @@ import { AZURE_CLASSES } from "./kb/azure";
 import { DATABRICKS_CLUSTER_LAUNCH_CLASSES } from "./kb/databricks-cluster-launch";
 import { DATABRICKS_CLUSTER_RUNTIME_CLASSES } from "./kb/databricks-cluster-runtime";
 import { DATABRICKS_JOB_CLASSES } from "./kb/databricks-jobs";
+import { FAMILY_CLASSES } from "./kb/families";
 import { GENERIC_CLASSES } from "./kb/generic";
 import { SPARK_DATA_CLASSES } from "./kb/spark-data";
 import { SPARK_RUNTIME_CLASSES } from "./kb/spark-runtime";
@@ -32,6 +33,8 @@ export const KNOWLEDGE_BASE: readonly ErrorClass[] = Object.freeze([
   ...AZURE_CLASSES,
   ...SQL_CLASSES,
   ...GENERIC_CLASSES,
+  // broad families last: they are wrappers that only decide when nothing more specific matched
+  ...FAMILY_CLASSES,
 ]);
 
 const BY_ID = new Map(KNOWLEDGE_BASE.map((c) => [c.id, c]));

@@ -398,7 +398,7 @@ export const ADF_EXAMPLES: KbExample[] = [
     message:
       "ErrorCode=FlowRunSizeLimitExceeded, ErrorMessage=Triggering the pipeline failed due to large run size. This could happen when a run has a large number of activities or large inputs used in some of the activities, including parameters.",
     expectedClass: "adf-run-size-limit",
-    expectedCategory: "configuration",
+    expectedCategory: "resource",
     source: RWC,
   },
   {

@@ -95,7 +95,7 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     message: "Cluster terminated. Reason: Cloud Provider Resource Stockout",
     resourceType: "cluster",
     expectedClass: "dbx-cloud-stockout",
-    expectedCategory: "resource",
+    expectedCategory: "platform",
     source: `${SPEC}; "Cluster terminated. Reason: ..." format as in ${RWC}`,
   },
   {
@@ -119,7 +119,7 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     message: "failed to complete critical setup steps",
     resourceType: "cluster",
     expectedClass: "dbx-cluster-launch-transient",
-    expectedCategory: "transient",
+    expectedCategory: "platform",
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {
@@ -127,7 +127,7 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     message: "cannot handle the request at this moment. Try again later",
     resourceType: "cluster",
     expectedClass: "dbx-cluster-launch-transient",
-    expectedCategory: "transient",
+    expectedCategory: "platform",
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {
@@ -135,7 +135,7 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     message: "cluster failed to initialize",
     resourceType: "cluster",
     expectedClass: "dbx-cluster-launch-transient",
-    expectedCategory: "transient",
+    expectedCategory: "platform",
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {

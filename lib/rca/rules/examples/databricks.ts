@@ -10,7 +10,7 @@ export const DATABRICKS_EXAMPLES: KbExample[] = [
       "An exceptional state that indicates a failure in the Jobs service, such as network failure over a long period.",
     resourceType: "job",
     expectedClass: "dbx-internal-error",
-    expectedCategory: "transient",
+    expectedCategory: "platform",
     source: `${EC} DBX-SPEC RunLifeCycleState.INTERNAL_ERROR`,
   },
   {
@@ -154,7 +154,7 @@ export const DATABRICKS_EXAMPLES: KbExample[] = [
     message: "The run was stopped after reaching the timeout.",
     resourceType: "job",
     expectedClass: "dbx-run-timed-out",
-    expectedCategory: "resource",
+    expectedCategory: "configuration",
     source: `${EC} DBX-SPEC TIMEDOUT`,
   },
   {

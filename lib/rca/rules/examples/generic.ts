@@ -18,13 +18,6 @@ export const GENERIC_EXAMPLES: KbExample[] = [
   },
   {
     message:
-      "Failure happened on 'Source' side. ErrorCode=UserErrorHttpStatusCodeIndicatingFailure, 'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException, Message=The HttpStatusCode 500 indicates failure. The cluster has been halted and is not restartable. ,Source=Microsoft.DataTransfer.ClientLibrary,'",
-    expectedClass: "http-server-error",
-    expectedCategory: "transient",
-    source: RWC,
-  },
-  {
-    message:
       "ErrorCode=UserErrorOdbcOperationFailed,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=ERROR [HY000] [Microsoft][Snowflake] (4) REST request for URL *** failed: HTTP error (http error) - code=503. ,Source=Microsoft.DataTransfer.Runtime.GenericOdbcConnectors,'",
     expectedClass: "http-server-error",
     expectedCategory: "transient",
@@ -40,8 +33,8 @@ export const GENERIC_EXAMPLES: KbExample[] = [
   {
     message:
       "Py4JJavaError: An error occurred while calling o1659.load. : Status code: -1 error code: null error message: InvalidAbfsRestOperationExceptionjava.net.UnknownHostException: sasyoccutableaudev.dfs.core.windows.net",
-    expectedClass: "network-connectivity",
-    expectedCategory: "transient",
+    expectedClass: "family-network-setup",
+    expectedCategory: "configuration",
     source: RWC,
   },
   {

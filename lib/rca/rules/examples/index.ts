@@ -5,6 +5,7 @@ import { ADF_DATAFLOW_EXAMPLES } from "./adf-dataflow";
 import { CONNECTOR_EXAMPLES } from "./connectors";
 import { DATABRICKS_EXAMPLES } from "./databricks";
 import { DATABRICKS_CLUSTER_EXAMPLES } from "./databricks-clusters";
+import { FAMILY_EXAMPLES } from "./families";
 import { GENERIC_EXAMPLES } from "./generic";
 import { SPARK_EXAMPLES } from "./spark";
 import type { KbExample } from "./types";
@@ -19,6 +20,7 @@ export const KB_EXAMPLES: readonly KbExample[] = [
   ...DATABRICKS_CLUSTER_EXAMPLES,
   ...SPARK_EXAMPLES,
   ...GENERIC_EXAMPLES,
+  ...FAMILY_EXAMPLES,
 ];
 
 export function exampleInput(example: KbExample): RcaInput {

@@ -36,7 +36,7 @@ const ROWS: [RcaCategory, string, string | null][] = [
     "3204",
   ],
   [
-    "resource",
+    "platform",
     "Cluster terminated. Reason: Cloud Provider Launch Failure. A cloud provider error was encountered while setting up the cluster. azure_error_code: SkuNotAvailable",
     null,
   ],
@@ -141,7 +141,7 @@ const ROWS: [RcaCategory, string, string | null][] = [
     "2200",
   ],
   [
-    "transient",
+    "platform",
     "Operation on target Copy failed: ErrorCode=AdlsGen2OperationFailed,Message=ADLS Gen2 operation failed for: Operation returned an invalid status code 'InternalServerError'. ErrorCode: 'InternalError'. Message: 'Server encountered an internal error. Please try again after some time.'",
     "2200",
   ],

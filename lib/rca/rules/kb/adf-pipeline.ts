@@ -117,7 +117,7 @@ export const ADF_PIPELINE_CLASSES: ErrorClass[] = [
       errorCodes: ["FlowRunSizeLimitExceeded"],
       patterns: [/Triggering the pipeline failed due to large run size/i],
     },
-    category: "configuration",
+    category: "resource",
     rootCause:
       "ADF refused to start {subject} because the run is too large: too many activities or too-large inputs/parameters (for example a big Lookup output passed as a parameter).",
     recommendations: [

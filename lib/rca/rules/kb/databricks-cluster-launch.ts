@@ -60,7 +60,7 @@ export const DATABRICKS_CLUSTER_LAUNCH_CLASSES: ErrorClass[] = [
         /OverconstrainedAllocationRequest/i,
       ],
     },
-    category: "resource",
+    category: "platform",
     rootCause:
       "The cloud provider had no capacity for the requested VM size in the region/zone when {cluster} started (allocation failure / stockout).",
     recommendations: [
@@ -193,7 +193,7 @@ export const DATABRICKS_CLUSTER_LAUNCH_CLASSES: ErrorClass[] = [
         /Reason: Bootstrap Timeout/i,
       ],
     },
-    category: "transient",
+    category: "platform",
     rootCause:
       "{cluster} failed to start or grow because of a platform-side problem during launch ({code|launch failure}): timeouts, image/storage download or node setup failures, or a temporarily unavailable service.",
     recommendations: [

@@ -76,6 +76,7 @@ export const DATABRICKS_CLUSTER_RUNTIME_CLASSES: ErrorClass[] = [
       patterns: [
         /The spark driver has stopped unexpectedly and is restarting/i,
         /because it was unresponsive/i,
+        /\bdriver\b[^\n]{0,40}\bunresponsive\b/i,
         /Driver is (?:temporarily )?unavailable/i,
         /was killed by underlying node/i,
         /SparkContext was shut down/i,

@@ -8,7 +8,7 @@ export const DATABRICKS_JOB_CLASSES: ErrorClass[] = [
     title: "Databricks internal error (INTERNAL_ERROR state / termination code)",
     wrapper: true,
     match: { errorCodes: ["INTERNAL_ERROR", "InternalError"] },
-    category: "transient",
+    category: "platform",
     rootCause:
       "Databricks ended {subject} in INTERNAL_ERROR, the state its documentation describes as a failure in the Jobs service (for example a long network failure), not in your code. No more specific cause was found in the run's messages.",
     recommendations: [
@@ -272,7 +272,7 @@ export const DATABRICKS_JOB_CLASSES: ErrorClass[] = [
     platform: "databricks",
     title: "Run stopped after reaching its timeout (TIMEDOUT)",
     match: { errorCodes: ["TIMEDOUT", "TIMED_OUT"], patterns: [/The run was stopped after reaching the timeout/i] },
-    category: "resource",
+    category: "configuration",
     rootCause:
       "Databricks stopped {subject} because it ran longer than the job's timeout. The workload grew or slowed down (more data, skew, a smaller cluster, a slow source), or it hung.",
     recommendations: [

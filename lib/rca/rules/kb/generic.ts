@@ -58,10 +58,10 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     title: "Service answered HTTP 5xx",
     match: {
       patterns: [
-        /\((?<status>50[0234])\) (?:Internal Server Error|Bad Gateway|Server Unavailable|Service Unavailable|Gateway Timeout)/i,
-        /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?(?<status>50[0234])\b/i,
-        /\b(?:InternalServerError|ServiceUnavailable|BadGateway|GatewayTimeout)\b/,
-        /\bService Unavailable\b/i,
+        /\((?<status>50[234])\) (?:Bad Gateway|Server Unavailable|Service Unavailable|Gateway Timeout)/i,
+        /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?(?<status>50[234])\b/i,
+        /\b(?:ServiceUnavailable|BadGateway|GatewayTimeout)\b/,
+        /\b(?:Service Unavailable|Bad Gateway|Gateway Time-?out)\b/i,
       ],
     },
     category: "transient",
@@ -74,6 +74,31 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     remediation: "retry_with_backoff",
     confidence: 0.65,
     source: "HTTP 5xx",
+  },
+  {
+    id: "http-internal-server-error",
+    platform: "generic",
+    title: "Service answered HTTP 500 (internal server error)",
+    match: {
+      patterns: [
+        /\((?<status>500)\) Internal Server Error/i,
+        /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?(?<status>500)\b/i,
+        /\bInternalServerError\b/,
+        /\bInternal Server Error\b/i,
+      ],
+    },
+    // A 500 is the service failing on this request: sometimes a blip, often a service-side defect that the same
+    // request hits again. Unlike 502/503/504 it is no evidence that a retry helps, so no automatic fix.
+    category: "platform",
+    rootCause:
+      "A service called by {subject} failed with an internal server error (HTTP {status|500}): the failure is on the service side, not in the request's credentials or data as far as the error shows.",
+    recommendations: [
+      "Check the service's health / status page and its own logs for the time of the failure.",
+      "Rerun once by hand; if the same request fails again, report it to the service owner with the request details.",
+    ],
+    remediation: "none",
+    confidence: 0.6,
+    source: "HTTP 500",
   },
   {
     id: "network-timeout",
@@ -99,7 +124,7 @@ export const GENERIC_CLASSES: ErrorClass[] = [
       "Rerun after a short delay.",
       "If timeouts repeat, check the other system's load and network path, and raise the timeout only if the work legitimately takes longer.",
     ],
-    remediation: "retry_with_backoff",
+    remediation: "none",
     confidence: 0.6,
     source: "ADF-TS 2128 / generic timeouts",
   },
@@ -111,17 +136,12 @@ export const GENERIC_CLASSES: ErrorClass[] = [
       patterns: [
         /Connection reset(?: by peer)?/i,
         /Connection refused/i,
-        /UnknownHostException/i,
-        /Name or service not known/i,
-        /No such host is known/i,
         /Temporary failure in name resolution/i,
-        /Could not resolve host/i,
         /getaddrinfo (?:ENOTFOUND|EAI_AGAIN)/i,
         /\bECONN(?:RESET|REFUSED)\b/,
         /\bETIMEDOUT\b/,
         /Network is unreachable/i,
         /Broken pipe/i,
-        /The remote name could not be resolved/i,
         /Unable to connect to the remote server/i,
         /The connection was closed unexpectedly/i,
         /Failed to establish a new connection/i,

@@ -134,7 +134,6 @@ export const SQL_CLASSES: ErrorClass[] = [
         /The wait operation timed out/i,
         /Internal connection fatal error/i,
         /An existing connection was forcibly closed by the remote host/i,
-        /Execution Timeout Expired/i,
       ],
     },
     category: "transient",
@@ -147,6 +146,24 @@ export const SQL_CLASSES: ErrorClass[] = [
     remediation: "retry_with_backoff",
     confidence: 0.65,
     source: "AZSQL-ERR (connection errors)",
+  },
+  {
+    id: "sql-command-timeout",
+    platform: "sql",
+    title: "SQL command (query) timeout reached",
+    match: { patterns: [/Execution Timeout Expired/i] },
+    // SqlClient's command timeout: the query ran longer than the timeout the client set (ADF queryTimeout /
+    // writeBatchTimeout, a driver's CommandTimeout). Retrying the same query against the same limit rarely helps.
+    category: "configuration",
+    rootCause:
+      "A query run by {subject} took longer than the command timeout set on the client side, so the client gave up; the server may still have been working on it.",
+    recommendations: [
+      "Check how long the query takes now and whether the data volume, blocking or the plan changed.",
+      "Tune the query / indexes, or raise the command timeout (ADF queryTimeout / writeBatchTimeout) if the duration is legitimate.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "https://learn.microsoft.com/troubleshoot/sql/database-engine/performance/troubleshoot-query-timeouts",
   },
   {
     id: "sql-failed-to-connect",

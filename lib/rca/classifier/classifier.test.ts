@@ -1,0 +1,128 @@
+// The statistical fallback: it learns categories from labelled text, stays deterministic, answers unknown when
+// unsure, and never turns into an automatic fix.
+import { describe, expect, it } from "vitest";
+import { classifyFailure } from "../classify";
+import type { RcaInput } from "../types";
+import { FALLBACK_CONFIDENCE_CAP, MIN_FALLBACK_PROBABILITY, fallbackAnswer, fallbackModel, trainClassifier } from ".";
+import { terms } from "./tokenize";
+
+const DOCS = [
+  { text: "Connection reset by peer while reading from the socket", label: "transient" },
+  { text: "Socket closed unexpectedly, connection reset", label: "transient" },
+  { text: "User does not have permission SELECT on table sales", label: "permission" },
+  { text: "Access denied: the user lacks the role to read the table", label: "permission" },
+  { text: "Column amount cannot be cast from string to integer", label: "schema_data" },
+  { text: "Cannot cast column price string to decimal, type mismatch", label: "schema_data" },
+];
+
+function input(errorMessage: string, extra: Partial<RcaInput> = {}): RcaInput {
+  return {
+    source: "databricks",
+    resourceType: "job",
+    resourceName: "nightly",
+    errorCode: null,
+    errorMessage,
+    errorTrace: null,
+    failureType: null,
+    details: [],
+    metadata: {},
+    ...extra,
+  };
+}
+
+describe("tokenizer", () => {
+  it("splits error codes into words, keeps the code, and drops ids", () => {
+    const t = terms("AuthorizationFailed for run 6f1e2d3c-1111-2222-3333-444455556666 AZURE_QUOTA_EXCEEDED 403");
+    expect(t).toEqual(expect.arrayContaining(["#authorizationfailed", "authorization", "quota", "exceed", "403"]));
+    expect(t.join(" ")).not.toMatch(/6f1e2d3c|444455556666/);
+  });
+});
+
+describe("trainClassifier", () => {
+  it("learns the categories of its training texts and generalises to new wording", () => {
+    const model = trainClassifier(DOCS);
+    expect(model.labels).toEqual(["permission", "schema_data", "transient"]);
+    expect(model.predict("the connection was reset by the server").label).toBe("transient");
+    expect(model.predict("permission denied: user lacks SELECT on table orders").label).toBe("permission");
+    expect(model.predict("type mismatch: cannot cast quantity to integer").label).toBe("schema_data");
+  });
+
+  it("is deterministic: the same documents give the same probabilities", () => {
+    const a = trainClassifier(DOCS).predict("cannot cast the column");
+    const b = trainClassifier(DOCS).predict("cannot cast the column");
+    expect(a).toEqual(b);
+    expect(a.ranking.reduce((s, r) => s + r.probability, 0)).toBeCloseTo(1, 6);
+  });
+
+  it("refuses to train on nothing", () => {
+    expect(() => trainClassifier([])).toThrow(/no training documents/);
+  });
+});
+
+describe("fallbackAnswer", () => {
+  it("answers unknown when the top probability is below the threshold, and caps the confidence", () => {
+    const model = trainClassifier(DOCS);
+    const unsure = fallbackAnswer(model, "zebra quokka");
+    expect(unsure.probability).toBeLessThan(MIN_FALLBACK_PROBABILITY);
+    expect(unsure.category).toBe("unknown");
+    const sure = fallbackAnswer(model, "connection reset by peer socket closed");
+    expect(sure.category).toBe("transient");
+    expect(sure.confidence).toBeLessThanOrEqual(FALLBACK_CONFIDENCE_CAP);
+    expect(sure.confidence).toBeCloseTo(
+      Math.min(FALLBACK_CONFIDENCE_CAP, sure.probability * FALLBACK_CONFIDENCE_CAP),
+      2,
+    );
+  });
+});
+
+describe("classifyFailure with the production model", () => {
+  it("trains once on the examples and the dev set", () => {
+    const { model, docs } = fallbackModel();
+    expect(docs).toBeGreaterThan(400);
+    expect(model.labels).toContain("configuration");
+    expect(fallbackModel().model).toBe(model);
+  });
+
+  it("uses a matched class when there is one", () => {
+    const r = classifyFailure(input("ModuleNotFoundError: No module named 'pandas_profiling'"));
+    expect(r.method).toBe("rule");
+    expect(r.category).toBe("library");
+    expect(r.remediation).toBe("none");
+  });
+
+  it("falls back to the statistical model for text no class knows, with remediation none and capped confidence", () => {
+    // Transient-looking text every class misses; a model trained on transient texts calls it transient.
+    const model = trainClassifier([...DOCS, { text: "gremlins reset the flux capacitor", label: "transient" }]);
+    const r = classifyFailure(input("flux capacitor gremlins reset the socket"), model);
+    expect(r.matchedClassId).toBeNull();
+    expect(r.method).toBe("statistical");
+    expect(r.category).toBe("transient");
+    expect(r.remediation).toBe("none");
+    expect(r.confidence).toBeLessThanOrEqual(FALLBACK_CONFIDENCE_CAP);
+    expect(r.rootCause).toMatch(/statistical text classifier/);
+  });
+
+  it("never classifies an intake fallback sentence (no error text)", () => {
+    const r = classifyFailure(input("The alert carried no error text.", { metadata: { errorSource: "fallback" } }));
+    expect(r.category).toBe("unknown");
+    expect(r.method).toBe("none");
+    expect(r.remediation).toBe("none");
+  });
+
+  it("answers unknown (method none) for text the model cannot place", () => {
+    const r = classifyFailure(input("zebra quokka"), trainClassifier(DOCS));
+    expect(r.category).toBe("unknown");
+    expect(r.method).toBe("none");
+    expect(r.fallback?.category).toBe("unknown");
+  });
+
+  it("never retries a crash on a bad import, even when a class proposes a retry", () => {
+    const r = classifyFailure(
+      input(
+        "Fatal error: The Python kernel is unresponsive.\nworker crashed at start-up: No module named 'markupsafe._speedups'",
+      ),
+    );
+    expect(r.matchedClassId).toBe("dbx-driver-unresponsive"); // a class that proposes repair_run
+    expect(r.remediation).toBe("none");
+  });
+});

@@ -1,0 +1,48 @@
+// What the statistical fallback learns from: the knowledge base's own labelled examples (lib/rca/rules/examples)
+// and the labelled development set of real reports (lib/rca/eval/rca-dev.jsonl).
+import { labelledInput, loadDevSetFixture, type LabelledError } from "../eval/dataset";
+import { KB_EXAMPLES, exampleInput } from "../rules/examples";
+import { MORE_REALISTIC_CASES } from "../rules/examples/realistic-more";
+import { REALISTIC_CASES } from "../rules/examples/realistic";
+import type { RcaInput } from "../types";
+import type { TrainingDoc } from "./model";
+
+/** The text the classifier reads for one failure: codes, message, trace and run details. */
+export function classifierText(
+  input: Pick<RcaInput, "errorCode" | "errorMessage" | "errorTrace" | "details">,
+  withMessage = true,
+): string {
+  const parts = [input.errorCode ?? ""];
+  if (withMessage) parts.push(input.errorMessage);
+  parts.push(input.errorTrace ?? "");
+  for (const d of input.details) parts.push(d.errorCode ?? "", d.errorMessage ?? "", d.errorTrace ?? "");
+  return parts.filter((p) => p.trim() !== "").join("\n");
+}
+
+export function exampleDocs(): TrainingDoc[] {
+  const docs: TrainingDoc[] = KB_EXAMPLES.map((e) => ({
+    text: classifierText(exampleInput(e)),
+    label: e.expectedCategory,
+  }));
+  for (const c of [...REALISTIC_CASES, ...MORE_REALISTIC_CASES]) {
+    docs.push({
+      text: classifierText({
+        errorCode: c.input.errorCode ?? null,
+        errorMessage: c.input.errorMessage,
+        errorTrace: c.input.errorTrace ?? null,
+        details: c.input.details ?? [],
+      }),
+      label: c.expectedCategory,
+    });
+  }
+  return docs;
+}
+
+export function labelledDocs(items: readonly LabelledError[]): TrainingDoc[] {
+  return items.map((item) => ({ text: classifierText(labelledInput(item)), label: item.category }));
+}
+
+/** Everything the production model is trained on. */
+export function defaultTrainingDocs(): TrainingDoc[] {
+  return [...exampleDocs(), ...labelledDocs(loadDevSetFixture())];
+}

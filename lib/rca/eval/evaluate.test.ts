@@ -1,0 +1,67 @@
+// Accuracy and safety of the no-LLM classification on the committed dev set (lib/rca/eval/rca-dev.jsonl), measured
+// the honest way: stratified 10-fold cross-validation, the fallback retrained per fold without the held-out items.
+import { describe, expect, it } from "vitest";
+import { loadDevSetFixture, parseLabelledErrors } from "./dataset";
+import { crossValidate, rulesOnly, score, stratifiedFolds, unsafeReason, classifyItem } from "./evaluate";
+
+/** Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 93/120 = 77.5%. The issue's target is 90%. */
+const MIN_CV_ACCURACY = 0.775;
+
+const dev = loadDevSetFixture();
+
+describe("the committed dev set", () => {
+  it("is the 120 labelled real messages, each with a source", () => {
+    expect(dev).toHaveLength(120);
+    expect(new Set(dev.map((d) => d.id)).size).toBe(120);
+    for (const d of dev) expect(d.source, d.id).toMatch(/^https?:\/\//);
+  });
+
+  it("rejects a malformed line with its line number", () => {
+    expect(() => parseLabelledErrors('{"id":"x","service":"adf"}\n', "bad.jsonl")).toThrow(/bad\.jsonl:1/);
+  });
+});
+
+describe("stratified folds", () => {
+  it("partition the set, keep every category spread over the folds, and do not depend on the run", () => {
+    const folds = stratifiedFolds(dev, 10, 12);
+    const ids = folds.flat().map((i) => i.id);
+    expect(ids.sort()).toEqual(dev.map((d) => d.id).sort());
+    for (const f of folds) expect(f.length).toBeGreaterThanOrEqual(11);
+    // configuration has 40 items: 4 per fold
+    for (const f of folds) expect(f.filter((i) => i.category === "configuration")).toHaveLength(4);
+    expect(stratifiedFolds(dev, 10, 12).map((f) => f.map((i) => i.id))).toEqual(folds.map((f) => f.map((i) => i.id)));
+  });
+});
+
+describe("unsafeReason", () => {
+  it("flags a fix where the label says none, and any fix on a never-fix category", () => {
+    const base = { expected: "transient", predicted: "transient", expectedRemediation: "retry_with_backoff" } as const;
+    expect(unsafeReason({ ...base, remediation: "retry_with_backoff" })).toBeNull();
+    expect(unsafeReason({ ...base, remediation: "none" })).toBeNull();
+    expect(unsafeReason({ ...base, expectedRemediation: "none", remediation: "retry" })).toMatch(/label is none/);
+    expect(unsafeReason({ ...base, expected: "configuration", remediation: "retry" })).toMatch(/on configuration/);
+  });
+});
+
+describe("cross-validated accuracy on the dev set", () => {
+  const cv = crossValidate(dev, 10, 12);
+  const scores = score(cv);
+
+  it(`stays at or above ${MIN_CV_ACCURACY * 100}% and never proposes an unsafe remediation`, () => {
+    expect(scores.n).toBe(120);
+    expect(scores.accuracy).toBeGreaterThanOrEqual(MIN_CV_ACCURACY);
+    expect(scores.unsafe).toEqual([]);
+  }, 60_000);
+
+  it("has no unsafe remediation with the production model either", () => {
+    expect(score(dev.map((d) => classifyItem(d))).unsafe).toEqual([]);
+  });
+
+  it("reports the rules alone separately (they were tuned while looking at this set)", () => {
+    const r = rulesOnly(cv);
+    expect(r.n).toBeGreaterThan(90);
+    expect(r.accuracy).toBeGreaterThanOrEqual(0.8);
+    // every answer says how it was reached
+    for (const item of cv) expect(["rule", "statistical", "none"]).toContain(item.method);
+  });
+});

@@ -1,0 +1,176 @@
+// Measures the no-LLM classification (rules + statistical fallback) on a labelled set: accuracy, stratified k-fold
+// cross-validation with the fallback retrained per fold without the held-out items, rules-only accuracy, the
+// confusion matrix and every unsafe remediation.
+import { classifierText, MIN_FALLBACK_PROBABILITY, trainClassifier, type TextClassifier } from "../classifier";
+import { exampleDocs, labelledDocs } from "../classifier/training";
+import { classifyFailure, type ClassificationMethod } from "../classify";
+import { NEVER_AUTO_REMEDIATE, RCA_CATEGORIES, type RcaCategory, type Remediation } from "../types";
+import { labelledInput, type LabelledError } from "./dataset";
+
+export interface ItemResult {
+  id: string;
+  service: LabelledError["service"];
+  expected: RcaCategory;
+  expectedRemediation: Remediation;
+  predicted: RcaCategory;
+  remediation: Remediation;
+  method: ClassificationMethod;
+  matchedClassId: string | null;
+  confidence: number;
+  /** the fallback model's own top answer for this item (whether or not it was used), for its separate figure */
+  model: { label: string; probability: number } | null;
+}
+
+export interface Scores {
+  n: number;
+  correct: number;
+  accuracy: number;
+  unknown: number;
+  byMethod: Record<ClassificationMethod, { n: number; correct: number }>;
+  byService: Record<string, { n: number; correct: number }>;
+  /** confusion[expected][predicted] */
+  confusion: Record<RcaCategory, Record<RcaCategory, number>>;
+  unsafe: { id: string; reason: string }[];
+}
+
+/** An automatic fix where the label says none, or any fix on a category that must never be fixed automatically. */
+export function unsafeReason(
+  r: Pick<ItemResult, "remediation" | "expectedRemediation" | "expected" | "predicted">,
+): string | null {
+  if (r.remediation === "none") return null;
+  if (r.expectedRemediation === "none") return `${r.remediation} where the label is none`;
+  const never = (c: RcaCategory) => NEVER_AUTO_REMEDIATE.includes(c) || c === "unknown";
+  if (never(r.predicted) || never(r.expected))
+    return `${r.remediation} on ${never(r.predicted) ? r.predicted : r.expected}`;
+  return null;
+}
+
+export function classifyItem(item: LabelledError, model?: TextClassifier): ItemResult {
+  const input = labelledInput(item);
+  const r = classifyFailure(input, model);
+  const own = model?.predict(classifierText(input));
+  return {
+    id: item.id,
+    service: item.service,
+    expected: item.category,
+    expectedRemediation: item.safeAutoRemediation,
+    predicted: r.category,
+    remediation: r.remediation,
+    method: r.method,
+    matchedClassId: r.matchedClassId,
+    confidence: r.confidence,
+    model: own ? { label: own.label, probability: own.probability } : null,
+  };
+}
+
+export function score(results: readonly ItemResult[]): Scores {
+  const confusion = Object.fromEntries(
+    RCA_CATEGORIES.map((e) => [e, Object.fromEntries(RCA_CATEGORIES.map((p) => [p, 0]))]),
+  ) as Scores["confusion"];
+  const byMethod: Scores["byMethod"] = {
+    rule: { n: 0, correct: 0 },
+    statistical: { n: 0, correct: 0 },
+    none: { n: 0, correct: 0 },
+  };
+  const byService: Scores["byService"] = {};
+  const unsafe: Scores["unsafe"] = [];
+  let correct = 0;
+  for (const r of results) {
+    const ok = r.predicted === r.expected;
+    if (ok) correct++;
+    confusion[r.expected][r.predicted]++;
+    byMethod[r.method].n++;
+    if (ok) byMethod[r.method].correct++;
+    const s = (byService[r.service] ??= { n: 0, correct: 0 });
+    s.n++;
+    if (ok) s.correct++;
+    const reason = unsafeReason(r);
+    if (reason) unsafe.push({ id: r.id, reason });
+  }
+  return {
+    n: results.length,
+    correct,
+    accuracy: results.length ? correct / results.length : 0,
+    unknown: results.filter((r) => r.predicted === "unknown").length,
+    byMethod,
+    byService,
+    confusion,
+    unsafe,
+  };
+}
+
+/** Deterministic PRNG (mulberry32) so the folds are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Stratified folds: each category's items shuffled with the seed, then dealt round-robin. */
+export function stratifiedFolds(items: readonly LabelledError[], k: number, seed: number): LabelledError[][] {
+  const random = rng(seed);
+  const folds: LabelledError[][] = Array.from({ length: k }, () => []);
+  let next = 0;
+  for (const category of RCA_CATEGORIES) {
+    const group = items.filter((i) => i.category === category);
+    for (let i = group.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [group[i], group[j]] = [group[j]!, group[i]!];
+    }
+    for (const item of group) folds[next++ % k]!.push(item);
+  }
+  return folds;
+}
+
+/**
+ * k-fold cross-validation: for each fold the fallback is trained on the knowledge-base examples and the OTHER
+ * folds only. The rules are the same in every fold (they were written while looking at this set: see BENCHMARKS.md).
+ * `trainingItems` adds labelled items that are never evaluated here (e.g. the dev set when measuring a hidden set).
+ */
+export function crossValidate(
+  items: readonly LabelledError[],
+  k = 10,
+  seed = 12,
+  trainingItems: readonly LabelledError[] = [],
+): ItemResult[] {
+  const examples = exampleDocs();
+  const results: ItemResult[] = [];
+  for (const [f, fold] of stratifiedFolds(items, k, seed).entries()) {
+    const held = new Set(fold.map((i) => i.id));
+    const rest = items.filter((i) => !held.has(i.id));
+    const model = trainClassifier([...examples, ...labelledDocs(trainingItems), ...labelledDocs(rest)]);
+    void f;
+    for (const item of fold) results.push(classifyItem(item, model));
+  }
+  const order = new Map(items.map((i, n) => [i.id, n]));
+  return results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/** The rules alone: accuracy on the items where a class decided the category (method "rule", not unknown). */
+export function rulesOnly(results: readonly ItemResult[]): { n: number; correct: number; accuracy: number } {
+  const decided = results.filter((r) => r.method === "rule" && r.predicted !== "unknown");
+  const correct = decided.filter((r) => r.predicted === r.expected).length;
+  return { n: decided.length, correct, accuracy: decided.length ? correct / decided.length : 0 };
+}
+
+/** The fallback model alone on every item (cross-validated): top-1 accuracy, and precision where it would answer. */
+export function modelAlone(results: readonly ItemResult[]): {
+  n: number;
+  correct: number;
+  answered: number;
+  answeredCorrect: number;
+} {
+  const withModel = results.filter((r) => r.model !== null);
+  const answered = withModel.filter((r) => r.model!.probability >= MIN_FALLBACK_PROBABILITY);
+  return {
+    n: withModel.length,
+    correct: withModel.filter((r) => r.model!.label === r.expected).length,
+    answered: answered.length,
+    answeredCorrect: answered.filter((r) => r.model!.label === r.expected).length,
+  };
+}

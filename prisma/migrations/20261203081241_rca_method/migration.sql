@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Rca" ADD COLUMN     "matchedClassId" TEXT,
+ADD COLUMN     "method" TEXT;
