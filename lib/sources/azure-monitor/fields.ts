@@ -47,6 +47,23 @@ function isPresent(value: unknown): boolean {
 // a nested dynamic column; looking there too saves every caller a special case.
 const NESTED = new Set(["properties", "customdimensions"]);
 
+/**
+ * Alert rule custom properties are a flat string map, so authors write an
+ * object's fields as dotted keys ("Error.message", "Error.errorCode"): they
+ * are grouped back under their parent ("error" → {message, errorCode}).
+ */
+function dottedGroups(source: Fields): Map<string, Fields> {
+  const groups = new Map<string, Fields>();
+  for (const [key, value] of Object.entries(source)) {
+    const dot = key.indexOf(".");
+    if (dot <= 0 || dot === key.length - 1) continue;
+    const parent = normKey(key.slice(0, dot));
+    if (!parent) continue;
+    groups.set(parent, { ...groups.get(parent), [key.slice(dot + 1)]: value });
+  }
+  return groups;
+}
+
 /** Ordered layers of fields: the first layer that has a value for a name wins. */
 export class FieldBag {
   private readonly layers: Map<string, unknown>[] = [];
@@ -63,6 +80,10 @@ export class FieldBag {
       if (!layer.has(k) || !isPresent(layer.get(k))) layer.set(k, value);
       const inner = expand && NESTED.has(k) ? objectOf(value) : null;
       if (inner) nested.push(inner);
+    }
+    for (const [parent, fields] of dottedGroups(source)) {
+      const own = objectOf(layer.get(parent));
+      if (own || !isPresent(layer.get(parent))) layer.set(parent, { ...fields, ...own });
     }
     this.layers.push(layer);
     for (const inner of nested) this.addLayer(inner, false);
