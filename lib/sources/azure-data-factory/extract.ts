@@ -50,7 +50,8 @@ export function isDataFactoryAlert(view: AlertView): boolean {
       ctx.criteria.some((c) => /^microsoft\.datafactory\//i.test(c.metricNamespace ?? "")) ||
       propertiesNamePipelineRuns(view, ADF_FLAVOR)
     );
-  if (ctx.kind === "log-v1" || ctx.kind === "log-v2") return queriesOf(view).some((q) => ADF_TABLES.test(q)) || namesRuns();
+  if (ctx.kind === "log-v1" || ctx.kind === "log-v2")
+    return queriesOf(view).some((q) => ADF_TABLES.test(q)) || namesRuns();
   if (ctx.kind === "custom" || ctx.kind === "none") return namesRuns();
   return false;
 }

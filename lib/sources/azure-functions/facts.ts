@@ -39,9 +39,15 @@ const F = {
 const EXCEPTION_TEXT_FIELDS = ["innermostMessage", "outerMessage"] as const;
 
 export const FUNCTION_FACT_KEYS: ReadonlySet<string> = new Set(
-  [...Object.values(F).flat(), ...EXCEPTION_TEXT_FIELDS, ...ERROR_TEXT_FIELDS, "Error", "ErrorCode", "name", "details"].map(
-    normKey,
-  ),
+  [
+    ...Object.values(F).flat(),
+    ...EXCEPTION_TEXT_FIELDS,
+    ...ERROR_TEXT_FIELDS,
+    "Error",
+    "ErrorCode",
+    "name",
+    "details",
+  ].map(normKey),
 );
 
 function boolOf(text: string | null): boolean | null {

@@ -41,7 +41,9 @@ export function isSynapseAlert(view: AlertView): boolean {
   if (ctx.kind === "metric") return ctx.criteria.some((c) => /^microsoft\.synapse\//i.test(c.metricNamespace ?? ""));
   if (ctx.kind === "log-v1" || ctx.kind === "log-v2")
     return (
-      queriesOf(view).some((q) => SYNAPSE_TABLES.test(q)) || recordsLookLikePipelineRuns(view, SYNAPSE_FLAVOR) || isSparkAlert(view)
+      queriesOf(view).some((q) => SYNAPSE_TABLES.test(q)) ||
+      recordsLookLikePipelineRuns(view, SYNAPSE_FLAVOR) ||
+      isSparkAlert(view)
     );
   if (ctx.kind === "custom") return recordsLookLikePipelineRuns(view, SYNAPSE_FLAVOR) || isSparkAlert(view);
   return false;
