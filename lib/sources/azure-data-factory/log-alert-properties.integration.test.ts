@@ -48,7 +48,10 @@ afterAll(async () => {
 });
 
 async function post(body: unknown) {
-  const res = await fetch(`${app.url}/api/azure-monitor?api_key=${KEY}`, { method: "POST", body: JSON.stringify(body) });
+  const res = await fetch(`${app.url}/api/azure-monitor?api_key=${KEY}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as { ticketId: string; duplicate?: boolean } };
 }
 
