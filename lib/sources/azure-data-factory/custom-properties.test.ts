@@ -225,6 +225,34 @@ describe("on a workspace, the factory comes from what names it", () => {
   });
 });
 
+describe("a workspace in the legacy AzureDiagnostics mode", () => {
+  it("is recognised by its query, and its typed columns (pipelineName_s, runId_g...) read as the plain ones", () => {
+    const a = alert("log V2", "dimensions", "workspace", "alertContext.properties");
+    const criterion = (a.data.alertContext.condition as { allOf: Json[] }).allOf[0];
+    criterion.searchQuery =
+      'AzureDiagnostics | where ResourceProvider == "MICROSOFT.DATAFACTORY" and Category == "ActivityRuns" and status_s == "Failed"';
+    criterion.dimensions = pairs({
+      ResourceId: FACTORY_ID.toUpperCase(),
+      pipelineName_s: "IngestOrders",
+      pipelineRunId_g: RUN,
+      activityName_s: "CopyOrdersCsv",
+      errorCode_s: "2200",
+      errorMessage_s: ROW_MESSAGE,
+      failureType_s: "UserError",
+      status_s: "Failed",
+    });
+    const [f] = failuresOf(a);
+    expect([f.resourceType, f.resourceName, f.runId, f.failedTasks, f.scope]).toEqual([
+      "pipeline",
+      "IngestOrders",
+      RUN,
+      ["CopyOrdersCsv"],
+      "adf-sales-prod",
+    ]);
+    expect([f.errorMessage, f.errorCode, f.failureType]).toEqual([ROW_MESSAGE, "2200", "UserError"]);
+  });
+});
+
 describe("the dedup key of a workspace alert", () => {
   const key = (f: NormalizedFailure, at: string) => dedupIdentity("azure-data-factory", f, 600_000, new Date(at)).key;
 

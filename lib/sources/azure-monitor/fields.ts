@@ -47,6 +47,8 @@ function isPresent(value: unknown): boolean {
 // a nested dynamic column; looking there too saves every caller a special case.
 const NESTED = new Set(["properties", "customdimensions"]);
 
+const DIAGNOSTICS_SUFFIX = /^(.+[a-z0-9])_[sgdbt]$/i;
+
 /**
  * Alert rule custom properties are a flat string map, so authors write an
  * object's fields as dotted keys ("Error.message", "Error.errorCode"): they
@@ -80,6 +82,12 @@ export class FieldBag {
       if (!layer.has(k) || !isPresent(layer.get(k))) layer.set(k, value);
       const inner = expand && NESTED.has(k) ? objectOf(value) : null;
       if (inner) nested.push(inner);
+    }
+    // AzureDiagnostics (the legacy diagnostic-settings mode) types its columns: pipelineName_s, runId_g, end_t.
+    for (const [key, value] of Object.entries(source)) {
+      const base = DIAGNOSTICS_SUFFIX.exec(key)?.[1];
+      const k = base ? normKey(base) : "";
+      if (k && !isPresent(layer.get(k))) layer.set(k, value);
     }
     for (const [parent, fields] of dottedGroups(source)) {
       const own = objectOf(layer.get(parent));
