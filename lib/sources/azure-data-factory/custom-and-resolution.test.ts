@@ -50,7 +50,7 @@ describe("custom payloads: error text priority", () => {
     const [f] = failuresOf(custom({ PipelineName: "p" }));
     expect(f.errorSource).toBe("fallback");
     expect(f.errorMessage).toBe(
-      "Azure Monitor alert test-rule for pipeline p carried no error text (Error.message, ErrorMessage, detailedMessage or message) in alertContext.properties and no description — the exact error is fetched from the ADF API.",
+      "Azure Monitor alert test-rule for pipeline p carried no error text (Error.message, ErrorMessage, detailedMessage or message) in its custom properties and no description — the exact error is fetched from the ADF API.",
     );
   });
 

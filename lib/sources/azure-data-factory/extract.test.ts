@@ -8,7 +8,7 @@ const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const { failuresOf, fixture } = testKit(azureDataFactorySource, FIXTURES);
 
 describe("metric alerts (PipelineFailedRuns, ActivityFailedRuns)", () => {
-  it("names the pipeline from the Name dimension and says what the alert did not carry", () => {
+  it("names the pipeline from the Name dimension; with no error text the rule's description is the error", () => {
     const [f] = failuresOf(fixture("adf_metric_pipeline-failed-runs.json"));
     expect(f.resourceType).toBe("pipeline");
     expect(f.resourceName).toBe("CopySales");
@@ -16,16 +16,28 @@ describe("metric alerts (PipelineFailedRuns, ActivityFailedRuns)", () => {
     expect(f.runId).toBeNull();
     expect(f.failureType).toBe("UserError");
     expect(f.severity).toBe("high");
-    expect(f.errorSource).toBe("fallback");
-    expect(f.errorMessage).toBe(
-      "Azure Monitor metric alert PipelineFailedRuns fired for pipeline CopySales (FailureType=UserError, 3 failed runs in PT5M); " +
-        "the alert carries no run id or error text — the exact error is fetched from the ADF API.",
-    );
+    expect([f.errorSource, f.errorMessage, f.metadata.errorField]).toEqual([
+      "payload",
+      "Any failed run of a production pipeline",
+      "essentials.description",
+    ]);
+    // the description is the same on every alert of the rule: the title keeps what this one counted
     expect(f.title).toBe(
       "ADF pipeline CopySales failed: PipelineFailedRuns (FailureType=UserError, 3 failed runs in PT5M)",
     );
     expect(f.occurredAt?.toISOString()).toBe("2025-06-02T03:10:00.000Z");
     expect(f.detectedAt?.toISOString()).toBe("2025-06-02T03:12:41.053Z");
+  });
+
+  it("without a description either, says what the alert did not carry", () => {
+    const alert = fixture("adf_metric_pipeline-failed-runs.json") as { data: { essentials: { description: string } } };
+    alert.data.essentials.description = "";
+    const [f] = failuresOf(alert);
+    expect(f.errorSource).toBe("fallback");
+    expect(f.errorMessage).toBe(
+      "Azure Monitor metric alert PipelineFailedRuns fired for pipeline CopySales (FailureType=UserError, 3 failed runs in PT5M); " +
+        "the alert carries no run id or error text — the exact error is fetched from the ADF API.",
+    );
   });
 
   it("fills metadata.azure with the factory coordinates the ADF enricher calls", () => {
@@ -245,7 +257,7 @@ describe("log search alerts", () => {
     expect(f.errorSource).toBe("fallback");
     expect(f.errorMessage).toBe(
       "Azure Monitor log search alert test-rule fired (4 results) for query: ADFPipelineRun | where Status == 'Failed'; " +
-        "the alert carries no result rows or dimensions with a pipeline, run id or error text — the exact error is fetched from the ADF API.",
+        "the alert carries no result rows, dimensions or custom properties with a pipeline, run id or error text — the exact error is fetched from the ADF API.",
     );
   });
 

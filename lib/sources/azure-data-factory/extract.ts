@@ -6,7 +6,11 @@ import { readAlert, type AlertView } from "../azure-monitor/alert";
 import { genericFailure } from "../azure-monitor/generic";
 import { PIPELINE_FACT_KEYS } from "../azure-monitor/pipeline-facts";
 import type { PipelineFlavor } from "../azure-monitor/pipeline-failure";
-import { pipelineFailures, recordsLookLikePipelineRuns } from "../azure-monitor/pipeline-failures";
+import {
+  pipelineFailures,
+  propertiesNamePipelineRuns,
+  recordsLookLikePipelineRuns,
+} from "../azure-monitor/pipeline-failures";
 import { queriesOf } from "../azure-monitor/records";
 import { parseResourceId } from "../azure-monitor/resource-id";
 import { eventTypeOf, resolutionFor } from "../azure-monitor/resolution";
@@ -19,6 +23,8 @@ export const ADF_FLAVOR: PipelineFlavor = {
   providerType: "Microsoft.DataFactory/factories",
   scopeKey: "factoryName",
   scopeNoun: "factory",
+  // Log search alerts target a Log Analytics workspace: its WorkspaceName is never the factory.
+  scopeNameFields: ["DataFactoryName", "FactoryName"],
   runUrl: (runId, scope) =>
     scope.resourceId
       ? `https://adf.azure.com/en/monitoring/pipelineruns/${encodeURIComponent(runId)}?factory=${scope.resourceId}`
@@ -26,7 +32,8 @@ export const ADF_FLAVOR: PipelineFlavor = {
   reservedTagKeys: PIPELINE_FACT_KEYS,
 };
 
-const ADF_TABLES = /\bADF(Activity|Pipeline|Trigger)Run\b/i;
+// Resource-specific tables, or the legacy AzureDiagnostics mode (ResourceProvider == "MICROSOFT.DATAFACTORY").
+const ADF_TABLES = /\bADF(Activity|Pipeline|Trigger)Run\b|\bMICROSOFT\.DATAFACTORY\b/i;
 // Synapse and Functions have their own sources; their alerts here get a generic ticket.
 const OTHER_SERVICES = /^microsoft\.(synapse|web)\//;
 
@@ -36,11 +43,16 @@ export function isDataFactoryAlert(view: AlertView): boolean {
   if (types.some((t) => t.startsWith("microsoft.datafactory/"))) return true;
   if (types.some((t) => OTHER_SERVICES.test(t))) return false;
   const ctx = view.context;
+  // Records include the rule's custom properties, so a PipelineName / PipelineRunId property says "ADF" too.
+  const namesRuns = () => recordsLookLikePipelineRuns(view, ADF_FLAVOR);
   if (ctx.kind === "metric")
-    return ctx.criteria.some((c) => /^microsoft\.datafactory\//i.test(c.metricNamespace ?? ""));
+    return (
+      ctx.criteria.some((c) => /^microsoft\.datafactory\//i.test(c.metricNamespace ?? "")) ||
+      propertiesNamePipelineRuns(view, ADF_FLAVOR)
+    );
   if (ctx.kind === "log-v1" || ctx.kind === "log-v2")
-    return queriesOf(view).some((q) => ADF_TABLES.test(q)) || recordsLookLikePipelineRuns(view);
-  if (ctx.kind === "custom") return recordsLookLikePipelineRuns(view);
+    return queriesOf(view).some((q) => ADF_TABLES.test(q)) || namesRuns();
+  if (ctx.kind === "custom" || ctx.kind === "none") return namesRuns();
   return false;
 }
 

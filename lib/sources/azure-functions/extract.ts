@@ -4,6 +4,7 @@
 // properties. Other alerts get a generic ticket; Resolved alerts resolve.
 import { readAlert, type AlertView } from "../azure-monitor/alert";
 import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "../azure-monitor/coordinates";
+import { chooseError, ERROR_FIELDS_LABEL, firstStated, type ChosenError } from "../azure-monitor/error-chain";
 import { numberOf } from "../azure-monitor/fields";
 import { alertResourceName, alertTags, genericFailure } from "../azure-monitor/generic";
 import { queriesOf, signalRecords, type SignalRecord } from "../azure-monitor/records";
@@ -53,7 +54,7 @@ function scopeOf(view: AlertView, facts: FunctionFacts[]): ScopeRef {
 
 interface Draft {
   facts: FunctionFacts[];
-  error: { message: string; source: "payload" | "fallback"; field: string | null };
+  error: ChosenError;
   summary: string;
   occurredAt: Date | null;
   metricName?: string | null;
@@ -117,10 +118,15 @@ function metricFailures(view: AlertView, records: SignalRecord[]): NormalizedFai
     const subject = facts[0].functionName
       ? `function ${facts[0].functionName}`
       : `Function App ${scope.name ?? first(facts, "appName") ?? "(unknown)"}`;
-    const message = `Azure Monitor metric alert ${metric} fired for ${subject}${details ? ` (${details})` : ""}; the alert carries no invocation id or error text — ${WHERE_TO_LOOK}.`;
+    const error = chooseError(
+      view,
+      firstStated(facts),
+      () =>
+        `Azure Monitor metric alert ${metric} fired for ${subject}${details ? ` (${details})` : ""}; the alert carries no invocation id or error text — ${WHERE_TO_LOOK}.`,
+    );
     return functionFailure(view, {
       facts,
-      error: { message, source: "fallback", field: null },
+      error,
       summary: `${metric}${details ? ` (${details})` : ""}`,
       occurredAt: ctx?.windowEnd ?? null,
       metricName: metric,
@@ -136,11 +142,16 @@ function logFailures(view: AlertView, records: SignalRecord[]): NormalizedFailur
   const facts = records.map(readFunctionFacts).filter((f) => !isEmptyFunctionFacts(f) && !isSuccess(f));
   if (facts.length === 0) {
     const query = queriesOf(view)[0];
-    const message = `Azure Monitor log search alert ${rule} fired${query ? ` for query: ${shortLine(query, 200)}` : ""}; the alert carries no rows with a function, invocation or exception — ${WHERE_TO_LOOK}.`;
+    const error = chooseError(
+      view,
+      null,
+      () =>
+        `Azure Monitor log search alert ${rule} fired${query ? ` for query: ${shortLine(query, 200)}` : ""}; the alert carries no rows with a function, invocation or exception — ${WHERE_TO_LOOK}.`,
+    );
     return [
       functionFailure(view, {
         facts: [],
-        error: { message, source: "fallback", field: null },
+        error,
         summary: `log search alert ${rule} fired (no rows in the alert)`,
         occurredAt: windowEnd,
       }),
@@ -153,18 +164,18 @@ function logFailures(view: AlertView, records: SignalRecord[]): NormalizedFailur
     groups.set(key.toLowerCase(), [...(groups.get(key.toLowerCase()) ?? []), f]);
   }
   return [...groups.values()].map((group) => {
-    const withError = group.find((f) => f.errorMessage);
     const fn = first(group, "functionName");
     const code = first(group, "resultCode");
     const op = first(group, "operationId");
-    const message =
-      withError?.errorMessage ??
-      `${fn ? `Function ${fn}` : "A function"} ${code ? `returned ${code}` : "failed"}${op ? ` (operation ${op})` : ""}; the alert carries no exception text — ${WHERE_TO_LOOK}.`;
+    const error = chooseError(
+      view,
+      firstStated(group),
+      () =>
+        `${fn ? `Function ${fn}` : "A function"} ${code ? `returned ${code}` : "failed"}${op ? ` (operation ${op})` : ""}; the alert carries no exception text — ${WHERE_TO_LOOK}.`,
+    );
     return functionFailure(view, {
       facts: group,
-      error: withError?.errorMessage
-        ? { message: withError.errorMessage, source: "payload", field: withError.errorField }
-        : { message, source: "fallback", field: null },
+      error,
       summary: code ? `returned ${code} (no exception text in the alert)` : "no exception text in the alert",
       occurredAt: latest(group.map((f) => f.time)) ?? windowEnd,
     });
@@ -173,17 +184,18 @@ function logFailures(view: AlertView, records: SignalRecord[]): NormalizedFailur
 
 function customFailure(view: AlertView, records: SignalRecord[]): NormalizedFailure {
   const facts = records.length ? [readFunctionFacts(records[0])] : [];
-  const f = facts[0];
-  const error = f?.errorMessage
-    ? { message: f.errorMessage, source: "payload" as const, field: f.errorField }
-    : view.description
-      ? { message: view.description, source: "payload" as const, field: "essentials.description" }
-      : {
-          message: `Azure Monitor alert ${view.alertRule ?? "(unnamed)"} carried no error text in alertContext.properties and no description — ${WHERE_TO_LOOK}.`,
-          source: "fallback" as const,
-          field: null,
-        };
-  return functionFailure(view, { facts, error, summary: "no error text in the alert", occurredAt: f?.time ?? null });
+  const error = chooseError(
+    view,
+    firstStated(facts),
+    () =>
+      `Azure Monitor alert ${view.alertRule ?? "(unnamed)"} carried no error text (${ERROR_FIELDS_LABEL}) in its custom properties and no description — ${WHERE_TO_LOOK}.`,
+  );
+  return functionFailure(view, {
+    facts,
+    error,
+    summary: "no error text in the alert",
+    occurredAt: facts[0]?.time ?? null,
+  });
 }
 
 function functionFailures(view: AlertView): NormalizedFailure[] {

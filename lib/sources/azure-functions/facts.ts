@@ -1,7 +1,8 @@
 // What one record says about a function invocation: Application Insights
 // columns (exceptions / requests, classic or workspace-based names), metric
 // dimensions (cloud/roleName, operation/name, request/resultCode) or custom properties.
-import { normKey, readErrorObject } from "../azure-monitor/fields";
+import { ERROR_TEXT_FIELDS, readStatedError } from "../azure-monitor/error-chain";
+import { normKey } from "../azure-monitor/fields";
 import type { SignalRecord } from "../azure-monitor/records";
 import { parseAzureTime } from "../azure-monitor/time";
 
@@ -34,11 +35,19 @@ const F = {
   category: ["Category"],
 } as const;
 
-/** Error text, most specific first: the innermost exception is the cause, the outer one says "Exception while executing function". */
-const ERROR_FIELDS = ["innermostMessage", "outerMessage", "ErrorMessage", "detailedMessage", "message"] as const;
+/** Exception text, read before the shared error chain (error-chain.ts). */
+const EXCEPTION_TEXT_FIELDS = ["innermostMessage", "outerMessage"] as const;
 
 export const FUNCTION_FACT_KEYS: ReadonlySet<string> = new Set(
-  [...Object.values(F).flat(), ...ERROR_FIELDS, "Error", "name", "details"].map(normKey),
+  [
+    ...Object.values(F).flat(),
+    ...EXCEPTION_TEXT_FIELDS,
+    ...ERROR_TEXT_FIELDS,
+    "Error",
+    "ErrorCode",
+    "name",
+    "details",
+  ].map(normKey),
 );
 
 function boolOf(text: string | null): boolean | null {
@@ -52,17 +61,8 @@ export function readFunctionFacts(record: SignalRecord): FunctionFacts {
   const bag = record.bag;
   // Functions log under the category "Function.<name>" (or "Function.<name>.User").
   const category = /^Function\.([^.]+)/.exec(bag.text(...F.category) ?? "")?.[1] ?? null;
-  const error = readErrorObject(bag.get("Error"));
-  let errorMessage: string | null = null;
-  let errorField: string | null = null;
-  for (const field of ERROR_FIELDS) {
-    errorMessage = bag.text(field);
-    if (errorMessage) {
-      errorField = field;
-      break;
-    }
-  }
-  if (!errorMessage && error?.message) [errorMessage, errorField] = [error.message, "Error.message"];
+  // The innermost exception is the cause, the outer one says "Exception while executing function".
+  const error = readStatedError(bag, { before: EXCEPTION_TEXT_FIELDS });
   return {
     // requests.name is the function name for Functions; only log rows have it.
     functionName:
@@ -72,8 +72,8 @@ export function readFunctionFacts(record: SignalRecord): FunctionFacts {
     appName: bag.text(...F.appName),
     invocationId: bag.text(...F.invocationId),
     operationId: bag.text(...F.operationId),
-    errorMessage,
-    errorField,
+    errorMessage: error?.text ?? null,
+    errorField: error?.field ?? null,
     exceptionType: bag.text(...F.exceptionType) ?? error?.code ?? null,
     problemId: bag.text(...F.problemId),
     resultCode: bag.text(...F.resultCode),

@@ -3,7 +3,7 @@
 // essentials and context once.
 import type { Severity } from "../types";
 import { classifyContext, logV1View, metricView, type ContextView } from "./context";
-import { FieldBag, objectOf, textOf, type Fields } from "./fields";
+import { FieldBag, normKey, objectOf, textOf, type Fields } from "./fields";
 import type {
   AzureMonitorPayload,
   LegacyActivityLogAlert,
@@ -32,8 +32,13 @@ export interface AlertView {
   configurationItems: string[];
   /** data.customProperties (legacy: data.properties) */
   customProperties: Fields | null;
-  /** alertContext.properties when the rule's author set them (metric, log V2, custom) */
+  /** alertContext.properties when the rule's author set them (every kind but activity log) */
   contextProperties: Fields | null;
+  /**
+   * The rule's custom properties from both places (data.customProperties
+   * first, then alertContext.properties), merged into every record.
+   */
+  ruleProperties: Fields | null;
   context: ContextView;
   /** set for legacy shapes, which have no alertId to pair Fired with Resolved */
   naturalKey: string | null;
@@ -44,13 +49,25 @@ function conditionOf(status: string | null | undefined): "Fired" | "Resolved" {
   return /^(resolved|deactivated)$/i.test(status?.trim() ?? "") ? "Resolved" : "Fired";
 }
 
-const RULE_PROPERTY_KINDS = new Set<ContextView["kind"]>(["metric", "log-v2", "custom", "none"]);
+// An activity-log event's `properties` are the event's data, not the rule author's custom properties.
+const EVENT_PROPERTY_KINDS = new Set<ContextView["kind"]>(["activity-log"]);
+
+/** Both places a rule's custom properties arrive, as one object (null when neither has any). */
+function mergeProperties(customProperties: Fields | null, contextProperties: Fields | null): Fields | null {
+  const merged: Fields = { ...customProperties };
+  const taken = new Set(Object.keys(merged).map(normKey));
+  // A name both places give (in any spelling) keeps data.customProperties' value, as tags do.
+  for (const [key, value] of Object.entries(contextProperties ?? {})) if (!taken.has(normKey(key))) merged[key] = value;
+  return Object.keys(merged).length ? merged : null;
+}
 
 function fromCommon(alert: CommonAlert): AlertView {
   const e = alert.data.essentials;
   const bag = new FieldBag([e]);
   const context = classifyContext(alert.data.alertContext);
   const rawContext = objectOf(alert.data.alertContext);
+  const customProperties = objectOf(alert.data.customProperties);
+  const contextProperties = EVENT_PROPERTY_KINDS.has(context.kind) ? null : objectOf(rawContext?.properties);
   return {
     format: "common",
     alertId: e.alertId ?? null,
@@ -66,9 +83,9 @@ function fromCommon(alert: CommonAlert): AlertView {
     description: textOf(e.description),
     targetIds: e.alertTargetIDs,
     configurationItems: e.configurationItems,
-    customProperties: objectOf(alert.data.customProperties),
-    // Activity-log `properties` are event data, not the rule author's custom properties.
-    contextProperties: RULE_PROPERTY_KINDS.has(context.kind) ? objectOf(rawContext?.properties) : null,
+    customProperties,
+    contextProperties,
+    ruleProperties: mergeProperties(customProperties, contextProperties),
     context,
     naturalKey: null,
   };
@@ -95,6 +112,7 @@ function fromLegacyMetric(alert: LegacyMetricAlert): AlertView {
     configurationItems: c.resourceName ? [c.resourceName] : [],
     customProperties: objectOf(alert.data.properties),
     contextProperties: null,
+    ruleProperties: mergeProperties(objectOf(alert.data.properties), null),
     context: metricView({ conditionType: c.conditionType, condition: c.condition }) ?? { kind: "none" },
     naturalKey: `metric-alert:${ruleKey}:${(c.resourceId ?? "").toLowerCase()}`,
   };
@@ -124,6 +142,7 @@ function fromLegacyActivityLog(alert: LegacyActivityLogAlert): AlertView {
     configurationItems: [],
     customProperties: objectOf(alert.data.properties),
     contextProperties: null,
+    ruleProperties: mergeProperties(objectOf(alert.data.properties), null),
     context,
     naturalKey: correlationId ? `activity-log:${correlationId.toLowerCase()}` : null,
   };
@@ -148,6 +167,7 @@ function fromLegacyLog(alert: LegacyLogAlert): AlertView {
     configurationItems: [],
     customProperties: null,
     contextProperties: null,
+    ruleProperties: null,
     context: logV1View(alert) ?? { kind: "none" },
     naturalKey: null,
   };

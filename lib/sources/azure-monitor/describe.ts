@@ -3,6 +3,7 @@
 // log operation, the Service Health communication, the smart detection...
 import type { AlertView } from "./alert";
 import type { ContextView, MetricCriterion } from "./context";
+import { readStatedError, type StatedError } from "./error-chain";
 import { FieldBag, numberOf, objectOf, readErrorObject, textOf, type Fields } from "./fields";
 import { signalRecords } from "./records";
 import { formatNumber, joinParts, shortLine, stripHtml } from "./text";
@@ -20,12 +21,18 @@ export interface AlertText {
   details: Record<string, unknown>;
 }
 
-/** Error-ish text of a record, in the documented priority (Error.message, ErrorMessage, detailedMessage, message) then App Insights' fields. */
-export function recordErrorText(bag: FieldBag): string | null {
-  return (
-    readErrorObject(bag.get("Error"))?.message ??
-    bag.text("ErrorMessage", "detailedMessage", "message", "innermostMessage", "outerMessage", "details")
-  );
+// Application Insights exception fields, read when a record has none of the chain's.
+const APP_INSIGHTS_TEXT = ["innermostMessage", "outerMessage", "details"] as const;
+
+/** The first error a record of the alert states (rows, dimensions, custom properties), in the chain's order. */
+function firstStated(view: AlertView): StatedError | null {
+  let codeOnly: StatedError | null = null;
+  for (const record of signalRecords(view)) {
+    const stated = readStatedError(record.bag, { after: APP_INSIGHTS_TEXT });
+    if (stated?.text) return stated;
+    codeOnly ??= stated;
+  }
+  return codeOnly;
 }
 
 function dimsText(dims: ReadonlyArray<{ name: string; value: string }>): string | null {
@@ -55,14 +62,6 @@ export function metricCriterionText(c: MetricCriterion, windowSize: string | nul
 function withDescription(text: string, view: AlertView): string {
   if (!view.description || text.includes(view.description)) return text;
   return `${text}${/[.!?]$/.test(text) ? "" : "."} Rule description: ${view.description}`;
-}
-
-function firstRecordText(view: AlertView): string | null {
-  for (const record of signalRecords(view)) {
-    const text = recordErrorText(record.bag);
-    if (text) return text;
-  }
-  return null;
 }
 
 function latestRecordTime(view: AlertView): Date | null {
@@ -150,8 +149,25 @@ function activityLogText(view: AlertView, ctx: Extract<ContextView, { kind: "act
   };
 }
 
-/** Text for any alert, from its context; message null when there is none. */
+/**
+ * Text for any alert; message null when there is none. The error a record or
+ * the rule's custom properties state comes first (error-chain.ts), then what
+ * the context says (which ends with the rule's description).
+ */
 export function describeAlert(view: AlertView): AlertText {
+  const said = describeContext(view);
+  const stated = firstStated(view);
+  if (!stated?.text) return { ...said, errorCode: said.errorCode ?? stated?.code ?? null };
+  return {
+    ...said,
+    message: stated.text,
+    headline: stated.text,
+    errorCode: stated.code ?? said.errorCode,
+    details: { ...said.details, errorField: stated.field },
+  };
+}
+
+function describeContext(view: AlertView): AlertText {
   const ctx = view.context;
   const rule = view.alertRule ?? "Azure Monitor alert";
   const none: AlertText = {
@@ -188,10 +204,9 @@ export function describeAlert(view: AlertView): AlertText {
         ],
         " ",
       );
-      const row = firstRecordText(view);
       return {
         ...none,
-        ...(row ? text(row) : text(summary, `Log search alert ${rule} fired: ${summary}`)),
+        ...text(summary, `Log search alert ${rule} fired: ${summary}`),
         occurredAt: ctx.windowEnd ?? latestRecordTime(view),
         details: { searchQuery: ctx.searchQuery, resultCount: ctx.resultCount, summary },
       };
@@ -213,10 +228,9 @@ export function describeAlert(view: AlertView): AlertText {
         ),
       );
       const summary = `${parts.join("; ")}${ctx.windowSize ? ` over ${ctx.windowSize}` : ""}`;
-      const row = firstRecordText(view);
       return {
         ...none,
-        ...(row ? text(row) : text(summary, `Log search alert ${rule} fired: ${summary}`)),
+        ...text(summary, `Log search alert ${rule} fired: ${summary}`),
         occurredAt: ctx.windowEnd ?? latestRecordTime(view),
         details: { searchQuery: ctx.criteria[0]?.searchQuery ?? null, summary },
       };
@@ -250,15 +264,13 @@ export function describeAlert(view: AlertView): AlertText {
         details: { ruleGroup: r.ruleGroup ?? null, labels: r.labels ?? null },
       };
     }
-    case "custom": {
-      const bag = new FieldBag([ctx.fields]);
-      const found = recordErrorText(bag);
+    case "custom":
       return {
         ...none,
-        ...(found ? text(found) : { message: view.description, headline: view.description }),
-        occurredAt: parseAzureTime(bag.text("End", "TimeGenerated", "timestamp")),
+        message: view.description,
+        headline: view.description,
+        occurredAt: parseAzureTime(new FieldBag([ctx.fields]).text("End", "TimeGenerated", "timestamp")),
       };
-    }
     case "none":
       return { ...none, message: view.description, headline: view.description };
   }

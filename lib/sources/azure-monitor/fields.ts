@@ -47,6 +47,8 @@ function isPresent(value: unknown): boolean {
 // a nested dynamic column; looking there too saves every caller a special case.
 const NESTED = new Set(["properties", "customdimensions"]);
 
+const DIAGNOSTICS_SUFFIX = /^(.+[a-z0-9])_[sgdbt]$/i;
+
 /** Ordered layers of fields: the first layer that has a value for a name wins. */
 export class FieldBag {
   private readonly layers: Map<string, unknown>[] = [];
@@ -58,11 +60,29 @@ export class FieldBag {
   private addLayer(source: Fields, expand: boolean): void {
     const layer = new Map<string, unknown>();
     const nested: Fields[] = [];
+    let aliases: [string, unknown][] | null = null;
+    let dotted: Map<string, Fields> | null = null;
     for (const [key, value] of Object.entries(source)) {
       const k = normKey(key);
       if (!layer.has(k) || !isPresent(layer.get(k))) layer.set(k, value);
       const inner = expand && NESTED.has(k) ? objectOf(value) : null;
       if (inner) nested.push(inner);
+      // AzureDiagnostics (the legacy diagnostic-settings mode) types its columns: pipelineName_s, runId_g, end_t.
+      const base =
+        key.length > 2 && key.charCodeAt(key.length - 2) === 95 ? DIAGNOSTICS_SUFFIX.exec(key)?.[1] : undefined;
+      if (base) (aliases ??= []).push([normKey(base), value]);
+      // Custom properties are a flat string map, so authors write an object's fields as dotted keys
+      // ("Error.message", "Error.errorCode"): they are grouped back under their parent ("error").
+      const dot = key.indexOf(".");
+      if (dot > 0 && dot < key.length - 1) {
+        const parent = normKey(key.slice(0, dot));
+        if (parent) (dotted ??= new Map()).set(parent, { ...dotted?.get(parent), [key.slice(dot + 1)]: value });
+      }
+    }
+    for (const [k, value] of aliases ?? []) if (k && !isPresent(layer.get(k))) layer.set(k, value);
+    for (const [parent, fields] of dotted ?? []) {
+      const own = objectOf(layer.get(parent));
+      if (own || !isPresent(layer.get(parent))) layer.set(parent, { ...fields, ...own });
     }
     this.layers.push(layer);
     for (const inner of nested) this.addLayer(inner, false);

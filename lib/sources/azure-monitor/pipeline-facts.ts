@@ -3,7 +3,8 @@
 // columns of ADFActivityRun / ADFPipelineRun / SynapseIntegration*Runs, or
 // custom properties. Synapse pipelines run on the ADF engine, so both
 // services share this reader.
-import { normKey, readErrorObject, type FieldBag } from "./fields";
+import { ERROR_TEXT_FIELDS, readStatedError } from "./error-chain";
+import { normKey } from "./fields";
 import type { SignalRecord } from "./records";
 import { parseAzureTime } from "./time";
 
@@ -25,7 +26,7 @@ export interface PipelineFacts {
   time: Date | null;
   /** an ARM id from the record (Log Analytics ResourceId / _ResourceId) */
   resourceId: string | null;
-  /** factory or workspace name given as a field */
+  /** factory or workspace name given as one of the flavor's scope name fields */
   scopeName: string | null;
 }
 
@@ -37,17 +38,15 @@ const F = {
   activityType: ["ActivityType"],
   activityRunId: ["ActivityRunId"],
   trigger: ["TriggerName", "Trigger"],
-  error: ["Error"],
-  errorCode: ["ErrorCode"],
-  failureType: ["FailureType"],
+  // read by the error chain (error-chain.ts); listed so they are not tags
+  error: ["Error", "ErrorCode", "FailureType"],
   status: ["Status", "Result"],
   time: ["End", "ExecutionEndTime", "TimeGenerated", "timestamp", "EventTime", "Start"],
   resourceId: ["ResourceId", "_ResourceId"],
-  scopeName: ["DataFactoryName", "FactoryName", "WorkspaceName"],
 } as const;
 
-/** Error text in the documented priority order. */
-export const ERROR_TEXT_FIELDS = ["ErrorMessage", "detailedMessage", "message"] as const;
+/** Fields that name a factory or a Synapse workspace; each flavor reads only its own. */
+export const SCOPE_NAME_FIELDS = ["DataFactoryName", "FactoryName", "WorkspaceName"] as const;
 
 // Other columns of ADF / Synapse run records (Log Analytics tables, diagnostic
 // logs, the activity-run API): they describe the run, not who pays for it.
@@ -83,46 +82,24 @@ const RUN_RECORD_FIELDS = [
 
 /** Fields read as facts, so they are not FinOps tags. */
 export const PIPELINE_FACT_KEYS: ReadonlySet<string> = new Set(
-  [...Object.values(F).flat(), ...ERROR_TEXT_FIELDS, ...RUN_RECORD_FIELDS].map(normKey),
+  [...Object.values(F).flat(), ...SCOPE_NAME_FIELDS, ...ERROR_TEXT_FIELDS, ...RUN_RECORD_FIELDS].map(normKey),
 );
 
 const ACTIVITY_METRIC = /^activity/i;
 const TRIGGER_METRIC = /^trigger|integrationtrigger/i;
 
-function errorText(
-  bag: FieldBag,
-): { text: string; field: string; code: string | null; failureType: string | null; target: string | null } | null {
-  const error = readErrorObject(bag.get(...F.error));
-  if (error?.message)
-    return {
-      text: error.message,
-      field: "Error.message",
-      code: error.code,
-      failureType: error.failureType,
-      target: error.target,
-    };
-  for (const field of ERROR_TEXT_FIELDS) {
-    const text = bag.text(field);
-    if (text)
-      return {
-        text,
-        field,
-        code: error?.code ?? null,
-        failureType: error?.failureType ?? null,
-        target: error?.target ?? null,
-      };
-  }
-  return error ? { text: "", field: "", code: error.code, failureType: error.failureType, target: error.target } : null;
-}
-
-export function readPipelineFacts(record: SignalRecord): PipelineFacts {
+/**
+ * `scopeNames` are the fields that may name the flavor's scope: a Log
+ * Analytics workspace's name must never be read as a factory.
+ */
+export function readPipelineFacts(record: SignalRecord, scopeNames: readonly string[]): PipelineFacts {
   const bag = record.bag;
   const metricName = record.metric?.metricName ?? "";
   // In ADF metrics `Name` is the pipeline, activity or trigger the metric counts.
   const name = record.origin === "metric" ? bag.text("Name") : null;
   const isActivity = ACTIVITY_METRIC.test(metricName);
   const isTrigger = TRIGGER_METRIC.test(metricName);
-  const err = errorText(bag);
+  const err = readStatedError(bag);
   const runId = bag.text(...F.runId);
   const parent = bag.text(...F.parentRunId);
   return {
@@ -133,14 +110,14 @@ export function readPipelineFacts(record: SignalRecord): PipelineFacts {
     activityType: bag.text(...F.activityType),
     activityRunId: bag.text(...F.activityRunId),
     trigger: bag.text(...F.trigger) ?? (isTrigger ? name : null),
-    errorCode: err?.code ?? bag.text(...F.errorCode),
-    errorMessage: err?.text || null,
-    errorField: err?.text ? err.field : null,
-    failureType: err?.failureType ?? bag.text(...F.failureType),
+    errorCode: err?.code ?? null,
+    errorMessage: err?.text ?? null,
+    errorField: err?.field ?? null,
+    failureType: err?.failureType ?? null,
     status: bag.text(...F.status),
     time: parseAzureTime(bag.text(...F.time)),
     resourceId: bag.text(...F.resourceId),
-    scopeName: bag.text(...F.scopeName),
+    scopeName: scopeNames.length ? bag.text(...scopeNames) : null,
   };
 }
 

@@ -18,6 +18,8 @@ export interface PipelineFlavor {
   scopeKey: string;
   /** "factory", "workspace" */
   scopeNoun: string;
+  /** record fields that name the scope (DataFactoryName...); a Log Analytics WorkspaceName is not a factory */
+  scopeNameFields: readonly string[];
   runUrl(runId: string, scope: ScopeRef): string | null;
   reservedTagKeys: ReadonlySet<string>;
 }
@@ -87,7 +89,9 @@ export function pipelineFailure(
       : failedTasks.length > 1
         ? ` in activities ${failedTasks.join(", ")}`
         : "";
-  const short = input.error.source === "payload" ? shortLine(input.error.message, 120) : input.summary;
+  // A rule's description is the same on every ticket of the rule: the title keeps what this alert counted.
+  const stated = input.error.source === "payload" && input.error.field !== "essentials.description";
+  const short = stated ? shortLine(input.error.message, 120) : input.summary;
   const title = pipeline
     ? `${flavor.label} pipeline ${pipeline} failed${where}: ${short}`
     : trigger

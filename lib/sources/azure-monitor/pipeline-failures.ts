@@ -3,7 +3,8 @@
 // (rows / dimensions / event rows folded by run id) and custom properties.
 import type { NormalizedFailure } from "../types";
 import type { AlertView } from "./alert";
-import { numberOf } from "./fields";
+import { chooseError, ERROR_FIELDS_LABEL, firstStated } from "./error-chain";
+import { FieldBag, numberOf } from "./fields";
 import { isEmptyFacts, isNonFailure, readPipelineFacts, type PipelineFacts } from "./pipeline-facts";
 import { pipelineFailure, scopeOf, subjectOf, type PipelineFlavor } from "./pipeline-failure";
 import { queriesOf, signalRecords, type SignalRecord } from "./records";
@@ -38,7 +39,7 @@ function metricFailures(view: AlertView, records: SignalRecord[], flavor: Pipeli
     ),
   );
   return groups.map((group) => {
-    const facts = group.map(readPipelineFacts);
+    const facts = group.map((r) => readPipelineFacts(r, flavor.scopeNameFields));
     const scope = scopeOf(view, flavor, facts);
     const metricNames = unique(group.flatMap((r) => (r.metric?.metricName ? [r.metric.metricName] : [])));
     const first = group[0].metric;
@@ -56,16 +57,17 @@ function metricFailures(view: AlertView, records: SignalRecord[], flavor: Pipeli
     ]);
     const metricLabel = metricNames.join("/") || view.alertRule || "metric";
     const runId = facts.find((f) => f.runId)?.runId ?? null;
-    const withError = facts.find((f) => f.errorMessage);
-    const fallback =
-      `Azure Monitor metric alert ${metricLabel} fired for ${subjectOf(facts, scope, flavor, view)}${details ? ` (${details})` : ""}; ` +
-      `the alert carries no ${missingText(runId)} — the exact error is fetched from ${flavor.apiName}.`;
+    const error = chooseError(
+      view,
+      firstStated(facts),
+      () =>
+        `Azure Monitor metric alert ${metricLabel} fired for ${subjectOf(facts, scope, flavor, view)}${details ? ` (${details})` : ""}; ` +
+        `the alert carries no ${missingText(runId)} — the exact error is fetched from ${flavor.apiName}.`,
+    );
     return pipelineFailure(view, flavor, {
       facts,
       scope,
-      error: withError?.errorMessage
-        ? { message: withError.errorMessage, source: "payload", field: withError.errorField }
-        : { message: fallback, source: "fallback", field: null },
+      error,
       summary: `${metricLabel}${details ? ` (${details})` : ""}`,
       occurredAt: windowEnd,
       metricName: metricNames.join(",") || null,
@@ -81,13 +83,17 @@ function alertOnlyFailure(view: AlertView, flavor: PipelineFlavor): NormalizedFa
     ctx.kind === "log-v1" ? ctx.resultCount : ctx.kind === "log-v2" ? (ctx.criteria[0]?.metricValue ?? null) : null;
   const query = queriesOf(view)[0];
   const rule = view.alertRule ?? "(unnamed)";
-  const message =
-    `Azure Monitor log search alert ${rule} fired${count ? ` (${count} result${count === "1" ? "" : "s"})` : ""}${query ? ` for query: ${shortLine(query, 200)}` : ""}; ` +
-    `the alert carries no result rows or dimensions with a pipeline, run id or error text — the exact error is fetched from ${flavor.apiName}.`;
+  const error = chooseError(
+    view,
+    null,
+    () =>
+      `Azure Monitor log search alert ${rule} fired${count ? ` (${count} result${count === "1" ? "" : "s"})` : ""}${query ? ` for query: ${shortLine(query, 200)}` : ""}; ` +
+      `the alert carries no result rows, dimensions or custom properties with a pipeline, run id or error text — the exact error is fetched from ${flavor.apiName}.`,
+  );
   return pipelineFailure(view, flavor, {
     facts: [],
     scope,
-    error: { message, source: "fallback", field: null },
+    error,
     summary: `log search alert ${rule} fired (no rows in the alert)`,
     occurredAt: ctx.kind === "log-v1" || ctx.kind === "log-v2" ? ctx.windowEnd : null,
   });
@@ -95,7 +101,7 @@ function alertOnlyFailure(view: AlertView, flavor: PipelineFlavor): NormalizedFa
 
 function logFailures(view: AlertView, records: SignalRecord[], flavor: PipelineFlavor): NormalizedFailure[] {
   const read = records
-    .map((record) => ({ record, facts: readPipelineFacts(record) }))
+    .map((record) => ({ record, facts: readPipelineFacts(record, flavor.scopeNameFields) }))
     .filter((x) => !isEmptyFacts(x.facts));
   const failing = read.filter((x) => !isNonFailure(x.facts));
   if (failing.length === 0) return [alertOnlyFailure(view, flavor)];
@@ -116,17 +122,18 @@ function logFailures(view: AlertView, records: SignalRecord[], flavor: PipelineF
     const scope = scopeOf(view, flavor, facts);
     const runId = facts.find((f) => f.runId)?.runId ?? null;
     const failureType = facts.find((f) => f.failureType)?.failureType ?? null;
-    const withError = facts.find((f) => f.errorMessage);
-    const fallback =
-      `Azure Monitor log search alert ${rule} fired for ${subjectOf(facts, scope, flavor, view)}` +
-      `${runId || failureType ? ` (${joinParts([runId && `run ${runId}`, failureType && `FailureType=${failureType}`])})` : ""}; ` +
-      `the alert carries no ${missingText(runId)} — the exact error is fetched from ${flavor.apiName}.`;
+    const error = chooseError(
+      view,
+      firstStated(facts),
+      () =>
+        `Azure Monitor log search alert ${rule} fired for ${subjectOf(facts, scope, flavor, view)}` +
+        `${runId || failureType ? ` (${joinParts([runId && `run ${runId}`, failureType && `FailureType=${failureType}`])})` : ""}; ` +
+        `the alert carries no ${missingText(runId)} — the exact error is fetched from ${flavor.apiName}.`,
+    );
     return pipelineFailure(view, flavor, {
       facts,
       scope,
-      error: withError?.errorMessage
-        ? { message: withError.errorMessage, source: "payload", field: withError.errorField }
-        : { message: fallback, source: "fallback", field: null },
+      error,
       summary: `log search alert ${rule} (no error text in the alert)`,
       occurredAt: latest(facts.map((f) => f.time)) ?? windowEnd,
       dimensions: group[0].record.dimensions,
@@ -135,27 +142,21 @@ function logFailures(view: AlertView, records: SignalRecord[], flavor: PipelineF
 }
 
 function customFailure(view: AlertView, records: SignalRecord[], flavor: PipelineFlavor): NormalizedFailure {
-  const facts = records.length ? [readPipelineFacts(records[0])] : [];
+  const facts = records.length ? [readPipelineFacts(records[0], flavor.scopeNameFields)] : [];
   const scope = scopeOf(view, flavor, facts);
-  const f = facts[0];
-  const rule = view.alertRule ?? "(unnamed)";
-  const error = f?.errorMessage
-    ? { message: f.errorMessage, source: "payload" as const, field: f.errorField }
-    : view.description
-      ? { message: view.description, source: "payload" as const, field: "essentials.description" }
-      : {
-          message:
-            `Azure Monitor alert ${rule} for ${subjectOf(facts, scope, flavor, view)} carried no error text (Error.message, ErrorMessage, ` +
-            `detailedMessage or message) in alertContext.properties and no description — the exact error is fetched from ${flavor.apiName}.`,
-          source: "fallback" as const,
-          field: null,
-        };
+  const error = chooseError(
+    view,
+    firstStated(facts),
+    () =>
+      `Azure Monitor alert ${view.alertRule ?? "(unnamed)"} for ${subjectOf(facts, scope, flavor, view)} carried no error text (${ERROR_FIELDS_LABEL}) ` +
+      `in its custom properties and no description — the exact error is fetched from ${flavor.apiName}.`,
+  );
   return pipelineFailure(view, flavor, {
     facts,
     scope,
     error,
-    summary: "no error text in the alert",
-    occurredAt: f?.time ?? null,
+    summary: view.description ? shortLine(view.description, 120) : "no error text in the alert",
+    occurredAt: facts[0]?.time ?? null,
   });
 }
 
@@ -177,9 +178,22 @@ export function pipelineFailures(view: AlertView, flavor: PipelineFlavor): Norma
 }
 
 /** Whether the records read as pipeline runs (for alerts whose target does not say). */
-export function recordsLookLikePipelineRuns(view: AlertView): boolean {
+export function recordsLookLikePipelineRuns(view: AlertView, flavor: PipelineFlavor): boolean {
   return signalRecords(view).some((r) => {
-    const f = readPipelineFacts(r);
+    const f = readPipelineFacts(r, flavor.scopeNameFields);
     return Boolean(f.pipeline || f.runId || f.activityRunId || f.scopeName);
   });
+}
+
+/** Whether the rule's custom properties name a pipeline run (for metric alerts on a resource that does not say). */
+export function propertiesNamePipelineRuns(view: AlertView, flavor: PipelineFlavor): boolean {
+  if (!view.ruleProperties) return false;
+  const record: SignalRecord = {
+    origin: "custom",
+    bag: new FieldBag([view.ruleProperties]),
+    dimensions: null,
+    metric: null,
+  };
+  const f = readPipelineFacts(record, flavor.scopeNameFields);
+  return Boolean(f.pipeline || f.runId || f.activityRunId || f.scopeName);
 }

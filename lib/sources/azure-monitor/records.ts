@@ -18,11 +18,23 @@ export function dimensionRecord(dims: Dimension[]): Record<string, string> {
   return Object.fromEntries(dims.map((d) => [d.name, d.value]));
 }
 
+/**
+ * Every record of the alert, each merged with the rule's custom properties
+ * (its own fields first). An alert whose context has no record of its own
+ * (a log alert without rows or dimensions, an activity-log event...) still
+ * has one when the rule carries custom properties: the properties alone.
+ */
 export function signalRecords(view: AlertView): SignalRecord[] {
+  const own = contextRecords(view);
+  if (own.length || !view.ruleProperties) return own;
+  return [{ origin: "custom", bag: new FieldBag([view.ruleProperties]), dimensions: null, metric: null }];
+}
+
+function contextRecords(view: AlertView): SignalRecord[] {
   const ctx = view.context;
   const make = (origin: SignalRecord["origin"], own: Fields, extra: Partial<SignalRecord> = {}): SignalRecord => ({
     origin,
-    bag: new FieldBag([own, view.contextProperties]),
+    bag: new FieldBag([own, view.ruleProperties]),
     dimensions: null,
     metric: null,
     ...extra,

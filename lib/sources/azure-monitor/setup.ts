@@ -18,7 +18,7 @@ export function azureMonitorSetupGuide({ path, rules }: AzureMonitorSetupInput):
       `On the Actions tab add an action of type Webhook with the URI https://<rca-desk-host>${path}?api_key=<your API key>. Action groups cannot send custom headers, so the key goes in the query string.`,
       'In the webhook action set "Enable the common alert schema" to Yes, then save the action group.',
       ...rules,
-      "Optional: add custom properties team, costCenter and environment to the alert rules (Details → Advanced options → Custom properties); they become ticket tags.",
+      "Optional: add custom properties to the alert rules (Details → Advanced options → Custom properties): PipelineName, PipelineRunId, ActivityName and the error (Error.message, ErrorMessage, detailedMessage or message — the first one given is the ticket's error) describe the failure; team, costCenter and environment become ticket tags.",
       'Use "Test action group" to send a sample alert; it should appear as a ticket within seconds.',
     ],
   };

@@ -17,6 +17,12 @@ const CANONICAL: Record<string, string> = {
   stage: "environment",
 };
 
+/** "Error.errorCode" → "error": a dotted key belongs to its parent's field (FieldBag). */
+function dottedParent(key: string): string {
+  const dot = key.indexOf(".");
+  return dot > 0 ? normKey(key.slice(0, dot)) : "";
+}
+
 /**
  * String-valued custom properties as tags; earlier sources win when a key
  * repeats. `reserved` (normalized keys) are the fields the extractor reads
@@ -34,7 +40,7 @@ export function extractTags(
     for (const [key, value] of Object.entries(source ?? {})) {
       if (typeof value !== "string" || !value.trim()) continue;
       const k = normKey(key);
-      if (!k || reserved.has(k)) continue;
+      if (!k || reserved.has(k) || reserved.has(dottedParent(key))) continue;
       if (k === "owner") {
         owner ??= value.trim();
         continue;

@@ -21,6 +21,7 @@ export const SYNAPSE_FLAVOR: PipelineFlavor = {
   providerType: "Microsoft.Synapse/workspaces",
   scopeKey: "workspaceName",
   scopeNoun: "workspace",
+  scopeNameFields: ["WorkspaceName", "SynapseWorkspaceName"],
   runUrl: (runId, scope) =>
     scope.resourceId
       ? `https://ms.web.azuresynapse.net/en/monitoring/pipelineruns/${encodeURIComponent(runId)}?workspace=${encodeURIComponent(scope.resourceId)}`
@@ -40,9 +41,11 @@ export function isSynapseAlert(view: AlertView): boolean {
   if (ctx.kind === "metric") return ctx.criteria.some((c) => /^microsoft\.synapse\//i.test(c.metricNamespace ?? ""));
   if (ctx.kind === "log-v1" || ctx.kind === "log-v2")
     return (
-      queriesOf(view).some((q) => SYNAPSE_TABLES.test(q)) || recordsLookLikePipelineRuns(view) || isSparkAlert(view)
+      queriesOf(view).some((q) => SYNAPSE_TABLES.test(q)) ||
+      recordsLookLikePipelineRuns(view, SYNAPSE_FLAVOR) ||
+      isSparkAlert(view)
     );
-  if (ctx.kind === "custom") return recordsLookLikePipelineRuns(view) || isSparkAlert(view);
+  if (ctx.kind === "custom") return recordsLookLikePipelineRuns(view, SYNAPSE_FLAVOR) || isSparkAlert(view);
   return false;
 }
 
