@@ -38,9 +38,21 @@ const dbxFailure = fixture("databricks", "jobs.on_failure_job-run.numeric.json")
 const dbxSuccess = fixture("databricks", "jobs.on_success_job-run.numeric.json");
 // An ADF log search alert (V2, dimensions) and its Resolved: same alert id and pipeline run.
 const adfFired = fixture("azure-data-factory", "adf_log-v2_activity-run-dimensions.json");
-function adf(monitorCondition: "Fired" | "Resolved") {
-  const payload = structuredClone(adfFired) as { data: { essentials: { monitorCondition: string } } };
+type AdfAlert = {
+  data: {
+    essentials: { monitorCondition: string; firedDateTime: string };
+    alertContext: { condition: { windowStartTime: string; windowEndTime: string } };
+  };
+};
+/** The alert as sent; `windowEnd` moves its evaluation window (the failure's time) to then. */
+function adf(monitorCondition: "Fired" | "Resolved", windowEnd?: Date) {
+  const payload = structuredClone(adfFired) as AdfAlert;
   payload.data.essentials.monitorCondition = monitorCondition;
+  if (windowEnd) {
+    payload.data.essentials.firedDateTime = windowEnd.toISOString();
+    payload.data.alertContext.condition.windowStartTime = new Date(windowEnd.getTime() - 15 * 60_000).toISOString();
+    payload.data.alertContext.condition.windowEndTime = windowEnd.toISOString();
+  }
   return payload;
 }
 
@@ -133,7 +145,14 @@ describe("a failure that fires again after its ticket was resolved", () => {
     expect(created.body.status).toBe("accepted");
     const ticketId = created.body.ticketId as string;
     expect((await post("/api/azure-monitor", adf("Resolved"))).body).toMatchObject({ status: "resolved", ticketId });
+    // the same report again (the failure's time is before the resolution): a late duplicate, not a recurrence
     expect(await post("/api/azure-monitor", adf("Fired"))).toMatchObject({
+      status: 200,
+      body: { status: "duplicate_ignored", ticketId },
+    });
+    expect(await ticket(ticketId)).toMatchObject({ status: "resolved", recurrenceCount: 0 });
+    // the alert fires for the run again, its window ending now: a recurrence
+    expect(await post("/api/azure-monitor", adf("Fired", new Date()))).toMatchObject({
       status: 202,
       body: { status: "reopened", ticketId },
     });
@@ -167,20 +186,29 @@ describe("a failure that fires again after its ticket was resolved", () => {
     expect((json.events as { outcome: string }[]).map((e) => e.outcome)).toContain("reopened");
   });
 
-  it("counts duplicates and a reopening in one payload of several failures", async () => {
-    // a log alert naming two runs: one already resolved, one new
+  it("answers per ticket when one payload of several failures reopens one and repeats the other", async () => {
+    // a log alert naming two failed runs; one of the tickets is resolved the same day
     const twoRuns = fixture("azure-data-factory", "adf_log-v1_activity-runs_two-runs.json");
     const first = await post("/api/azure-monitor", twoRuns);
     expect(first.body.status).toBe("accepted");
-    const [a] = first.body.tickets as { ticketId: string }[];
-    await t.prisma.ticket.update({ where: { id: a.ticketId }, data: { status: "resolved", resolvedAt: new Date() } });
-    const again = await post("/api/azure-monitor", twoRuns);
+    const [a, b] = first.body.tickets as { ticketId: string }[];
+    await t.prisma.ticket.update({
+      where: { id: a.ticketId },
+      data: { status: "resolved", resolvedAt: new Date("2025-06-02T12:00:00Z") },
+    });
+    // the same report once more: the resolved one's failure is older than its resolution, a duplicate
+    expect((await post("/api/azure-monitor", twoRuns)).body.status).toBe("duplicate_ignored");
+    // the alert the next day, naming both runs again (failed again after a rerun)
+    const nextDay = JSON.parse(JSON.stringify(twoRuns).replaceAll("2025-06-02", "2025-06-03"));
+    const again = await post("/api/azure-monitor", nextDay);
     expect(again.status).toBe(202);
     expect(again.body.status).toBe("reopened");
-    expect((again.body.tickets as { status: string }[]).map((x) => x.status).sort()).toEqual([
-      "duplicate_ignored",
-      "reopened",
-    ]);
+    const statuses = Object.fromEntries(
+      (again.body.tickets as { ticketId: string; status: string }[]).map((x) => [x.ticketId, x.status]),
+    );
+    expect(statuses).toEqual({ [a.ticketId]: "reopened", [b.ticketId]: "duplicate_ignored" });
+    expect(await ticket(a.ticketId)).toMatchObject({ status: "open", recurrenceCount: 1, duplicateCount: 1 });
+    expect(await ticket(b.ticketId)).toMatchObject({ status: "open", recurrenceCount: 0, duplicateCount: 2 });
   });
 });
 

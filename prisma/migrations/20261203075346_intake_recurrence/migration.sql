@@ -10,12 +10,14 @@ ADD COLUMN     "reopenedAt" TIMESTAMPTZ(3);
 -- write window. The dedup key stays "one ticket per failure": the first
 -- resolution, who resolved it and the RCA stay on the ticket the on-call
 -- engineer already knows; the reopening is a TicketEvent ('reopened') and an
--- audit entry that keeps the previous resolution. More than p_flap_threshold
--- reopenings within p_flap_window_ms mark the ticket flapping (read by the
--- notification step to summarise instead of repeating). A reopening queues no
--- job: same key, same failure, and its enrichment and RCA are on the ticket.
--- The whole function is redefined (the previous migration's text plus the
--- lines marked "recurrence"); the defaults keep a 4-argument caller working.
+-- audit entry that keeps the previous resolution. A failure that occurred
+-- before the resolution (a late or repeated report of it) stays a duplicate.
+-- More than p_flap_threshold reopenings within p_flap_window_ms mark the
+-- ticket flapping (read by the notification step to summarise instead of
+-- repeating). A reopening queues no job: same key, same failure, and its
+-- enrichment and RCA are on the ticket. The whole function is redefined (the
+-- previous migration's, plus "locked", "changes" and the reopen columns);
+-- the parameters' defaults keep a 4-argument caller working.
 DROP FUNCTION rca_intake_failures(jsonb, jsonb, text, int);
 
 CREATE FUNCTION rca_intake_failures(p_tickets jsonb, p_events jsonb, p_job_kind text, p_max_attempts int,
@@ -63,18 +65,24 @@ BEGIN
     FOR UPDATE
   ),
   changes AS (
-    -- per existing ticket: its deliveries in this batch, the first of them
-    -- (it reopens a resolved ticket), and the reopenings kept for flapping:
-    -- those within the window, at most p_flap_threshold + 1 with this one
-    SELECT h.ticket_id, h.n, h.seen, h.first_ord, l.status = 'resolved' AS reopen, l.resolved_at, l.acknowledged_at,
-      l.was_flapping,
-      CASE WHEN l.status = 'resolved' THEN
+    -- per existing ticket: its deliveries in this batch; the first that
+    -- reopens it (the ticket is resolved, and the failure did not occur
+    -- before that resolution: a late or repeated report of the failure that
+    -- was resolved, e.g. a log alert's next evaluation still seeing the same
+    -- run, is a duplicate); and the reopenings kept for flapping: those
+    -- within the window, at most p_flap_threshold + 1 with this one
+    SELECT h.ticket_id, h.n, h.seen, h.reopen_ord, h.reopen_ord IS NOT NULL AS reopen, l.resolved_at,
+      l.acknowledged_at, l.was_flapping,
+      CASE WHEN h.reopen_ord IS NOT NULL THEN
         ARRAY(SELECT r.at FROM (SELECT u.at FROM unnest(l.recent) AS u(at)
                                 WHERE u.at > h.seen - p_flap_window_ms * interval '1 millisecond'
                                 ORDER BY u.at DESC LIMIT p_flap_threshold) r ORDER BY r.at) || h.seen
       END AS recent
-    FROM (SELECT m.ticket_id, sum(1 + i.extra)::int AS n, max(i.created_at) AS seen, min(i.ord) AS first_ord
-          FROM matched m JOIN input i ON i.ord = m.ord GROUP BY m.ticket_id) h
+    FROM (SELECT m.ticket_id, sum(1 + i.extra)::int AS n, max(i.created_at) AS seen,
+            min(i.ord) FILTER (WHERE l.status = 'resolved'
+              AND (i.occurred_at IS NULL OR i.occurred_at > coalesce(l.resolved_at, '-infinity'))) AS reopen_ord
+          FROM matched m JOIN input i ON i.ord = m.ord JOIN locked l ON l.id = m.ticket_id
+          GROUP BY m.ticket_id) h
     JOIN locked l ON l.id = h.ticket_id
   ),
   upserted AS (
@@ -122,13 +130,13 @@ BEGIN
       flapping = CASE WHEN c.reopen THEN cardinality(c.recent) > p_flap_threshold ELSE t.flapping END
     FROM changes c LEFT JOIN matched_tasks mt ON mt.ticket_id = c.ticket_id
     WHERE t.id = c.ticket_id
-    RETURNING t.id, c.reopen, c.first_ord, c.seen, c.resolved_at, c.acknowledged_at, c.was_flapping,
+    RETURNING t.id, c.reopen, c.reopen_ord, c.seen, c.resolved_at, c.acknowledged_at, c.was_flapping,
       t."recurrenceCount" AS recurrence_count, t.flapping, cardinality(t."recentReopens") AS recent_reopens
   ),
   outcome AS (
     SELECT i.ord, i.event_ids, i.job_id, i.created_at, i.actor,
       coalesce(m.ticket_id, u.id) AS ticket_id, (m.ticket_id IS NULL AND coalesce(u.inserted, false)) AS inserted,
-      coalesce(b.reopen AND b.first_ord = i.ord, false) AS reopened
+      coalesce(b.reopen_ord = i.ord, false) AS reopened
     FROM input i
     LEFT JOIN matched m ON m.ord = i.ord
     LEFT JOIN upserted u ON u.dedup_key = i.dedup_key AND m.ord IS NULL
