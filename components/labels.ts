@@ -87,6 +87,7 @@ export function jobProgress(job: { status: string; attempts: number }): string {
 export const OUTCOME_LABELS: Record<string, string> = {
   accepted: "Ticket opened",
   duplicate_ignored: "Duplicate delivery",
+  reopened: "Fired again: reopened",
   resolved: "Resolved by source",
   ignored: "Ignored",
 };

@@ -77,6 +77,9 @@ const schema = z.object({
   TAG_NAMING_CONVENTION: optionalString,
   INTAKE_BATCH_MAX: int(256, 1, 10_000),
   INTAKE_BATCH_WAIT_MS: int(2, 0, 1000),
+  /** a ticket reopened by recurrences more than this many times within FLAPPING_WINDOW_MINUTES is flapping */
+  FLAPPING_THRESHOLD: int(3, 1, 1000),
+  FLAPPING_WINDOW_MINUTES: int(60, 1, 60 * 24 * 7),
 
   DATABRICKS_HOST: optionalUrl,
   DATABRICKS_TOKEN: optionalString,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TicketJson } from "@/lib/api/schemas";
 import { resourceTypeLabel } from "../labels";
+import { RecurrenceBadges } from "../tickets/recurrence-badge";
 import { CategoryBadge, SeverityBadge, SourceBadge, StatusBadge } from "../ui/badges";
 
 export function TicketHeader({ ticket, actions }: { ticket: TicketJson; actions: ReactNode }) {
@@ -18,6 +19,7 @@ export function TicketHeader({ ticket, actions }: { ticket: TicketJson; actions:
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={ticket.severity} />
         <StatusBadge status={ticket.status} />
+        <RecurrenceBadges ticket={ticket} />
         <SourceBadge source={ticket.source} />
         {ticket.rca ? <CategoryBadge category={ticket.rca.category} /> : null}
       </div>

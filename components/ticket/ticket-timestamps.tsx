@@ -62,6 +62,14 @@ export function TicketTimestamps({ ticket }: { ticket: TicketJson }) {
           delta={after(mttr, ticket.occurredAt ? "the failure" : "receipt", "resolved")}
           testId="ts-resolved"
         />
+        {ticket.reopenedAt ? (
+          <Row
+            label="Fired again"
+            iso={ticket.reopenedAt}
+            delta={`reopened ${ticket.recurrenceCount} time${ticket.recurrenceCount === 1 ? "" : "s"} after a resolution${ticket.flapping ? " · flapping" : ""}`}
+            testId="ts-reopened"
+          />
+        ) : null}
       </ul>
       <p className="mt-2 border-t border-zinc-200 pt-2 text-sm dark:border-zinc-800" data-testid="duplicate-count">
         {ticket.duplicateCount > 0 ? (

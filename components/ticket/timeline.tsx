@@ -21,6 +21,7 @@ function outcomeTone(outcome: string, httpStatus: number): Tone {
   if (httpStatus >= 400) return "red";
   if (outcome === "accepted") return "sky";
   if (outcome === "resolved") return "emerald";
+  if (outcome === "reopened") return "amber";
   return "zinc";
 }
 

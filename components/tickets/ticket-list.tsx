@@ -6,6 +6,7 @@ import { resourceTypeLabel, sourceName } from "../labels";
 import { CategoryBadge, SeverityBadge, StatusBadge } from "../ui/badges";
 import { cn } from "../ui/cn";
 import { RelativeTime } from "../ui/relative-time";
+import { RecurrenceBadges } from "./recurrence-badge";
 
 const COLUMNS = "md:grid md:grid-cols-[5.5rem_8rem_minmax(0,1fr)_8.5rem_3.5rem_6.5rem] md:items-center md:gap-3";
 
@@ -49,8 +50,9 @@ function TicketRow({ ticket }: { ticket: TicketJson }) {
         <span>
           <SeverityBadge severity={ticket.severity} />
         </span>
-        <span>
+        <span className="flex flex-wrap items-center gap-1">
           <StatusBadge status={ticket.status} />
+          <RecurrenceBadges ticket={ticket} />
         </span>
         <span className="order-last min-w-0 basis-full md:order-none">
           <span className="flex min-w-0 flex-col md:flex-row md:items-baseline md:gap-2">

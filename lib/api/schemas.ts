@@ -65,6 +65,12 @@ export const ticketJson = z.object({
   resolvedAt: nullableDate,
   duplicateCount: z.number().int(),
   lastSeenAt: isoDate,
+  /** times the failure fired again after the ticket was resolved (each reopened it) */
+  recurrenceCount: z.number().int(),
+  /** more than FLAPPING_THRESHOLD reopenings within FLAPPING_WINDOW_MINUTES, as of the last reopening */
+  flapping: z.boolean(),
+  /** the last reopening by a recurrence, or null */
+  reopenedAt: nullableDate,
   dedupKey: z.string(),
   tags: z.record(z.string(), z.string()),
   metadata: z.record(z.string(), z.unknown()),
@@ -83,7 +89,7 @@ export const eventJson = z.object({
   source: z.string(),
   receivedAt: isoDate,
   eventType: z.string().nullable(),
-  /** what the delivery did to this ticket: accepted | duplicate_ignored | resolved */
+  /** what the delivery did to this ticket: accepted | duplicate_ignored | reopened | resolved */
   outcome: z.string(),
   httpStatus: z.number().int(),
   reason: z.string().nullable(),

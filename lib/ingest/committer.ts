@@ -11,7 +11,8 @@ import { writeFailures, writeResolutions, type EventInput, type SqlRunner, type 
 export interface TicketOutcome {
   ticketId: string;
   dedupKey: string;
-  status: "accepted" | "duplicate_ignored";
+  /** reopened: the failure fired again on a resolved ticket, which it reopened */
+  status: "accepted" | "reopened" | "duplicate_ignored";
 }
 
 export interface CommitResult {
@@ -27,6 +28,8 @@ export interface CommitterOptions {
   maxInFlight: number;
   /** the first pipeline job of each new ticket */
   job: () => { kind: string; maxAttempts: number };
+  /** more reopenings than `threshold` within `windowMs` mark a ticket flapping */
+  flapping: () => { threshold: number; windowMs: number };
   /** called after a commit that created tickets (wakes the in-process worker) */
   onNewJobs?: () => void;
   /**
@@ -234,6 +237,7 @@ export class GroupCommitter {
         inputs.map((e) => e.input),
         events,
         this.opts.job(),
+        this.opts.flapping(),
       );
       const byOrd = new Map(rows.map((r) => [r.ord, r]));
       for (const { input, refs } of inputs) {
@@ -244,7 +248,7 @@ export class GroupCommitter {
           results[ref.delivery].tickets.push({
             ticketId: row.ticket_id,
             dedupKey: input.dedup_key,
-            status: row.inserted && i === 0 ? "accepted" : "duplicate_ignored",
+            status: outcomeOf(row, i === 0),
           });
         });
       }
@@ -256,4 +260,11 @@ export class GroupCommitter {
     if (created) this.opts.onNewJobs?.();
     return results;
   }
+}
+
+/** The first delivery of a failure in a batch creates its ticket or reopens a resolved one; the rest are duplicates. */
+function outcomeOf(row: { inserted: boolean; reopened: boolean }, first: boolean): TicketOutcome["status"] {
+  if (first && row.inserted) return "accepted";
+  if (first && row.reopened) return "reopened";
+  return "duplicate_ignored";
 }

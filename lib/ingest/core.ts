@@ -14,6 +14,9 @@ export interface IntakeSettings extends PlanSettings {
   batchWaitMs: number;
   jobKind: string;
   maxAttempts: number;
+  /** more reopenings than this within flapWindowMs mark a ticket flapping */
+  flapThreshold: number;
+  flapWindowMs: number;
 }
 
 /**
@@ -60,6 +63,7 @@ export function createIntake(opts: IntakeOptions): Intake {
     maxBatch: () => opts.settings().maxBatch,
     maxInFlight: opts.maxInFlight,
     job: () => ({ kind: opts.settings().jobKind, maxAttempts: opts.settings().maxAttempts }),
+    flapping: () => ({ threshold: opts.settings().flapThreshold, windowMs: opts.settings().flapWindowMs }),
     onNewJobs: opts.onNewJobs,
     linger: () => ({ size: LINGER_BATCH, ms: opts.settings().batchWaitMs }),
   });
@@ -138,22 +142,28 @@ function answer(eventId: string, reason: string | null, isResolution: boolean, r
   }
   if (r.tickets.length === 0) return { status: 200, body: { status: "ignored", eventId, reason } };
   const anyNew = r.tickets.some((t) => t.status === "accepted");
+  const anyReopened = r.tickets.some((t) => t.status === "reopened");
   if (r.tickets.length === 1) {
     const [t] = r.tickets;
-    return anyNew
-      ? { status: 202, body: { status: "accepted", eventId, ticketId: t.ticketId, dedupKey: t.dedupKey } }
-      : {
-          status: 200,
-          body: {
-            status: "duplicate_ignored",
-            eventId,
-            ticketId: t.ticketId,
-            message: "This failure already has a ticket; the duplicate was recorded on it.",
-          },
-        };
+    if (anyNew || anyReopened) {
+      return { status: 202, body: { status: t.status, eventId, ticketId: t.ticketId, dedupKey: t.dedupKey } };
+    }
+    return {
+      status: 200,
+      body: {
+        status: "duplicate_ignored",
+        eventId,
+        ticketId: t.ticketId,
+        message: "This failure already has a ticket; the duplicate was recorded on it.",
+      },
+    };
   }
   return {
-    status: anyNew ? 202 : 200,
-    body: { status: anyNew ? "accepted" : "duplicate_ignored", eventId, tickets: r.tickets },
+    status: anyNew || anyReopened ? 202 : 200,
+    body: {
+      status: anyNew ? "accepted" : anyReopened ? "reopened" : "duplicate_ignored",
+      eventId,
+      tickets: r.tickets,
+    },
   };
 }

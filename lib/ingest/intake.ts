@@ -23,6 +23,8 @@ export function intakeSettings(): IntakeSettings {
     batchWaitMs: e.INTAKE_BATCH_WAIT_MS,
     jobKind: FIRST_PIPELINE_JOB,
     maxAttempts: e.JOB_MAX_ATTEMPTS,
+    flapThreshold: e.FLAPPING_THRESHOLD,
+    flapWindowMs: e.FLAPPING_WINDOW_MINUTES * 60_000,
   };
 }
 

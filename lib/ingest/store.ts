@@ -68,8 +68,8 @@ const EVENT_COLUMNS = `id text, source text, received_at timestamptz, event_type
 // The failures statement lives in the database as rca_intake_failures()
 // (prisma/migrations/*_intake_function): PL/pgSQL keeps its plan, so a batch
 // pays no planning time.
-const FAILURES_SQL = `SELECT out_ord AS ord, out_ticket_id AS ticket_id, out_inserted AS inserted
-  FROM rca_intake_failures($1::jsonb, $2::jsonb, $3, $4::int)`;
+const FAILURES_SQL = `SELECT out_ord AS ord, out_ticket_id AS ticket_id, out_inserted AS inserted,
+  out_reopened AS reopened FROM rca_intake_failures($1::jsonb, $2::jsonb, $3, $4::int, $5::int, $6::bigint)`;
 
 const RESOLUTIONS_SQL = `
 WITH r AS (
@@ -115,8 +115,9 @@ export async function writeFailures(
   tickets: TicketInput[],
   events: EventInput[],
   job: { kind: string; maxAttempts: number },
-): Promise<{ ord: number; ticket_id: string; inserted: boolean }[]> {
-  return sql(FAILURES_SQL, [tickets, events, job.kind, job.maxAttempts]);
+  flapping: { threshold: number; windowMs: number },
+): Promise<{ ord: number; ticket_id: string; inserted: boolean; reopened: boolean }[]> {
+  return sql(FAILURES_SQL, [tickets, events, job.kind, job.maxAttempts, flapping.threshold, flapping.windowMs]);
 }
 
 export async function writeResolutions(
