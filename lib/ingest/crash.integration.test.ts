@@ -91,5 +91,5 @@ describe("a server killed under load", () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // a child server starting and 300 deliveries: well past the default 30 s on a loaded 2-core host
 });
