@@ -92,25 +92,29 @@ export function createIntake(opts: IntakeOptions): Intake {
   async function ingestPayload(source: SourceAdapter, parsed: unknown, d: RawDelivery): Promise<IngestAnswer> {
     // Every body passes here (webhooks and the watcher's own): the one place its text is made valid.
     const body = wellFormedBody(d.rawBody, parsed);
-    let delivery: PlannedDelivery;
-    let event: EventInput;
+    let planned: { unsupported: string } | { event: EventInput; delivery: PlannedDelivery };
     try {
       const interpretation = source.interpret(body, { receivedAt: d.receivedAt });
       if (interpretation.kind === "unsupported") {
-        await storeRejected(source, d, 422, interpretation.message);
-        return { status: 422, body: { error: "unsupported_payload", message: interpretation.message } };
+        planned = { unsupported: interpretation.message };
+      } else {
+        const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {});
+        planned = { event, delivery: planDelivery(source.id, interpretation, event, d.receivedAt, opts.settings()) };
       }
-      event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {});
-      delivery = planDelivery(source.id, interpretation, event, d.receivedAt, opts.settings());
     } catch (err) {
       // A body our own code cannot read is a defect to fix, but a 503 would
       // only make the sender retry what can never succeed and then drop it:
       // keep the body (rejected, replayable) and say so.
       log.error("a payload could not be interpreted", { source: source.id, err });
-      const message = `The payload could not be interpreted (${(err as Error).name}); it was stored for review.`;
-      await storeRejected(source, d, 422, message);
-      return { status: 422, body: { error: "unsupported_payload", message } };
+      planned = {
+        unsupported: `The payload could not be interpreted (${(err as Error).name}); it was stored for review.`,
+      };
     }
+    if ("unsupported" in planned) {
+      await storeRejected(source, d, 422, planned.unsupported);
+      return { status: 422, body: { error: "unsupported_payload", message: planned.unsupported } };
+    }
+    const { event, delivery } = planned;
     const result = await committer.submit(delivery);
     return answer(event.id, delivery.reason, delivery.resolutions.length > 0, result);
   }

@@ -10,10 +10,10 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { installDatabase, openDatabase } from "../db";
 import { setEnv } from "../env";
+import { getSource } from "../sources/registry";
 import type { NormalizedFailure } from "../sources/types";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, truncateAll, type TestDatabase } from "../testing/db";
-import { pgUrlFor, testDbKind } from "../testing/db-config";
 import { createIntake } from "./core";
 import { intakeSettings } from "./intake";
 import type { SqlRunner } from "./store";
@@ -77,10 +77,9 @@ describe("when the commit fails", () => {
     expect(await t.prisma.alertEvent.count()).toBe(1);
   });
 
-  it("answers 503 while the database cannot be reached", async () => {
-    // PGlite: a handle already closed; PostgreSQL: a server database that does not exist.
-    const gone = openDatabase(testDbKind === "postgres" ? pgUrlFor("rca_no_such_database") : "pglite:memory://");
-    if (testDbKind === "pglite") await gone.close();
+  it("answers 503 while the database server cannot be reached", { timeout: 60_000 }, async () => {
+    // nothing listens on port 1: every connection is refused
+    const gone = openDatabase("postgresql://postgres@127.0.0.1:1/unreachable");
     const previous = installDatabase(gone);
     try {
       const res = await post("/api/azure-monitor", withRunId("0d7f3c11-2b44-4f1e-8a55-c105edc105ed"));
@@ -156,6 +155,30 @@ describe("bodies that once earned a 503 every time", () => {
       status: "resolved",
       ticketId: fired.body.ticketId,
     });
+  });
+});
+
+describe("a body the source's own code cannot read", () => {
+  it("is stored as rejected with a 422, not answered 503 (which the sender would retry, then drop)", async () => {
+    const intake = createIntake({ sql: () => t.sql, settings: intakeSettings, maxInFlight: 1 });
+    // a source with a defect: its reading of this body throws
+    const broken = {
+      ...getSource("databricks")!,
+      interpret: () => {
+        throw new RangeError("Invalid time value");
+      },
+    };
+    const rawBody = JSON.stringify(clusterEvent);
+    const answer = await intake.ingestPayload(broken, clusterEvent, { rawBody, headers: {}, receivedAt: new Date() });
+    expect(answer).toEqual({
+      status: 422,
+      body: {
+        error: "unsupported_payload",
+        message: "The payload could not be interpreted (RangeError); it was stored for review.",
+      },
+    });
+    const [event] = await t.prisma.alertEvent.findMany();
+    expect(event).toMatchObject({ outcome: "rejected", httpStatus: 422, rawBody });
   });
 });
 
