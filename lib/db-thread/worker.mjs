@@ -14,7 +14,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { logger } from "../logger.ts";
 import { pgParam } from "../pg-json.ts";
+
+const log = logger.child({ module: "db.worker" });
 
 const embedded = "pglite" in workerData.database;
 lowerPriority();
@@ -49,6 +52,13 @@ async function openPGlite(dataDir) {
 
 const client = embedded ? await openPGlite(workerData.database.pglite) : null;
 const pool = embedded ? null : new pg.Pool({ connectionString: workerData.database.postgres, max: 4 });
+// A server connection that ends while idle (a failover, a managed server's
+// idle timeout, pg_terminate_backend) is reported as an "error" on the pool.
+// Unhandled, it ended this thread, and every webhook got a 503 until the
+// thread restarted (~5 s). The pool has already discarded that connection and
+// opens a new one for the next statement; a statement that was running on it
+// fails, and the committer retries its batch (lib/ingest/committer.ts).
+pool?.on("error", (err) => log.warn("a database connection was lost while idle; it will be replaced", { err }));
 /** Prisma's driver adapter, for the HTTP thread's Prisma client (PGlite only: adapter-pg talks to the server itself) */
 const adapter = embedded ? new PrismaPGlite(client).connect() : null;
 

@@ -5,6 +5,7 @@
 // its neighbours.
 import { newId } from "../ids";
 import { logger } from "../logger";
+import { anyEventStored, isConnectionLost } from "./connection-loss";
 import type { PlannedDelivery } from "./plan";
 import { writeFailures, writeResolutions, type EventInput, type SqlRunner, type TicketInput } from "./store";
 
@@ -51,6 +52,14 @@ type Pending = {
 };
 
 const log = logger.child({ module: "ingest.commit" });
+
+class MaybeCommitted extends Error {
+  constructor(cause: unknown) {
+    super("the database connection was lost; the batch committed or cannot be told apart from one that did", {
+      cause,
+    });
+  }
+}
 
 export class GroupCommitter {
   private queue: Pending[] = [];
@@ -128,12 +137,13 @@ export class GroupCommitter {
 
   private async commitGroup(batch: Pending[]): Promise<void> {
     try {
-      const results = await this.commit(batch.map((p) => p.delivery));
+      const results = await this.commitSurvivingLostConnection(batch.map((p) => p.delivery));
       batch.forEach((p, i) => p.resolve(results[i]));
       return;
     } catch (err) {
-      if (batch.length === 1) {
-        batch[0].reject(err);
+      // committed (or perhaps committed): its deliveries must not be written again
+      if (batch.length === 1 || err instanceof MaybeCommitted) {
+        for (const p of batch) p.reject(err);
         return;
       }
       log.warn("batch commit failed; retrying its deliveries one by one", { size: batch.length, err });
@@ -143,6 +153,40 @@ export class GroupCommitter {
         p.resolve((await this.commit([p.delivery]))[0]);
       } catch (e) {
         p.reject(e);
+      }
+    }
+  }
+
+  /**
+   * A batch whose server connection was lost is retried once on a new one
+   * (the pool replaces the broken connection), so a failover or an idle
+   * timeout never reaches the senders, but only when it provably did not
+   * commit: see ./connection-loss.ts.
+   */
+  private async commitSurvivingLostConnection(deliveries: PlannedDelivery[]): Promise<CommitResult[]> {
+    try {
+      return await this.commit(deliveries);
+    } catch (err) {
+      if (!isConnectionLost(err)) throw err;
+      // The statement is atomic: any one of its events tells for the whole batch.
+      const eventIds = deliveries.flatMap((d) => (d.event ? [d.event.id] : []));
+      // Failures found by jobs have no event to tell by: not repeated here (their job retries).
+      if (!eventIds.length) throw new MaybeCommitted(err);
+      if (await anyEventStored(this.opts.sql(), eventIds)) {
+        // The reply to a commit was lost. A 503 makes the senders deliver
+        // again, and the redelivery is a duplicate of the stored ticket.
+        log.warn("connection lost after a batch committed; its deliveries get a 503", { size: deliveries.length });
+        throw new MaybeCommitted(err);
+      }
+      log.warn("connection to the database lost; batch retried once on a new connection", {
+        size: deliveries.length,
+        err,
+      });
+      try {
+        return await this.commit(deliveries);
+      } catch (again) {
+        // lost again: this time it may have committed, and there is no third try
+        throw isConnectionLost(again) ? new MaybeCommitted(again) : again;
       }
     }
   }

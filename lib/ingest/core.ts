@@ -5,8 +5,10 @@
 import type { NormalizedFailure, SourceAdapter } from "../sources/types";
 import { getSource } from "../sources/registry";
 import { GroupCommitter, type CommitResult } from "./committer";
-import { eventRow, planDelivery, planTickets, type PlanSettings } from "./plan";
-import type { SqlRunner } from "./store";
+import { logger } from "../logger";
+import { eventRow, planDelivery, planTickets, type PlanSettings, type PlannedDelivery } from "./plan";
+import type { EventInput, SqlRunner } from "./store";
+import { wellFormedBody } from "../text/well-formed";
 
 export interface IntakeSettings extends PlanSettings {
   maxBatch: number;
@@ -26,6 +28,8 @@ export interface IntakeSettings extends PlanSettings {
  */
 const LINGER_BATCH = 8;
 
+const log = logger.child({ module: "ingest" });
+
 export interface IntakeOptions {
   sql: () => SqlRunner;
   settings: () => IntakeSettings;
@@ -38,6 +42,7 @@ export interface IntakeOptions {
 export type IngestAnswer = { status: number; body: Record<string, unknown> };
 
 export interface RawDelivery {
+  /** the body's JSON text, as received (or as the watcher serialised it) */
   rawBody: string;
   headers: Record<string, unknown>;
   receivedAt: Date;
@@ -88,14 +93,32 @@ export function createIntake(opts: IntakeOptions): Intake {
     });
   }
 
-  async function ingestPayload(source: SourceAdapter, body: unknown, d: RawDelivery): Promise<IngestAnswer> {
-    const interpretation = source.interpret(body, { receivedAt: d.receivedAt });
-    if (interpretation.kind === "unsupported") {
-      await storeRejected(source, d, 422, interpretation.message);
-      return { status: 422, body: { error: "unsupported_payload", message: interpretation.message } };
+  async function ingestPayload(source: SourceAdapter, parsed: unknown, d: RawDelivery): Promise<IngestAnswer> {
+    // Every body passes here (webhooks and the watcher's own): the one place its text is made valid.
+    const body = wellFormedBody(d.rawBody, parsed);
+    let planned: { unsupported: string } | { event: EventInput; delivery: PlannedDelivery };
+    try {
+      const interpretation = source.interpret(body, { receivedAt: d.receivedAt });
+      if (interpretation.kind === "unsupported") {
+        planned = { unsupported: interpretation.message };
+      } else {
+        const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {});
+        planned = { event, delivery: planDelivery(source.id, interpretation, event, d.receivedAt, opts.settings()) };
+      }
+    } catch (err) {
+      // A body our own code cannot read is a defect to fix, but a 503 would
+      // only make the sender retry what can never succeed and then drop it:
+      // keep the body (rejected, replayable) and say so.
+      log.error("a payload could not be interpreted", { source: source.id, err });
+      planned = {
+        unsupported: `The payload could not be interpreted (${(err as Error).name}); it was stored for review.`,
+      };
     }
-    const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {});
-    const delivery = planDelivery(source.id, interpretation, event, d.receivedAt, opts.settings());
+    if ("unsupported" in planned) {
+      await storeRejected(source, d, 422, planned.unsupported);
+      return { status: 422, body: { error: "unsupported_payload", message: planned.unsupported } };
+    }
+    const { event, delivery } = planned;
     const result = await committer.submit(delivery);
     return answer(event.id, delivery.reason, delivery.resolutions.length > 0, result);
   }

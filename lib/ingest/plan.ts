@@ -1,8 +1,9 @@
 // Turns what a source extracted into the rows one delivery will write:
 // dedup identities, FinOps tags, ids. Pure: no I/O.
 import { newId } from "../ids";
-import type { ExtractResult, NormalizedFailure } from "../sources/types";
+import type { ExtractResult, NormalizedFailure, ResolutionTarget } from "../sources/types";
 import { dedupIdentity, resolutionMatch } from "./dedup";
+import { boundedFailure, boundedId, boundedTarget } from "./identifiers";
 import type { EventInput } from "./store";
 import { tagsFromName } from "./tags";
 
@@ -42,8 +43,13 @@ export function planTickets(
 ): PlannedTicket[] {
   const seen = new Set<string>();
   const out: PlannedTicket[] = [];
-  for (const failure of failures) {
-    const id = dedupIdentity(source, failure, s.dedupWindowMs, receivedAt);
+  for (const found of failures) {
+    const failure = boundedFailure(found);
+    const identity = dedupIdentity(source, failure, s.dedupWindowMs, receivedAt);
+    const id = {
+      key: boundedId(identity.key),
+      previous: identity.previous && { ...identity.previous, key: boundedId(identity.previous.key) },
+    };
     // One payload naming one failure twice (e.g. two rows of one run) is one ticket.
     if (seen.has(id.key)) continue;
     seen.add(id.key);
@@ -101,11 +107,17 @@ export function planDelivery(
   }
   if (result.kind === "resolution" && result.targets.length > 0) {
     event.reason = result.note;
-    return { ...base, resolutions: result.targets.map((t) => resolutionMatch(source, t)) };
+    return { ...base, resolutions: result.targets.map((t) => boundedMatch(source, t)) };
   }
   const reason = result.kind === "ignored" ? result.reason : "the payload named no failure";
   event.outcome = "ignored";
   event.http_status = 200;
   event.reason = reason;
   return { ...base, storedOnly: true, reason };
+}
+
+/** Bounded as the failure's own identifiers were, so a resolution finds its ticket. */
+function boundedMatch(source: string, target: ResolutionTarget): { alertId: string | null; dedupKey: string | null } {
+  const m = resolutionMatch(source, boundedTarget(target));
+  return { alertId: m.alertId, dedupKey: m.dedupKey === null ? null : boundedId(m.dedupKey) };
 }

@@ -45,19 +45,22 @@ const ROUTES: Route[] = [
  * instead of resetting the connection under the client.
  */
 function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
+  // a cancelled stream must not be closed again when the upload ends
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       req.on("data", (chunk: Buffer) => {
         controller.enqueue(new Uint8Array(chunk));
         if ((controller.desiredSize ?? 0) <= 0) req.pause();
       });
-      req.on("end", () => controller.close());
-      req.on("error", (err) => controller.error(err));
+      req.on("end", () => cancelled || controller.close());
+      req.on("error", (err) => cancelled || controller.error(err));
     },
     pull() {
       req.resume();
     },
     cancel() {
+      cancelled = true;
       req.removeAllListeners("data");
       req.resume();
     },

@@ -17,6 +17,7 @@ import {
   type PipelineRun,
 } from "./schemas";
 import { createArmAgent } from "./tls";
+import { linkSegment } from "../../text/links";
 
 export const ADF_API_VERSION = "2018-06-01";
 export const DEFAULT_ARM_ENDPOINT = "https://management.azure.com";
@@ -115,7 +116,7 @@ function asCredential(source: TokenCredential | TokenGetter): TokenCredential {
 }
 
 function factoryPath(f: FactoryCoordinates): string {
-  const e = encodeURIComponent;
+  const e = linkSegment;
   return `/subscriptions/${e(f.subscriptionId)}/resourceGroups/${e(f.resourceGroup)}/providers/Microsoft.DataFactory/factories/${e(f.factoryName)}`;
 }
 
@@ -314,14 +315,9 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
     principal,
     getFactory: (f, o) => getOne(factoryPath(f), factorySchema, o),
     getPipelineRun: (f, runId, o) =>
-      getOne(`${factoryPath(f)}/pipelineruns/${encodeURIComponent(runId)}`, pipelineRunSchema, o),
+      getOne(`${factoryPath(f)}/pipelineruns/${linkSegment(runId)}`, pipelineRunSchema, o),
     queryActivityRuns: (f, runId, w, o) =>
-      queryAll(
-        `${factoryPath(f)}/pipelineruns/${encodeURIComponent(runId)}/queryActivityruns`,
-        w,
-        activityRunSchema,
-        o,
-      ),
+      queryAll(`${factoryPath(f)}/pipelineruns/${linkSegment(runId)}/queryActivityruns`, w, activityRunSchema, o),
     queryPipelineRuns: (f, w, o) => queryAll(`${factoryPath(f)}/queryPipelineRuns`, w, pipelineRunSchema, o),
   };
 }

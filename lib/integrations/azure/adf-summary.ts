@@ -4,13 +4,14 @@
 import type { FactoryCoordinates } from "./adf-client";
 import type { RunFailure } from "./adf-runs";
 import type { PipelineRun } from "./schemas";
+import { linkQueryValue, linkSegment } from "../../text/links";
 
 const MAX_TRACE_CHARS = 8_000;
 
 /** The run in ADF Studio's monitoring view. */
 export function adfStudioRunUrl(f: FactoryCoordinates, runId: string): string {
   const factoryId = `/subscriptions/${f.subscriptionId}/resourceGroups/${f.resourceGroup}/providers/Microsoft.DataFactory/factories/${f.factoryName}`;
-  return `https://adf.azure.com/en/monitoring/pipelineruns/${encodeURIComponent(runId)}?factory=${factoryId}`;
+  return `https://adf.azure.com/en/monitoring/pipelineruns/${linkSegment(runId)}?factory=${linkQueryValue(factoryId)}`;
 }
 
 /** Failed (not merely cancelled) activity names, by start time. */

@@ -16,6 +16,7 @@ import { parseResourceId } from "../azure-monitor/resource-id";
 import { eventTypeOf, resolutionFor } from "../azure-monitor/resolution";
 import type { AzureMonitorPayload } from "../azure-monitor/schema";
 import type { ExtractContext, ExtractResult } from "../types";
+import { linkQueryValue, linkSegment } from "../../text/links";
 
 export const ADF_FLAVOR: PipelineFlavor = {
   label: "ADF",
@@ -27,7 +28,7 @@ export const ADF_FLAVOR: PipelineFlavor = {
   scopeNameFields: ["DataFactoryName", "FactoryName"],
   runUrl: (runId, scope) =>
     scope.resourceId
-      ? `https://adf.azure.com/en/monitoring/pipelineruns/${encodeURIComponent(runId)}?factory=${scope.resourceId}`
+      ? `https://adf.azure.com/en/monitoring/pipelineruns/${linkSegment(runId)}?factory=${linkQueryValue(scope.resourceId)}`
       : null,
   reservedTagKeys: PIPELINE_FACT_KEYS,
 };

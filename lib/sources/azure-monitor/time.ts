@@ -1,5 +1,6 @@
 // Azure timestamps come in three dialects: ISO with 7 fractional digits,
 // ISO without a zone (meant as UTC), and log alert V1's "3/22/2019 1:36:33 PM" (UTC).
+import { payloadDate } from "../dates";
 import { textOf } from "./fields";
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?$/i;
@@ -22,9 +23,8 @@ export function parseAzureTime(value: unknown): Date | null {
   return validDate(new Date(ISO_NO_ZONE.test(t) ? `${t}Z` : t));
 }
 
-function validDate(d: Date): Date | null {
-  return Number.isNaN(d.getTime()) ? null : d;
-}
+/** Azure's own alert is never refused for its time: an impossible one is just unknown. */
+const validDate = (d: Date): Date | null => payloadDate(d);
 
 /** The latest of some optional dates. */
 export function latest(dates: ReadonlyArray<Date | null>): Date | null {

@@ -16,6 +16,7 @@ import { childRunError } from "./enrich-child";
 import { callAudit, failureOutcome, mapLimit, type EnrichScope } from "./enrich-shared";
 import { meaningful, MESSAGE_CAP, trimMiddle, TRACE_CAP } from "./error-text";
 import { byFailureTime, isFailed, latestAttempts, taskError } from "./run-state";
+import { payloadLink } from "../../text/links";
 
 /** Bounded work per ticket even for a run with hundreds of failed tasks. */
 const MAX_OUTPUT_FETCHES = 25;
@@ -46,7 +47,7 @@ function taskDetail(
     errorCode: err?.code ?? null,
     errorMessage: err?.message ? clean(err.message, MESSAGE_CAP) : null,
     errorTrace: err?.trace ? clean(err.trace, TRACE_CAP) : null,
-    url: task.run_page_url ?? null,
+    url: payloadLink(task.run_page_url),
     startedAt: date(task.start_time),
     endedAt: date(task.end_time),
     data: {
@@ -158,7 +159,7 @@ export async function enrichJobRun(
   const repairs = run.repair_history ?? [];
   const attempt = run.attempt_number ?? 0;
   const patch: TicketPatch = {
-    runUrl: run.run_page_url ?? undefined,
+    runUrl: payloadLink(run.run_page_url) ?? undefined,
     metadata: {
       databricks: {
         ...scope.rawMeta,

@@ -129,7 +129,18 @@ describe("databricks extract: what it rejects and ignores", () => {
       { event_type: "cluster.terminated", workspace_id: "1", cluster: { cluster_id: "c" }, timestamp: "yesterday" },
       "timestamp",
     ],
-  ])("422s %s and says what was expected", (_label, body, pathHint) => {
+    // 1e308 once threw RangeError (a 503) on its way to the database
+    ...[1e308, -1e308, 1741054507412000, "+275760-09-13T00:00:00Z", 0].map((timestamp) => [
+      `an impossible timestamp (${timestamp})`,
+      { event_type: "cluster.terminated", workspace_id: "1", cluster: { cluster_id: "c" }, timestamp },
+      "timestamp: expected epoch milliseconds or an ISO-8601 date between the years 2000 and 2099",
+    ]),
+    [
+      "an impossible termination time",
+      { event_type: "cluster.terminated", workspace_id: "1", cluster: { cluster_id: "c", terminated_time: 1e20 } },
+      "cluster.terminated_time",
+    ],
+  ] as [string, unknown, string][])("422s %s and says what was expected", (_label, body, pathHint) => {
     const result = interpret(body);
     expect(result.kind).toBe("unsupported");
     if (result.kind !== "unsupported") return;
@@ -160,7 +171,7 @@ describe("databricks extract: what it rejects and ignores", () => {
         interpret({
           event_type: event,
           workspace_id: "1",
-          timestamp: 1,
+          timestamp: 1741054507412,
           cluster: { cluster_id: "c", termination_reason: { code: "SOME_CODE", type } },
         }),
       )[0].severity;

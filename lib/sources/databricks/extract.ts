@@ -4,6 +4,7 @@
 import type { ExtractContext, ExtractResult, NormalizedFailure, ResolutionTarget } from "../types";
 import { extractCustom } from "./extract-custom";
 import { isJobWebhook, type DatabricksPayload, type JobWebhookPayload } from "./schema";
+import { payloadLink } from "../../text/links";
 
 /** What enrichment and the dashboard read from ticket.metadata.databricks. */
 export interface DatabricksMetadata {
@@ -94,7 +95,7 @@ function baseFailure(
     occurredAt: null,
     detectedAt: null,
     failedTasks: [],
-    runUrl: p.run.run_page_url ?? null,
+    runUrl: payloadLink(p.run.run_page_url),
     tags: {},
     metadata: { databricks: f.metadata },
   };

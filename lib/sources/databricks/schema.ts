@@ -4,6 +4,7 @@
 // a script). Unknown extra fields are tolerated everywhere.
 import { z } from "zod";
 import { libraryCoordinatesSchema } from "../../integrations/databricks/schemas";
+import { PAYLOAD_DATE_RANGE, payloadDate } from "../dates";
 
 /** Databricks ids arrive as JSON numbers or strings depending on the sender: keep them as strings. */
 const id = z.union([z.string().trim().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
@@ -39,15 +40,19 @@ export const CUSTOM_EVENT_TYPES = [
 ] as const;
 export type CustomEventType = (typeof CUSTOM_EVENT_TYPES)[number];
 
-/** Epoch milliseconds (epoch seconds accepted), a numeric string, or ISO-8601 → Date. */
+/**
+ * Epoch milliseconds (epoch seconds accepted), a numeric string, or ISO-8601 → Date.
+ * This payload is our own contract (the watcher, a user's script): a date it
+ * cannot mean (1e308, nanoseconds, year 1970) is answered 422 so the script's
+ * author sees it at once, rather than a ticket filed at a made-up time.
+ */
 export const eventTime = z.union([z.number(), z.string().min(1)]).transform((v, ctx) => {
-  const n = typeof v === "number" ? v : /^\d+$/.test(v) ? Number(v) : Number.NaN;
-  const ms = Number.isNaN(n) ? Date.parse(String(v)) : n < 1e11 ? n * 1000 : n;
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({ code: "custom", message: "expected epoch milliseconds or an ISO-8601 date" });
+  const date = payloadDate(v);
+  if (!date) {
+    ctx.addIssue({ code: "custom", message: `expected epoch milliseconds or an ISO-8601 date ${PAYLOAD_DATE_RANGE}` });
     return z.NEVER;
   }
-  return new Date(ms);
+  return date;
 });
 
 const termParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));

@@ -12,6 +12,7 @@ import { eventTypeOf, resolutionFor } from "../azure-monitor/resolution";
 import type { AzureMonitorPayload } from "../azure-monitor/schema";
 import type { ExtractContext, ExtractResult } from "../types";
 import { isSparkAlert, SPARK_FACT_KEYS, sparkFailures } from "./spark";
+import { linkSegment } from "../../text/links";
 
 const RESERVED = new Set([...PIPELINE_FACT_KEYS, ...SPARK_FACT_KEYS]);
 
@@ -24,7 +25,7 @@ export const SYNAPSE_FLAVOR: PipelineFlavor = {
   scopeNameFields: ["WorkspaceName", "SynapseWorkspaceName"],
   runUrl: (runId, scope) =>
     scope.resourceId
-      ? `https://ms.web.azuresynapse.net/en/monitoring/pipelineruns/${encodeURIComponent(runId)}?workspace=${encodeURIComponent(scope.resourceId)}`
+      ? `https://ms.web.azuresynapse.net/en/monitoring/pipelineruns/${linkSegment(runId)}?workspace=${linkSegment(scope.resourceId)}`
       : null,
   reservedTagKeys: RESERVED,
 };
