@@ -17,7 +17,13 @@ function startServer(): { child: ChildProcess; output: () => string } {
   const child = spawn("npm", ["start"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `pglite:${dataDir}`, RCA_API_KEY: apiKey, LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `pglite:${dataDir}`,
+      RCA_API_KEY: apiKey,
+      LOG_LEVEL: "info",
+    },
   });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));

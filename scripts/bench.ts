@@ -99,7 +99,15 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   }
   const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, RCA_API_KEY: KEY, LOG_LEVEL: "warn", RCA_BENCH_ROUTES: "true", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      RCA_API_KEY: KEY,
+      LOG_LEVEL: "warn",
+      RCA_BENCH_ROUTES: "true",
+      ...env,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 600; i++) {
