@@ -1,21 +1,24 @@
 // npm run rca:eval [-- <errors.jsonl>] [--folds 10] [--seed 12] [--json]
-// Measures the no-LLM root-cause classification (rules + statistical fallback) on a labelled set of real error
-// messages (format: ../shared/corpus/rca-dev/README.md). Default set: ../shared/corpus/rca-dev/errors.jsonl when
-// it exists, else the committed copy lib/rca/eval/rca-dev.jsonl. Prints accuracy, k-fold cross-validation (the
-// fallback retrained per fold without the held-out items), rules-only accuracy, unknowns, the confusion matrix
-// and every unsafe remediation; exits 1 when any remediation is unsafe.
-import { existsSync } from "node:fs";
+// Measures the no-LLM root-cause classification (rules + statistical fallback) on labelled real error messages
+// (format: ../shared/corpus/rca-dev/README.md). Without a file: the dev set (lib/rca/eval/rca-dev.jsonl), the extra
+// set (lib/rca/eval/rca-extra.jsonl) and both together under stratified k-fold cross-validation of the combined set
+// (the fallback retrained per fold without the held-out items), plus leave-one-source-out (train on dev, test on
+// extra and the reverse). With a file (e.g. the hidden hold-out): the fallback is trained on the KB examples and the
+// dev + extra items that do not overlap it, and the file is also cross-validated with those items added to every
+// fold. Prints accuracy, unknowns, the confusion matrix and every unsafe remediation; exits 1 when any is unsafe.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fallbackModel } from "../lib/rca/classifier";
-import { classifierText } from "../lib/rca/classifier";
-import { DEV_SET_FIXTURE, labelledInput, loadDevSetFixture, loadLabelledErrors } from "../lib/rca/eval/dataset";
+import { loadDevSetFixture, loadExtraSetFixture, loadLabelledErrors } from "../lib/rca/eval/dataset";
 import {
   classifyItem,
   crossValidate,
   modelAlone,
+  modelTrainedOn,
   rulesOnly,
   score,
+  trainTest,
+  withoutOverlap,
   type ItemResult,
   type Scores,
 } from "../lib/rca/eval/evaluate";
@@ -30,39 +33,14 @@ const { values: args, positionals } = parseArgs({
     json: { type: "boolean", default: false },
   },
 });
-
-const shared = path.resolve(root, "..", "shared", "corpus", "rca-dev", "errors.jsonl");
-const file = positionals[0]
-  ? path.resolve(positionals[0])
-  : existsSync(shared)
-    ? shared
-    : path.join(root, DEV_SET_FIXTURE);
-const items = loadLabelledErrors(file);
+const k = Number(args.folds);
+const seed = Number(args.seed);
 const dev = loadDevSetFixture(root);
-const devIds = new Set(dev.map((i) => i.id));
-// A set that is not the dev set (e.g. the hidden hold-out): the production model (trained on the dev set) is honest
-// on it as it stands, and its cross-validation adds the dev set to every fold's training data.
-const isDevSet = items.every((i) => devIds.has(i.id));
+const extra = loadExtraSetFixture(root);
+const external = positionals[0] ? loadLabelledErrors(path.resolve(positionals[0])) : null;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const frac = (c: number, n: number) => `${c}/${n} (${n ? pct(c / n) : "—"})`;
-
-const { trainMs, docs, model } = fallbackModel();
-const started = performance.now();
-const full: ItemResult[] = items.map((item) => classifyItem(item));
-const perItemMs = (performance.now() - started) / items.length;
-const predictStarted = performance.now();
-for (const item of items) model.predict(classifierText(labelledInput(item)));
-const predictMs = (performance.now() - predictStarted) / items.length;
-
-const k = Number(args.folds);
-const cvStarted = performance.now();
-const cv = crossValidate(items, k, Number(args.seed), isDevSet ? [] : dev);
-const cvMs = performance.now() - cvStarted;
-const fullScores = score(full);
-const cvScores = score(cv);
-const rules = rulesOnly(full);
-const alone = modelAlone(cv);
 
 function matrix(s: Scores): string {
   const short = (c: string) =>
@@ -76,48 +54,76 @@ function matrix(s: Scores): string {
   return [head, sep, ...rows].join("\n");
 }
 
-if (args.json) {
-  console.log(
-    JSON.stringify(
-      { file, isDevSet, trainMs, docs, perItemMs, predictMs, full: fullScores, cv: cvScores, rules, items: cv },
-      null,
-      2,
-    ),
-  );
-} else {
-  const lines = [
-    `RCA classification (rules + statistical fallback, no LLM) on ${path.relative(process.cwd(), file) || file}: ${items.length} items${isDevSet ? " (the dev set)" : " (not the dev set: the production model has never seen it)"}`,
-    `fallback model: ${docs} training documents, ${model.vocabularySize} terms, trained in ${trainMs} ms; ` +
-      `classification ${perItemMs.toFixed(2)} ms/item (fallback prediction alone ${predictMs.toFixed(3)} ms)`,
-    "",
-    `${k}-fold stratified cross-validation (seed ${args.seed}, fallback retrained per fold, ${(cvMs / 1000).toFixed(1)} s): accuracy ${frac(cvScores.correct, cvScores.n)}`,
-    `  by method: rule ${frac(cvScores.byMethod.rule.correct, cvScores.byMethod.rule.n)}, statistical ${frac(cvScores.byMethod.statistical.correct, cvScores.byMethod.statistical.n)}, none/unknown ${frac(cvScores.byMethod.none.correct, cvScores.byMethod.none.n)}`,
-    `  by service: ${Object.entries(cvScores.byService)
-      .map(([s, v]) => `${s} ${frac(v.correct, v.n)}`)
-      .join(", ")}`,
-    `  answered unknown: ${cvScores.unknown}`,
-    `  the fallback model alone on every item (cross-validated, rules ignored): top-1 ${frac(alone.correct, alone.n)}; ` +
-      `where its probability reaches the answer threshold: ${frac(alone.answeredCorrect, alone.answered)}`,
-    `production model (trained on ${isDevSet ? "all of this set: an optimistic figure" : "the dev set, not this set"}): accuracy ${frac(fullScores.correct, fullScores.n)}, unknown ${fullScores.unknown}`,
-    `rules alone where a class decided (the rules were written while looking at the dev set): ${frac(rules.correct, rules.n)}; ${items.length - rules.n} items left to the fallback or unknown`,
-    "",
-    `confusion matrix (${k}-fold cross-validation):`,
-    matrix(cvScores),
-    "",
-    `misclassified under cross-validation (${cv.filter((r) => r.predicted !== r.expected).length}):`,
-    ...cv
+function summary(name: string, results: readonly ItemResult[]): string[] {
+  const s = score(results);
+  const rules = rulesOnly(results);
+  return [
+    `${name}: accuracy ${frac(s.correct, s.n)}; answered unknown ${s.unknown}; unsafe ${s.unsafe.length}`,
+    `  by method: rule ${frac(s.byMethod.rule.correct, s.byMethod.rule.n)}, statistical ${frac(s.byMethod.statistical.correct, s.byMethod.statistical.n)}, none/unknown ${frac(s.byMethod.none.correct, s.byMethod.none.n)}; ` +
+      `by service: ${Object.entries(s.byService)
+        .map(([svc, v]) => `${svc} ${frac(v.correct, v.n)}`)
+        .join(", ")}; rules alone where a class decided ${frac(rules.correct, rules.n)}`,
+  ];
+}
+
+function details(name: string, results: readonly ItemResult[]): string[] {
+  const s = score(results);
+  const alone = modelAlone(results);
+  return [
+    `confusion matrix, ${name}:`,
+    matrix(s),
+    `the fallback model alone (rules ignored): top-1 ${frac(alone.correct, alone.n)}; where it answers: ${frac(alone.answeredCorrect, alone.answered)}`,
+    `misclassified (${results.filter((r) => r.predicted !== r.expected).length}):`,
+    ...results
       .filter((r) => r.predicted !== r.expected)
       .map(
         (r) =>
           `  ${r.id}: expected ${r.expected}, got ${r.predicted} via ${r.method}${r.matchedClassId ? ` (${r.matchedClassId})` : ""} @ ${r.confidence}`,
       ),
-    "",
-    `unsafe remediations: cross-validation ${cvScores.unsafe.length}, production model ${fullScores.unsafe.length}`,
-    ...[
-      ...cvScores.unsafe.map((u) => ({ ...u, run: "cv" })),
-      ...fullScores.unsafe.map((u) => ({ ...u, run: "production" })),
-    ].map((u) => `  UNSAFE ${u.id} [${u.run}]: ${u.reason}`),
   ];
+}
+
+const runs: { name: string; results: ItemResult[] }[] = [];
+const lines: string[] = [];
+const started = performance.now();
+if (external) {
+  const training = withoutOverlap([...dev, ...extra], external);
+  const dropped = dev.length + extra.length - training.length;
+  const model = modelTrainedOn(training);
+  runs.push({ name: "production-like model (trained on KB examples + dev + extra)", results: external.map((i) => classifyItem(i, model)) });
+  runs.push({ name: `${k}-fold CV of the file (dev + extra added to every fold)`, results: crossValidate(external, k, seed, training) });
+  lines.push(
+    `RCA classification on ${positionals[0]}: ${external.length} items; ${dropped} training items dropped because their message also opens an item of this file`,
+  );
+} else {
+  const combined = crossValidate([...dev, ...extra], k, seed);
+  const devIds = new Set(dev.map((d) => d.id));
+  runs.push({ name: `${k}-fold CV, combined dev + extra`, results: combined });
+  runs.push({ name: `${k}-fold CV, dev part`, results: combined.filter((r) => devIds.has(r.id)) });
+  runs.push({ name: `${k}-fold CV, extra part`, results: combined.filter((r) => !devIds.has(r.id)) });
+  runs.push({ name: "leave-one-source-out: trained on dev, tested on extra", results: trainTest(dev, extra) });
+  runs.push({ name: "leave-one-source-out: trained on extra, tested on dev", results: trainTest(extra, dev) });
+  const production = fallbackModel();
+  runs.push({
+    name: "production model (model.generated.json, trained on all of both: resubstitution, not a generalisation figure)",
+    results: [...dev, ...extra].map((i) => classifyItem(i, production.model)),
+  });
+  lines.push(
+    `RCA classification (rules + statistical fallback, no LLM): dev set ${dev.length} items, extra set ${extra.length} items (seed ${seed})`,
+    `production fallback model: ${production.docs} training documents, ${production.model.vocabularySize} terms, loaded in ${production.loadMs} ms`,
+  );
+}
+const elapsed = ((performance.now() - started) / 1000).toFixed(1);
+lines.push(`(${elapsed} s)`, "");
+for (const run of runs) lines.push(...summary(run.name, run.results));
+lines.push("");
+lines.push(...details(runs[0]!.name, runs[0]!.results));
+const unsafe = runs.flatMap((run) => score(run.results).unsafe.map((u) => ({ ...u, run: run.name })));
+lines.push("", `unsafe remediations: ${unsafe.length}`, ...unsafe.map((u) => `  UNSAFE ${u.id} [${u.run}]: ${u.reason}`));
+
+if (args.json) {
+  console.log(JSON.stringify(runs.map((r) => ({ name: r.name, scores: score(r.results), items: r.results })), null, 2));
+} else {
   console.log(lines.join("\n"));
 }
-process.exit(cvScores.unsafe.length + fullScores.unsafe.length > 0 ? 1 : 0);
+process.exit(unsafe.length > 0 ? 1 : 0);

@@ -71,12 +71,23 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   /\b(?:ModuleNotFoundError|ImportError|NoClassDefFoundError|ClassNotFoundException)\b/,
   /\bNo module named\b/i,
   /\bexceeded (?:the |its )?(?:configured |maximum |max )?(?:timeout|time ?limit)\b/i,
+  // a count limit that is reached stays reached until someone changes the limit or the load
+  /\((?:limit|max(?:imum)?): ?\d+\)/i,
+  /\b(?:quota|limit)\b[^\n]{0,30}\b(?:has been|was|is) reached\b/i,
+  // an HTTP call that failed with a client error, or with no status at all: a retry sends the same request
+  /\bResponse status code: ?'?(?:4\d\d\b|'|\s*$)/im,
 ];
+
+/** Memory exhaustion: re-running the same work on the same cluster fails again; only more memory helps. */
+const MEMORY_EVIDENCE: RegExp[] = [/\bOutOfMemoryError\b/, /\bout of memory\b/i, /\bexit code:? ?137\b/i];
 
 function guarded(input: RcaInput, r: RulesResult): RulesResult {
   if (r.remediation === "none") return r;
   const text = classifierText(input);
-  return NEVER_RETRY_EVIDENCE.some((p) => p.test(text)) ? { ...r, remediation: "none" } : r;
+  if (NEVER_RETRY_EVIDENCE.some((p) => p.test(text))) return { ...r, remediation: "none" };
+  if (r.remediation !== "scale_up_cluster" && MEMORY_EVIDENCE.some((p) => p.test(text)))
+    return { ...r, remediation: "none" };
+  return r;
 }
 
 /**

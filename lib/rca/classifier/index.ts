@@ -1,12 +1,14 @@
-// The statistical fallback: a category for error text that no knowledge-base class recognised. Trained lazily,
-// once per process, on the examples and the dev set; its answers carry a capped confidence and never a fix.
+// The statistical fallback: a category for error text that no knowledge-base class recognised. Trained at build
+// time (npx tsx lib/rca/classifier/build-model.ts) on the KB examples and the labelled real reports into
+// model.generated.json, so a server never trains on its request thread; its answers carry a capped confidence and
+// never a fix.
 import type { RcaCategory } from "../types";
 import { RCA_CATEGORIES } from "../types";
-import { trainClassifier, type TextClassifier, type TrainingDoc } from "./model";
-import { defaultTrainingDocs } from "./training";
+import generated from "./model.generated.json";
+import { classifierFromData, type ModelData, type TextClassifier } from "./model";
 
-export { trainClassifier } from "./model";
-export type { Prediction, TextClassifier, TrainingDoc } from "./model";
+export { classifierFromData, trainClassifier } from "./model";
+export type { ModelData, Prediction, TextClassifier, TrainingDoc } from "./model";
 export { classifierText } from "./training";
 
 /** Below this probability the model is guessing between categories: answer unknown. */
@@ -43,15 +45,19 @@ export function fallbackAnswer(model: TextClassifier, text: string): FallbackAns
   };
 }
 
-let trained: { model: TextClassifier; trainMs: number; docs: number } | null = null;
+let loaded: { model: TextClassifier; loadMs: number; docs: number } | null = null;
 
-/** The production model, trained on first use (deterministic; about a second on one core, see BENCHMARKS.md). */
-export function fallbackModel(): { model: TextClassifier; trainMs: number; docs: number } {
-  if (!trained) {
+/**
+ * The production model, read from the committed model.generated.json on first use (a few milliseconds: it is
+ * data, not training). lib/rca/classifier/model-file.test.ts fails when the file is not what training on the
+ * current examples and labelled sets gives.
+ */
+export function fallbackModel(): { model: TextClassifier; loadMs: number; docs: number } {
+  if (!loaded) {
     const started = performance.now();
-    const docs: TrainingDoc[] = defaultTrainingDocs();
-    const model = trainClassifier(docs);
-    trained = { model, trainMs: Math.round(performance.now() - started), docs: docs.length };
+    const data = generated as ModelData & { docs: number };
+    const model = classifierFromData(data);
+    loaded = { model, loadMs: Math.round((performance.now() - started) * 10) / 10, docs: data.docs };
   }
-  return trained;
+  return loaded;
 }

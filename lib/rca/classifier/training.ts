@@ -1,6 +1,6 @@
 // What the statistical fallback learns from: the knowledge base's own labelled examples (lib/rca/rules/examples)
-// and the labelled development set of real reports (lib/rca/eval/rca-dev.jsonl).
-import { labelledInput, loadDevSetFixture, type LabelledError } from "../eval/dataset";
+// and the labelled real reports (lib/rca/eval/rca-dev.jsonl and rca-extra.jsonl).
+import { labelledInput, loadDevSetFixture, loadExtraSetFixture, type LabelledError } from "../eval/dataset";
 import { KB_EXAMPLES, exampleInput } from "../rules/examples";
 import { MORE_REALISTIC_CASES } from "../rules/examples/realistic-more";
 import { REALISTIC_CASES } from "../rules/examples/realistic";
@@ -42,7 +42,7 @@ export function labelledDocs(items: readonly LabelledError[]): TrainingDoc[] {
   return items.map((item) => ({ text: classifierText(labelledInput(item)), label: item.category }));
 }
 
-/** Everything the production model is trained on. */
-export function defaultTrainingDocs(): TrainingDoc[] {
-  return [...exampleDocs(), ...labelledDocs(loadDevSetFixture())];
+/** Everything the production model is trained on: KB examples, the dev set and the extra set of real reports. */
+export function defaultTrainingDocs(root = process.cwd()): TrainingDoc[] {
+  return [...exampleDocs(), ...labelledDocs(loadDevSetFixture(root)), ...labelledDocs(loadExtraSetFixture(root))];
 }

@@ -36,10 +36,24 @@ export function loadLabelledErrors(file: string): LabelledError[] {
   return parseLabelledErrors(readFileSync(file, "utf8"), file);
 }
 
+/** 60 more real errors collected from public reports after the rules were written (see ./README.md). */
+export const EXTRA_SET_FIXTURE = path.join("lib", "rca", "eval", "rca-extra.jsonl");
+
 /** The committed dev set, or [] when the file is not there (e.g. a deployment that ships only the build). */
 export function loadDevSetFixture(root = process.cwd()): LabelledError[] {
   const file = path.join(root, DEV_SET_FIXTURE);
   return existsSync(file) ? loadLabelledErrors(file) : [];
+}
+
+/** The committed extra set, or [] when the file is not there. */
+export function loadExtraSetFixture(root = process.cwd()): LabelledError[] {
+  const file = path.join(root, EXTRA_SET_FIXTURE);
+  return existsSync(file) ? loadLabelledErrors(file) : [];
+}
+
+/** The first 60 characters of a message: two reports sharing them are treated as the same error (overlap control). */
+export function messageKey(message: string): string {
+  return message.slice(0, 60);
 }
 
 /** What intake would hand the engine for this report: an ADF pipeline run or a Databricks job run failure. */

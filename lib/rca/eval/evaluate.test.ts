@@ -1,13 +1,30 @@
 // Accuracy and safety of the no-LLM classification on the committed dev set (lib/rca/eval/rca-dev.jsonl), measured
 // the honest way: stratified 10-fold cross-validation, the fallback retrained per fold without the held-out items.
 import { describe, expect, it } from "vitest";
-import { loadDevSetFixture, parseLabelledErrors } from "./dataset";
-import { crossValidate, rulesOnly, score, stratifiedFolds, unsafeReason, classifyItem } from "./evaluate";
+import { loadDevSetFixture, loadExtraSetFixture, parseLabelledErrors } from "./dataset";
+import {
+  classifyItem,
+  crossValidate,
+  rulesOnly,
+  score,
+  stratifiedFolds,
+  trainTest,
+  unsafeReason,
+  withoutOverlap,
+} from "./evaluate";
 
 /** Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 93/120 = 77.5%. The issue's target is 90%. */
 const MIN_CV_ACCURACY = 0.775;
 
+/**
+ * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of dev + extra 131/180 = 72.8%, its
+ * extra part 38/60; trained on dev only and tested on the extra set (leave-one-source-out) 38/60 = 63.3%.
+ */
+const MIN_COMBINED_CV_ACCURACY = 131 / 180;
+const MIN_EXTRA_CORRECT = 38;
+
 const dev = loadDevSetFixture();
+const extra = loadExtraSetFixture();
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -63,5 +80,35 @@ describe("cross-validated accuracy on the dev set", () => {
     expect(r.accuracy).toBeGreaterThanOrEqual(0.8);
     // every answer says how it was reached
     for (const item of cv) expect(["rule", "statistical", "none"]).toContain(item.method);
+  });
+});
+
+describe("the extra set of real reports (collected after the rules were written)", () => {
+  it("is 60 labelled real messages with a source, none opening like a dev item", () => {
+    expect(extra).toHaveLength(60);
+    expect(new Set([...dev, ...extra].map((d) => d.id)).size).toBe(180);
+    for (const d of extra) expect(d.source, d.id).toMatch(/^https?:\/\//);
+    expect(withoutOverlap(extra, dev)).toHaveLength(60);
+  });
+
+  it(`combined 10-fold CV stays at or above 131/180 (72.8%), without an unsafe remediation`, () => {
+    const cv = crossValidate([...dev, ...extra], 10, 12);
+    const s = score(cv);
+    expect(s.n).toBe(180);
+    expect(s.accuracy).toBeGreaterThanOrEqual(MIN_COMBINED_CV_ACCURACY);
+    expect(s.unsafe).toEqual([]);
+    const extraIds = new Set(extra.map((e) => e.id));
+    expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
+  }, 120_000);
+
+  it("leave-one-source-out (fallback trained on dev only) keeps its figure and is safe", () => {
+    const s = score(trainTest(dev, extra));
+    expect(s.correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
+    expect(s.unsafe).toEqual([]);
+  }, 60_000);
+
+  it("drops a training item whose message opens like an evaluated one (hold-out overlap control)", () => {
+    const copy = { ...extra[0]!, id: "hidden-1" };
+    expect(withoutOverlap(extra, [copy]).map((i) => i.id)).not.toContain(extra[0]!.id);
   });
 });

@@ -5,7 +5,7 @@ import { classifierText, MIN_FALLBACK_PROBABILITY, trainClassifier, type TextCla
 import { exampleDocs, labelledDocs } from "../classifier/training";
 import { classifyFailure, type ClassificationMethod } from "../classify";
 import { NEVER_AUTO_REMEDIATE, RCA_CATEGORIES, type RcaCategory, type Remediation } from "../types";
-import { labelledInput, type LabelledError } from "./dataset";
+import { labelledInput, messageKey, type LabelledError } from "./dataset";
 
 export interface ItemResult {
   id: string;
@@ -173,4 +173,29 @@ export function modelAlone(results: readonly ItemResult[]): {
     answered: answered.length,
     answeredCorrect: answered.filter((r) => r.model!.label === r.expected).length,
   };
+}
+
+/** The fallback trained on the KB examples and the given labelled items only. */
+export function modelTrainedOn(items: readonly LabelledError[]): TextClassifier {
+  return trainClassifier([...exampleDocs(), ...labelledDocs(items)]);
+}
+
+/**
+ * Leave-one-source-out: the fallback is trained on the KB examples and `train` only, then every item of `test` is
+ * classified. With the dev set and the extra set (collected separately, from different threads) this is the figure
+ * for reports the model has never seen from a source it has never seen.
+ */
+export function trainTest(train: readonly LabelledError[], test: readonly LabelledError[]): ItemResult[] {
+  const model = modelTrainedOn(train);
+  return test.map((item) => classifyItem(item, model));
+}
+
+/** `training` without the items whose message also opens an item of `evaluated` (same first 60 characters). */
+export function withoutOverlap(
+  training: readonly LabelledError[],
+  evaluated: readonly LabelledError[],
+): LabelledError[] {
+  const keys = new Set(evaluated.map((i) => messageKey(i.message)));
+  const ids = new Set(evaluated.map((i) => i.id));
+  return training.filter((t) => !ids.has(t.id) && !keys.has(messageKey(t.message)));
 }

@@ -11,6 +11,12 @@ const FAMILY = "family wording written for the class (not a quoted report)";
 
 export const FAMILY_EXAMPLES: KbExample[] = [
   {
+    message: "Executor lost: the worker process exited with code 137 while running the write stage.",
+    expectedClass: "family-process-killed",
+    expectedCategory: "resource",
+    source: FAMILY,
+  },
+  {
     message: "Failure happened on 'Sink' side. The service returned Forbidden for the request to write the file.",
     expectedClass: "family-auth-rejected-words",
     expectedCategory: "permission",

@@ -91,7 +91,9 @@ export const DATABRICKS_CLUSTER_RUNTIME_CLASSES: ErrorClass[] = [
       "Avoid pulling large results to the driver (collect, toPandas, display of big frames) and use a larger driver node type.",
       "Repair the run after reducing driver load or enlarging the driver.",
     ],
-    remediation: "repair_run",
+    // Not repair_run: an unresponsive driver is usually memory pressure or a native crash (a bad import, a broken
+    // wheel), which a repair re-runs into; a human decides after reading the driver log.
+    remediation: "none",
     confidence: 0.7,
     source: "DBX-SPEC TerminationCode.DRIVER_UNRESPONSIVE",
   },

@@ -193,6 +193,29 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     source: "ADF-TS self-hosted integration runtime / ADF-CONN",
   },
   {
+    id: "family-process-killed",
+    platform: "generic",
+    wrapper: true,
+    title: "Driver or worker process killed (exit code 137 / SIGKILL)",
+    match: {
+      patterns: [
+        /\b(?:exit code|exited with code|exit status)[: ]{0,2}137\b/i,
+        /\b(?:was |been )?killed by (?:the )?(?:OOM|out[- ]of[- ]memory) killer\b/i,
+      ],
+    },
+    category: "resource",
+    rootCause:
+      "A process of {subject} was killed from outside (exit code 137 = SIGKILL), which on a cluster is almost always the out-of-memory killer.",
+    recommendations: [
+      "Check the driver / executor memory metrics and logs around the failure for memory pressure.",
+      "Reduce what the process holds in memory or use a node type with more memory before rerunning.",
+    ],
+    // SIGKILL is usually, not always, memory: no automatic scale-up on this evidence alone.
+    remediation: "none",
+    confidence: 0.6,
+    source: "exit code 137",
+  },
+  {
     id: "family-quota-limit-exceeded",
     platform: "generic",
     wrapper: true,
@@ -202,7 +225,10 @@ export const FAMILY_CLASSES: ErrorClass[] = [
       codePrefixes: ["QuotaExceeded"],
       patterns: [
         /\b\w*(?:Quota|Limit|Count)(?:Exceeded|Reached)\b/,
-        /\bexceed(?:s|ed|ing)? (?:the )?(?:approved |subscription |regional |maximum |max |allowed |service |size )?(?:quota|limit)s?\b/i,
+        // "exceeding approved Total Regional Cores quota", "exceeds the limitation 4194304", "is over limit"
+        /\bexceed(?:s|ed|ing)? (?:the )?(?:[\w-]+ ){0,4}(?:quota|limit|limitation)s?\b/i,
+        /\b(?:is |are )?over (?:the )?(?:size |service )?limit\b/i,
+        /\bquota for [^\n]{0,60}?\b(?:cores?|vCPUs?|instances|nodes|jobs|runs)\b/i,
         /\b(?:quota|limit) (?:of [^\n]{1,40} )?(?:has been |was |is )?(?:exceeded|reached)\b/i,
         /\b(?:cores?|vCPUs?|public IP addresses|IP addresses|instances|nodes) (?:quota|limit)\b/i,
         /\bCannot create more than \d+\b/i,
