@@ -1,6 +1,7 @@
 // Job handler contract for the durable worker.
 import type { Db } from "../db";
 import type { Logger } from "../logger";
+import type { NewJob } from "./queue";
 
 export interface JobRecord {
   id: string;
@@ -24,6 +25,12 @@ export interface JobContext {
 export type JobResult = void | {
   /** recurring jobs (pollers): run again after this delay instead of finishing */
   rescheduleInMs?: number;
+  /**
+   * Jobs created in the same transaction that marks this one succeeded (the
+   * pipeline's next step): a crash can neither lose them nor, with a
+   * uniqueKey derived from this job's id, create them twice.
+   */
+  next?: NewJob[];
 };
 
 export type JobHandler = (ctx: JobContext) => Promise<JobResult>;

@@ -161,6 +161,53 @@ describe("job worker", () => {
     expect(jobs[0].runAt.getTime()).toBeGreaterThan(Date.now() + 25_000);
   });
 
+  it("commits a handler's follow-up job in the transaction that completes it", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "step" });
+    const w = worker({ step: async ({ job }) => ({ next: [{ kind: "after", uniqueKey: `${job.id}:after` }] }) });
+    await w.runOnce();
+    await w.drain();
+    const done = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+    const next = await t.prisma.job.findMany({ where: { kind: "after" } });
+    expect(done.status).toBe("succeeded");
+    expect(next.map((j) => [j.uniqueKey, j.status])).toEqual([[`${id}:after`, "pending"]]);
+  });
+
+  it("does not complete a job whose follow-up cannot be written: the job retries and nothing half-done stays", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "step", maxAttempts: 3 });
+    // maxAttempts beyond a 4-byte integer: the database refuses the row, so the completing transaction fails
+    const w = worker({ step: async () => ({ next: [{ kind: "after", maxAttempts: 3_000_000_000 }] }) });
+    await w.runOnce();
+    await w.drain();
+    const job = await t.prisma.job.findUniqueOrThrow({ where: { id } });
+    expect(job.status).toBe("pending");
+    expect(job.finishedAt).toBeNull();
+    expect(job.lastError).toBeTruthy();
+    expect(await t.prisma.job.count({ where: { kind: "after" } })).toBe(0);
+  });
+
+  it("queues no follow-up when its lease was taken over: the new owner re-runs the job and queues it once", async () => {
+    const id = await enqueueJob(t.prisma, { kind: "step" });
+    const handlers: JobHandlers = {
+      step: async ({ job }) => {
+        // what a stalled worker finds on waking: its lease expired and another worker holds the job
+        if (job.attempts === 1) {
+          await t.prisma.job.update({ where: { id: job.id }, data: { lockedBy: "other", lockedUntil: new Date(0) } });
+        }
+        return { next: [{ kind: "after", uniqueKey: `${job.id}:after` }] };
+      },
+    };
+    const stalled = worker(handlers);
+    await stalled.runOnce();
+    await stalled.drain();
+    expect(await t.prisma.job.count({ where: { kind: "after" } })).toBe(0);
+    expect((await t.prisma.job.findUniqueOrThrow({ where: { id } })).status).toBe("running");
+    const owner = worker(handlers);
+    await owner.runOnce();
+    await owner.drain();
+    expect((await t.prisma.job.findUniqueOrThrow({ where: { id } })).status).toBe("succeeded");
+    expect(await t.prisma.job.count({ where: { kind: "after" } })).toBe(1);
+  });
+
   // Only PostgreSQL can show a double claim: PGlite is one session that runs every statement in turn, so two
   // workers on it could never race and the test could not fail. CI runs this file on both databases.
   it.runIf(t.kind === "postgres")(

@@ -2,12 +2,14 @@
 // LOCKED, so several workers never run one job at the same time), runs the
 // handler for the job's kind, retries failures with backoff, dead-letters
 // after maxAttempts, and picks up jobs whose worker died (lease expired).
+// A handler's follow-up jobs are committed together with its completion.
 import { hostname } from "node:os";
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 import { newId } from "../ids";
 import { logger as rootLogger, type Logger } from "../logger";
 import { RetryableError } from "../sources/types";
 import { backoffDelay } from "./backoff";
+import { enqueueJobs, type NewJob } from "./queue";
 import { PermanentJobError, type JobHandlers, type JobRecord } from "./types";
 
 export interface WorkerOptions {
@@ -163,7 +165,7 @@ export class JobWorker {
       if (result && typeof result.rescheduleInMs === "number") {
         await this.finish(job, "pending", null, new Date(Date.now() + result.rescheduleInMs), true);
       } else {
-        await this.finish(job, "succeeded", null, null);
+        await this.finish(job, "succeeded", null, null, false, (result && result.next) || []);
       }
       log.debug("job succeeded", { durationMs: Date.now() - started });
     } catch (err) {
@@ -191,14 +193,24 @@ export class JobWorker {
     lastError: string | null,
     runAt: Date | null,
     resetAttempts = false,
+    next: NewJob[] = [],
   ) {
     const done = status === "succeeded" || status === "failed";
-    const n = await this.opts.db.$executeRaw`
+    const complete = (q: Tx) => q.$executeRaw`
       UPDATE "Job" SET status = ${status}, "lastError" = ${lastError}, "lockedBy" = NULL, "lockedUntil" = NULL,
         "runAt" = COALESCE(${runAt}::timestamptz, "runAt"),
         attempts = CASE WHEN ${resetAttempts} THEN 0 ELSE attempts END,
         "finishedAt" = CASE WHEN ${done} THEN now() ELSE NULL END, "updatedAt" = now()
       WHERE id = ${job.id} AND "lockedBy" = ${this.id}`;
+    const n =
+      next.length === 0
+        ? await complete(this.opts.db)
+        : await this.opts.db.$transaction(async (tx) => {
+            const updated = await complete(tx);
+            // Lease lost: the worker that owns the job now runs it again and queues the follow-ups itself.
+            if (updated === 1) await enqueueJobs(tx, next);
+            return updated;
+          });
     if (n === 0) this.log.warn("job lease was lost before it finished; another worker owns it now", { jobId: job.id });
   }
 

@@ -1,18 +1,23 @@
-// The pipeline's job handlers, and the in-process worker that runs them.
+// The pipeline's job handlers (the declared steps plus the recurring
+// watcher), and the in-process worker that runs them.
 import { db } from "../db";
+import { configuredNotifiers } from "../integrations/notifier";
 import { startInProcessWorker } from "../jobs/in-process";
 import type { JobHandlers } from "../jobs/types";
 import { logger } from "../logger";
+import { PIPELINE } from "./definition";
 import { JOB_KINDS } from "./kinds";
+import { pipelineJobHandlers } from "./runner";
 import { ensureSchedules } from "./schedules";
-import { enrichStep } from "./steps/enrich";
-import { rcaStep } from "./steps/rca";
 import { databricksWatchStep } from "./steps/watch-databricks";
+import type { Pipeline, PipelineDeps } from "./types";
 
-export function pipelineHandlers(): JobHandlers {
+const defaultDeps: PipelineDeps = { notifiers: () => configuredNotifiers() };
+
+/** Tests pass their own notifiers (and may run a pipeline of their own); the app uses the registry. */
+export function pipelineHandlers(deps: PipelineDeps = defaultDeps, pipeline: Pipeline = PIPELINE): JobHandlers {
   return {
-    [JOB_KINDS.enrich]: enrichStep,
-    [JOB_KINDS.rca]: rcaStep,
+    ...pipelineJobHandlers(pipeline, deps),
     [JOB_KINDS.databricksWatch]: databricksWatchStep,
   };
 }

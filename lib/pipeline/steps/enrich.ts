@@ -1,17 +1,17 @@
-// Pipeline step 1: ask the source's API for the exact error (Databricks Jobs
-// API, ADF REST) and store what it says on the ticket, then queue the RCA.
-// Retryable API trouble retries the job; on the last attempt the pipeline
-// carries on without the details rather than leaving the ticket unanalysed.
+// Pipeline step "enrich": ask the source's API for the exact error (Databricks
+// Jobs API, ADF REST) and store what it says on the ticket. Retryable API
+// trouble retries the job; on the last attempt the step returns "unavailable"
+// so the pipeline carries on without the details rather than leaving the
+// ticket unanalysed.
 import { asRecord } from "../../json";
 import type { Db, Tx } from "../../db";
 import type { Prisma, Ticket } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import { ingestFailures } from "../../ingest/intake";
-import { enqueueJob } from "../../jobs/queue";
-import type { JobContext } from "../../jobs/types";
 import { getSource } from "../../sources/registry";
 import type { AuditNote, EnrichOutcome, TicketForEnrichment, TicketPatch } from "../../sources/types";
 import { JOB_KINDS } from "../kinds";
+import type { ConditionContext, PipelineStep, StepContext, StepResult } from "../types";
 
 /** One level deep: nested objects (metadata.databricks, metadata.azure) are merged, not replaced. */
 export function mergeMetadata(base: Record<string, unknown>, add: Record<string, unknown>): Record<string, unknown> {
@@ -77,7 +77,7 @@ async function audit(tx: Tx, ticketId: string, notes: AuditNote[] | undefined) {
   });
 }
 
-async function apply(db: Db, t: Ticket, outcome: EnrichOutcome, durationMs: number, jobId: string) {
+async function apply(db: Db, t: Ticket, outcome: EnrichOutcome, durationMs: number) {
   await db.$transaction(async (tx) => {
     const enrichment = {
       status: outcome.status,
@@ -115,28 +115,17 @@ async function apply(db: Db, t: Ticket, outcome: EnrichOutcome, durationMs: numb
       }
     }
     await audit(tx, t.id, outcome.audit);
-    // The job id in the key keeps a re-executed enrich job from queueing two RCAs.
-    await enqueueJob(tx, {
-      kind: JOB_KINDS.rca,
-      ticketId: t.id,
-      payload: { ticketId: t.id },
-      uniqueKey: `${jobId}:rca`,
-    });
   });
 }
 
-export async function enrichStep({ job, db, log, signal }: JobContext): Promise<void> {
-  const ticketId = String(job.payload.ticketId ?? "");
-  const t = await db.ticket.findUnique({ where: { id: ticketId } });
-  if (!t) {
-    log.warn("enrich: ticket no longer exists");
-    return;
-  }
+/** The condition of the step: the ticket's source has an API to ask. */
+export function sourceCanEnrich({ ticket }: ConditionContext): boolean {
+  return Boolean(getSource(ticket.source)?.enrich);
+}
+
+async function run({ job, db, log, signal, ticket: t }: StepContext): Promise<StepResult> {
   const source = getSource(t.source);
-  if (!source?.enrich) {
-    await apply(db, t, { status: "skipped", note: "this source has no API to ask for more detail" }, 0, job.id);
-    return;
-  }
+  if (!source?.enrich) throw new Error(`enrich ran for source "${t.source}", which cannot enrich`);
   const started = Date.now();
   let outcome: EnrichOutcome;
   try {
@@ -150,10 +139,13 @@ export async function enrichStep({ job, db, log, signal }: JobContext): Promise<
       audit: [{ action: "enrichment gave up", details: { attempts: job.attempts, error: message } }],
     };
   }
-  await apply(db, t, outcome, Date.now() - started, job.id);
+  await apply(db, t, outcome, Date.now() - started);
+  // After the ticket's aliases are committed, so a failure enrichment found that an alias names joins it.
+  // Not in the job's completing transaction: a crash before that commit re-runs this step, which the dedup
+  // of intake makes harmless, where a failure ingested after the job completed could be lost.
   if (outcome.status === "enriched" && outcome.extraFailures?.length) {
     const link = await db.ticketEvent.findFirst({
-      where: { ticketId },
+      where: { ticketId: t.id },
       orderBy: { createdAt: "asc" },
       select: { eventId: true },
     });
@@ -163,4 +155,14 @@ export async function enrichStep({ job, db, log, signal }: JobContext): Promise<
       known: result.tickets.filter((x) => x.status !== "accepted").length,
     });
   }
+  return { status: outcome.status };
 }
+
+export const enrichStep: PipelineStep = {
+  name: "enrich",
+  kind: JOB_KINDS.enrich,
+  run,
+  // The ticket page says why no API was asked.
+  skipped: ({ db, ticket }) =>
+    apply(db, ticket, { status: "skipped", note: "this source has no API to ask for more detail" }, 0),
+};

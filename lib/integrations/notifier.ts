@@ -1,0 +1,58 @@
+// The one interface every way of telling people implements (Slack, Jira, later
+// Teams or PagerDuty), and the registry the pipeline's notify step reads:
+// a new notifier is a folder in lib/integrations and one line in NOTIFIERS,
+// without touching the pipeline.
+import type { RcaJson, TicketJson } from "../api/schemas";
+import { env, type Env } from "../env";
+import type { Logger } from "../logger";
+
+export interface TicketNotification {
+  /** the ticket as the API serves it (no database rows: integrations do not read the database) */
+  ticket: TicketJson;
+  /** its latest RCA version, null when none was stored */
+  rca: RcaJson | null;
+  /**
+   * The same for every attempt of one notification (ticket, event, pipeline
+   * run): send it where the API takes an idempotency key, so a retry after a
+   * lost answer does not post twice.
+   */
+  idempotencyKey: string;
+  log: Logger;
+  /** aborted on graceful shutdown */
+  signal: AbortSignal;
+}
+
+/** One thing that changed since the last notification, e.g. `{ field: "rca.version", from: 1, to: 2 }`. */
+export interface TicketChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** Expected failures are results, not exceptions; a thrown error counts as a retryable failure. */
+export type NotifyResult =
+  /** ref: what the integration created or updated (Slack message ts, Jira issue key), kept in the audit log */
+  | { ok: true; ref?: string }
+  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+
+export interface Notifier {
+  /** stable name ("slack", "jira"): the audit log records deliveries under it */
+  readonly id: string;
+  ticketOpened(n: TicketNotification): Promise<NotifyResult>;
+  ticketChanged(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult>;
+  ticketResolved(n: TicketNotification): Promise<NotifyResult>;
+}
+
+/** A kind of notifier: builds it from the configuration, or answers null when it is not configured. */
+export interface NotifierPlugin {
+  id: string;
+  fromEnv(e: Env): Notifier | null;
+}
+
+// Slack and Jira (issue 10) each add one line here.
+export const NOTIFIERS: readonly NotifierPlugin[] = [];
+
+/** The notifiers configured now (read per call: settings may change at run time). */
+export function configuredNotifiers(e: Env = env(), plugins: readonly NotifierPlugin[] = NOTIFIERS): Notifier[] {
+  return plugins.flatMap((p) => p.fromEnv(e) ?? []);
+}

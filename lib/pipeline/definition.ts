@@ -1,0 +1,18 @@
+// The failure pipeline, in order: the one place that says which step follows
+// which, and when each runs. The runner (runner.ts) moves a ticket from one
+// step to the next declared step whose condition holds; steps only return
+// results. A new step is a file in steps/ and one line here.
+import { enrichStep, sourceCanEnrich } from "./steps/enrich";
+import { anyNotifierConfigured, notifyStep } from "./steps/notify";
+import { rcaStep } from "./steps/rca";
+import type { Pipeline } from "./types";
+
+export const PIPELINE: Pipeline = [
+  // the exact error from the source's API, when the source has one (else the ticket says "skipped")
+  { step: enrichStep, when: sourceCanEnrich },
+  // always: a ticket is never left without an analysis
+  { step: rcaStep },
+  // when at least one notifier (Slack, Jira: lib/integrations/notifier.ts) is configured
+  { step: notifyStep, when: anyNotifierConfigured },
+  // next: { step: remediateStep, when: ({ run }) => (run.results?.rca?.remediation ?? "none") !== "none" },
+];

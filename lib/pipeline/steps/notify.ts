@@ -1,0 +1,98 @@
+// Pipeline step "notify": tells every configured notifier (lib/integrations/
+// notifier.ts) that the ticket was opened, changed or resolved. Each delivery
+// is written to the audit log under this job's id, so when one notifier fails
+// and the job system retries the step, the notifiers that already answered
+// are not called again (and earlier steps are not re-run: they are done).
+import type { Db } from "../../db";
+import type { Prisma } from "../../generated/prisma/client";
+import { newId } from "../../ids";
+import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
+import { asRecord } from "../../json";
+import { RetryableError } from "../../sources/types";
+import { rcaToJson, ticketToJson } from "../../tickets/serialize";
+import { JOB_KINDS } from "../kinds";
+import type { ConditionContext, PipelineRun, PipelineStep, StepContext, StepResult } from "../types";
+
+export const SENT = "notification sent";
+export const FAILED = "notification failed";
+
+type NotifyEvent = NonNullable<PipelineRun["event"]>;
+
+/** The condition of the step: someone is there to tell. */
+export function anyNotifierConfigured({ deps }: ConditionContext): boolean {
+  return deps.notifiers().length > 0;
+}
+
+function eventOf(run: PipelineRun): { event: NotifyEvent; changes: TicketChange[] } {
+  if (run.event && run.event !== "opened") return { event: run.event, changes: [] };
+  if (!run.rerun) return { event: "opened", changes: [] };
+  const version = run.results?.rca?.version;
+  const to = typeof version === "number" ? version : null;
+  return { event: "changed", changes: [{ field: "rca.version", from: to && to > 1 ? to - 1 : null, to }] };
+}
+
+async function send(n: Notifier, event: NotifyEvent, note: TicketNotification, changes: TicketChange[]) {
+  try {
+    if (event === "opened") return await n.ticketOpened(note);
+    if (event === "resolved") return await n.ticketResolved(note);
+    return await n.ticketChanged({ ...note, changes });
+  } catch (err) {
+    // An exception is an unexpected failure: worth another attempt, like a 5xx.
+    return { ok: false, retryable: true, error: err instanceof Error ? err.message : String(err) } as const;
+  }
+}
+
+/** Notifiers this job already settled (sent, or failed for good) in an earlier attempt. */
+async function settledBefore(db: Db, ticketId: string, jobId: string): Promise<Map<string, string>> {
+  const rows = await db.auditLog.findMany({
+    where: { ticketId, actor: "notify", action: { in: [SENT, FAILED] } },
+    select: { action: true, details: true },
+  });
+  const mine = rows.filter((r) => asRecord(r.details).jobId === jobId);
+  return new Map(mine.map((r) => [String(asRecord(r.details).notifier), r.action]));
+}
+
+function record(db: Db, ticketId: string, action: string, details: Record<string, unknown>) {
+  return db.auditLog.create({
+    data: { id: newId(), ticketId, actor: "notify", action, details: details as Prisma.InputJsonValue },
+  });
+}
+
+async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Promise<StepResult> {
+  const { event, changes } = eventOf(run);
+  const latest = await db.rca.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" } });
+  const note: TicketNotification = {
+    ticket: ticketToJson(ticket, latest),
+    rca: latest ? rcaToJson(latest) : null,
+    idempotencyKey: `${ticket.id}:${event}:${job.id}`,
+    log,
+    signal,
+  };
+  const settled = await settledBefore(db, ticket.id, job.id);
+  const sent = [...settled].filter(([, action]) => action === SENT).map(([id]) => id);
+  const failed = [...settled].filter(([, action]) => action === FAILED).map(([id]) => id);
+  const retry: { id: string; result: Extract<NotifyResult, { ok: false }> }[] = [];
+  for (const n of deps.notifiers()) {
+    if (settled.has(n.id)) continue;
+    const result = await send(n, event, note, changes);
+    if (result.ok) {
+      await record(db, ticket.id, SENT, { notifier: n.id, event, jobId: job.id, ref: result.ref ?? null });
+      sent.push(n.id);
+    } else if (result.retryable && job.attempts < job.maxAttempts) {
+      retry.push({ id: n.id, result });
+    } else {
+      // Failed for good (or out of attempts): say so on the ticket and let the pipeline go on.
+      await record(db, ticket.id, FAILED, { notifier: n.id, event, jobId: job.id, error: result.error });
+      failed.push(n.id);
+    }
+  }
+  if (retry.length) {
+    const waits = retry.map((r) => r.result.retryAfterMs ?? 0);
+    const errors = retry.map((r) => `${r.id}: ${r.result.error}`).join("; ");
+    throw new RetryableError(`notify ${event}: ${errors}`, Math.max(...waits) || undefined);
+  }
+  log.info("notifications sent", { event, sent, failed });
+  return { event, sent, failed };
+}
+
+export const notifyStep: PipelineStep = { name: "notify", kind: JOB_KINDS.notify, run };
