@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "@prisma/client",
     "pg",
     "@azure/identity",
+    "@azure/arm-datafactory",
     "@google/genai",
     "@slack/web-api",
     "jira.js",

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { azureConfigFromEnv, createAzureCredential, getArmToken, azureIntegrationFor, readCaFile } from "./azure";
+import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "./azure";
+import type { FailureKind } from "./databricks/client";
 import { clientForWorkspace, databricksConfigFromEnv } from "./databricks/workspaces";
 import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
 
@@ -27,6 +28,13 @@ export const azureTestBody = z
     factoryName: z.string().min(1).optional(),
   })
   .strict();
+
+/** Plain words for the failures an operator can fix; anything else shows the call's own message. */
+const DATABRICKS_WHY: Partial<Record<FailureKind, string>> = {
+  permission:
+    "the token was refused or lacks permission (create a new PAT or give the service principal access to the workspace)",
+  not_found: "the host answered but has no Clusters API: is DATABRICKS_HOST the workspace URL?",
+};
 
 async function testDatabricks(): Promise<Check[]> {
   const workspaces = watchedWorkspaces();
@@ -54,12 +62,7 @@ async function testDatabricks(): Promise<Check[]> {
           message: `${resolved.host} answered clusters/list with this token.`,
           durationMs: r.info.durationMs,
         };
-      const why =
-        r.kind === "permission"
-          ? "the token was refused or lacks permission (create a new PAT or give the service principal access to the workspace)"
-          : r.kind === "not_found"
-            ? "the host answered but has no Clusters API: is DATABRICKS_HOST the workspace URL?"
-            : `the workspace could not be reached (${r.message})`;
+      const why = DATABRICKS_WHY[r.kind] ?? `the workspace could not be reached (${r.message})`;
       return { name, ok: false, message: `${resolved.host}: ${why}.`, durationMs: r.info.durationMs };
     }),
   );
@@ -92,11 +95,13 @@ async function factoryToTry(body: z.infer<typeof azureTestBody>) {
 async function testAzure(body: z.infer<typeof azureTestBody>): Promise<Check[]> {
   const e = env();
   const config = azureConfigFromEnv(e);
-  const cred = createAzureCredential({ ...config, caPem: config.caFile ? readCaFile(config.caFile) : undefined });
-  if (!cred.ok) return [{ name: "configuration", ok: false, message: cred.note, durationMs: null }];
-  const token = await getArmToken(cred.credential, {
+  // The same integration (and MSAL token cache) the enrich jobs use: the check proves what they will do.
+  const integration = azureIntegrationFor(config);
+  if (!integration.configured)
+    return [{ name: "configuration", ok: false, message: integration.note, durationMs: null }];
+  const token = await getArmToken(integration.credential, {
     timeoutMs: e.AZURE_TIMEOUT_MS,
-    principal: cred.principal,
+    principal: integration.principal,
     secrets: [config.clientSecret],
   });
   const checks: Check[] = [
@@ -104,7 +109,7 @@ async function testAzure(body: z.infer<typeof azureTestBody>): Promise<Check[]> 
       ? {
           name: "Entra ID token",
           ok: true,
-          message: `Signed in as ${cred.describe} for Azure Resource Manager.`,
+          message: `Signed in as ${integration.describe} for Azure Resource Manager.`,
           durationMs: token.durationMs,
         }
       : {
@@ -126,9 +131,6 @@ async function testAzure(body: z.infer<typeof azureTestBody>): Promise<Check[]> 
     });
     return checks;
   }
-  const integration = azureIntegrationFor(config);
-  if (!integration.configured)
-    return [...checks, { name: "factory", ok: false, message: integration.note, durationMs: null }];
   const r = await integration.client.getFactory(factory);
   const label = `factory ${factory.factoryName}`;
   if (r.ok) {

@@ -1,11 +1,15 @@
-// Azure Data Factory REST client (api-version 2018-06-01) over plain HTTPS
-// with a token from the credential: results, not throws, for every expected
-// failure; no token or secret ever reaches a result, log or error text.
-import type https from "node:https";
+// Azure Data Factory reads through the official SDK (@azure/arm-datafactory,
+// api-version 2018-06-01) on our Entra ID credential: results, not throws, for
+// every expected failure; no token or secret ever reaches a result, log or error text.
+// The SDK owns transport, TLS (an extra CA via its pipeline options) and the
+// bearer policy; we own the deadline, the one quick retry, paging and the
+// forgiving zod reading of bodies (the SDK's typed models turn dates into Date
+// objects and cannot say "drop this malformed item").
 import type { GetTokenOptions, TokenCredential } from "@azure/identity";
+import { DataFactoryManagementClient } from "@azure/arm-datafactory";
+import type { FullOperationResponse, OperationOptions } from "@azure/core-client";
 import type { z } from "zod";
-import { getArmToken, scrub, type PrincipalKind } from "./credential";
-import { armRequest, retryAfterMs } from "./http";
+import { ARM_SCOPE, getArmToken, type PrincipalKind, type TokenResult } from "./credential";
 import {
   activityRunSchema,
   armErrorSchema,
@@ -16,8 +20,11 @@ import {
   type Factory,
   type PipelineRun,
 } from "./schemas";
-import { createArmAgent } from "./tls";
-import { linkSegment } from "../../text/links";
+import { trustedCas } from "./tls";
+import { deadline, networkErrorCode } from "../kit/deadline";
+import { dispositionOf, kindForStatus, type Disposition } from "../kit/result";
+import { retryAfterMs } from "../kit/retry-after";
+import { oneParagraph, scrubSecrets } from "../kit/secrets";
 
 export const ADF_API_VERSION = "2018-06-01";
 export const DEFAULT_ARM_ENDPOINT = "https://management.azure.com";
@@ -40,11 +47,12 @@ export interface RunWindow {
   filters?: RunQueryFilter[];
 }
 
-export type AdfErrorKind = "permission" | "not_found" | "retryable" | "bad_request" | "invalid_response";
+/** The kit's disposition: what the enrich job does with the failure. */
+export type AdfErrorKind = Disposition;
 
 export interface AdfError {
   kind: AdfErrorKind;
-  /** "token": Entra ID refused or failed; "arm": Resource Manager answered */
+  /** "token": Entra ID refused or failed; "arm": Resource Manager answered (or could not be reached) */
   stage: "token" | "arm";
   status: number | null;
   code: string | null;
@@ -90,7 +98,7 @@ export interface AdfClientOptions {
   credential: TokenCredential | TokenGetter;
   principal?: PrincipalKind;
   armEndpoint?: string;
-  /** per HTTP request and per token request */
+  /** per attempt: the token (when not cached) and the ARM request together */
   timeoutMs?: number;
   /** extra PEM CA trusted for ARM on top of the public roots */
   ca?: string;
@@ -115,9 +123,11 @@ function asCredential(source: TokenCredential | TokenGetter): TokenCredential {
   };
 }
 
-function factoryPath(f: FactoryCoordinates): string {
-  const e = linkSegment;
-  return `/subscriptions/${e(f.subscriptionId)}/resourceGroups/${e(f.resourceGroup)}/providers/Microsoft.DataFactory/factories/${e(f.factoryName)}`;
+/** Thrown by our credential wrapper so a token failure keeps its classification through the SDK's bearer policy. */
+class TokenStageError extends Error {
+  constructor(readonly result: Extract<TokenResult, { ok: false }>) {
+    super(result.message);
+  }
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -127,87 +137,179 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
+/** What the SDK throws, read without depending on its error classes (RestError, AbortError). */
+function errorFields(err: unknown): { name: string; statusCode?: number; code?: string; message: string } {
+  if (!(err instanceof Error)) return { name: "Error", message: String(err) };
+  const e = err as Error & { statusCode?: unknown; code?: unknown };
+  return {
+    name: e.name,
+    statusCode: typeof e.statusCode === "number" ? e.statusCode : undefined,
+    code: typeof e.code === "string" ? e.code : undefined,
+    message: e.message,
+  };
+}
+
 type Attempt = { ok: true; json: unknown; status: number } | { ok: false; error: AdfError; quickRetry: boolean };
+type Operation = (sdk: DataFactoryManagementClient, options: OperationOptions) => Promise<unknown>;
 
 export function createAdfClient(options: AdfClientOptions): AdfClient {
   const endpoint = (options.armEndpoint ?? DEFAULT_ARM_ENDPOINT).replace(/\/+$/, "");
   // A bearer token must never travel in clear text, even to a "local" endpoint.
   if (!endpoint.startsWith("https://")) throw new Error(`ARM endpoint must use https: ${endpoint}`);
-  const credential = asCredential(options.credential);
+  const source = asCredential(options.credential);
   const principal = options.principal ?? "service-principal";
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRetries = options.maxRetries ?? 1;
   const maxPages = options.maxPages ?? 50;
   const secrets = options.secrets ?? [];
-  const agent: https.Agent | undefined = createArmAgent(options.ca);
+  const issued = new Set<string>();
+  const scrub = (text: string) => oneParagraph(scrubSecrets(text, [...secrets, ...issued]));
 
-  async function attempt(method: "GET" | "POST", path: string, body: unknown, signal?: AbortSignal): Promise<Attempt> {
-    const token = await getArmToken(credential, { timeoutMs, signal, principal, secrets });
-    if (!token.ok) {
-      const kind = token.kind === "auth" ? "permission" : "retryable";
-      return {
-        ok: false,
-        quickRetry: false,
-        error: { kind, stage: "token", status: null, code: token.code, message: token.message },
-      };
+  // The bearer policy asks this for tokens; our deadline and classification apply (the library's would not).
+  const credential: TokenCredential = {
+    async getToken(scopes, o) {
+      const token = await getArmToken(source, {
+        timeoutMs,
+        // The bearer policy passes the request's own AbortSignal (typed as the narrower AbortSignalLike).
+        signal: o?.abortSignal as AbortSignal | undefined,
+        scope: Array.isArray(scopes) ? scopes[0] : scopes,
+        principal,
+        secrets,
+      });
+      if (!token.ok) throw new TokenStageError(token);
+      if (issued.size > 32) issued.clear();
+      issued.add(token.token);
+      return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
+    },
+  };
+
+  // The SDK binds a client to one subscription; ours are per call, so one SDK client per subscription.
+  const clients = new Map<string, DataFactoryManagementClient>();
+  const sdkFor = (subscriptionId: string) => {
+    let c = clients.get(subscriptionId);
+    if (!c) {
+      c = new DataFactoryManagementClient(credential, subscriptionId, {
+        endpoint,
+        // The token's audience stays ARM's even when the endpoint is a local fake or a proxy.
+        credentialScopes: [ARM_SCOPE],
+        tlsOptions: options.ca ? { ca: trustedCas(options.ca) } : undefined,
+        // The quick retry below and the job queue own retries; the SDK's would outlast our deadline.
+        retryOptions: { maxRetries: 0 },
+        userAgentOptions: { userAgentPrefix: "rca-desk" },
+      });
+      clients.set(subscriptionId, c);
     }
-    const url = new URL(endpoint + path);
-    url.searchParams.set("api-version", ADF_API_VERSION);
-    const res = await armRequest({ url, method, token: token.token, body, agent, timeoutMs, signal });
-    if (!res.ok) {
-      const message = scrub(`${method} ${url.pathname}: ${res.message}`, [token.token, ...secrets]);
-      return {
-        ok: false,
-        quickRetry: res.kind === "network",
-        error: { kind: "retryable", stage: "arm", status: null, code: res.kind, message },
-      };
-    }
-    let json: unknown = null;
+    return c;
+  };
+
+  async function attempt(label: string, f: FactoryCoordinates, op: Operation, signal?: AbortSignal): Promise<Attempt> {
+    const d = deadline(timeoutMs, signal);
+    let raw: FullOperationResponse | undefined;
     try {
-      json = res.text ? JSON.parse(res.text) : null;
-    } catch {
-      json = null;
-    }
-    if (res.status >= 200 && res.status < 300) {
-      if (json === null) {
+      await op(sdkFor(f.subscriptionId), {
+        abortSignal: d.signal,
+        onResponse: (r) => {
+          raw = r;
+        },
+      });
+    } catch (err) {
+      if (err instanceof TokenStageError) {
+        const t = err.result;
         return {
           ok: false,
           quickRetry: false,
           error: {
-            kind: "invalid_response",
-            stage: "arm",
-            status: res.status,
-            code: null,
-            message: `${method} ${url.pathname} answered ${res.status} without a JSON body`,
+            kind: t.kind === "auth" ? "permission" : "retryable",
+            stage: "token",
+            status: null,
+            code: t.code,
+            message: t.message,
           },
         };
       }
-      return { ok: true, json, status: res.status };
+      const e = errorFields(err);
+      const stopped = d.reason();
+      if (stopped || e.name === "AbortError") {
+        const code = stopped === "timeout" ? "timeout" : "aborted";
+        const message = code === "timeout" ? `no answer within ${timeoutMs} ms` : "request cancelled";
+        return {
+          ok: false,
+          quickRetry: false,
+          error: { kind: "retryable", stage: "arm", status: null, code, message: `${label}: ${message}` },
+        };
+      }
+      if (e.statusCode === undefined || !raw) {
+        // No HTTP answer: refused, reset, untrusted certificate (the SDK says REQUEST_SEND_ERROR).
+        const detail = `${networkErrorCode(err)}: ${e.message}`;
+        return {
+          ok: false,
+          quickRetry: true,
+          error: {
+            kind: "retryable",
+            stage: "arm",
+            status: null,
+            code: "network",
+            message: scrub(`${label}: ${detail}`),
+          },
+        };
+      }
+      if (e.statusCode >= 200 && e.statusCode < 300) {
+        // 2xx the SDK could not parse (PARSE_ERROR): our reading below decides.
+        return readBody(label, raw);
+      }
+      return { ok: false, ...armFailure(label, raw) };
+    }
+    if (!raw) {
+      const message = `${label}: the SDK returned no response`;
+      return {
+        ok: false,
+        quickRetry: false,
+        error: { kind: "invalid_response", stage: "arm", status: null, code: null, message },
+      };
+    }
+    return readBody(label, raw);
+  }
+
+  function readBody(label: string, raw: FullOperationResponse): Attempt {
+    let json: unknown = null;
+    try {
+      json = raw.bodyAsText ? JSON.parse(raw.bodyAsText) : null;
+    } catch {
+      json = null;
+    }
+    if (json === null) {
+      const message = `${label} answered ${raw.status} without a JSON body`;
+      return {
+        ok: false,
+        quickRetry: false,
+        error: { kind: "invalid_response", stage: "arm", status: raw.status, code: null, message },
+      };
+    }
+    return { ok: true, json, status: raw.status };
+  }
+
+  function armFailure(label: string, raw: FullOperationResponse): { error: AdfError; quickRetry: boolean } {
+    const text = raw.bodyAsText ?? "";
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
     }
     const armErr = armErrorSchema.safeParse(json);
     const code = armErr.success ? armErr.data.error.code : null;
-    const detail = armErr.success ? (armErr.data.error.message ?? "") : res.text.slice(0, 300);
+    const detail = armErr.success ? (armErr.data.error.message ?? "") : text.slice(0, 300);
     const message = scrub(
-      `ARM answered ${res.status}${code ? ` ${code}` : ""} to ${method} ${url.pathname}${detail ? `: ${detail}` : ""}`,
-      [token.token, ...secrets],
+      `ARM answered ${raw.status}${code ? ` ${code}` : ""} to ${label}${detail ? `: ${detail}` : ""}`,
     );
-    const wait = retryAfterMs(res.headers);
-    const kind: AdfErrorKind =
-      res.status === 401 || res.status === 403
-        ? "permission"
-        : res.status === 404
-          ? "not_found"
-          : res.status === 408 || res.status === 429 || res.status >= 500
-            ? "retryable"
-            : "bad_request";
-    const quickRetry = res.status >= 500 && (wait === undefined || wait <= QUICK_RETRY_MAX_WAIT_MS);
+    const wait = retryAfterMs((name) => raw.headers.get(name));
+    const quickRetry = raw.status >= 500 && (wait === undefined || wait <= QUICK_RETRY_MAX_WAIT_MS);
     return {
-      ok: false,
       quickRetry,
       error: {
-        kind,
+        kind: dispositionOf(kindForStatus(raw.status)),
         stage: "arm",
-        status: res.status,
+        status: raw.status,
         code,
         message,
         ...(wait !== undefined ? { retryAfterMs: wait } : {}),
@@ -216,16 +318,10 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
   }
 
   /** One logical call: a quick retry for a 5xx blip, then the job queue takes over. */
-  async function call(
-    method: "GET" | "POST",
-    path: string,
-    body: unknown,
-    meta: CallMeta,
-    signal?: AbortSignal,
-  ): Promise<Attempt> {
+  async function call(label: string, f: FactoryCoordinates, op: Operation, meta: CallMeta, signal?: AbortSignal) {
     for (let i = 0; ; i++) {
       const started = Date.now();
-      const result = await attempt(method, path, body, signal);
+      const result = await attempt(label, f, op, signal);
       meta.requests++;
       meta.durationMs += Date.now() - started;
       meta.status = result.ok ? result.status : result.error.status;
@@ -237,33 +333,41 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
   }
 
   const newMeta = (): CallMeta => ({ durationMs: 0, status: null, requests: 0, pages: 0, truncated: false });
+  const invalid = (meta: CallMeta, status: number, message: string): AdfResult<never> => ({
+    ok: false,
+    meta,
+    error: { kind: "invalid_response", stage: "arm", status, code: null, message },
+  });
 
-  async function getOne<T>(path: string, schema: z.ZodType<T>, o?: CallOptions): Promise<AdfResult<T>> {
+  async function getOne<T>(
+    label: string,
+    f: FactoryCoordinates,
+    op: Operation,
+    schema: z.ZodType<T>,
+    o?: CallOptions,
+  ): Promise<AdfResult<T>> {
     const meta = newMeta();
-    const r = await call("GET", path, undefined, meta, o?.signal);
+    const r = await call(label, f, op, meta, o?.signal);
     if (!r.ok) return { ok: false, error: r.error, meta };
     meta.pages = 1;
     const parsed = schema.safeParse(r.json);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        meta,
-        error: {
-          kind: "invalid_response",
-          stage: "arm",
-          status: r.status,
-          code: null,
-          message: `unexpected answer to GET ${path}: ${describeIssues(parsed.error)}`,
-        },
-      };
-    }
+    if (!parsed.success)
+      return invalid(meta, r.status, `unexpected answer to ${label}: ${describeIssues(parsed.error)}`);
     return { ok: true, value: parsed.data, meta };
   }
 
-  /** Follows continuationToken; drops (and does not fail on) individual malformed items. */
+  type Query = (
+    sdk: DataFactoryManagementClient,
+    filter: Parameters<DataFactoryManagementClient["pipelineRuns"]["queryByFactory"]>[2],
+    o: OperationOptions,
+  ) => Promise<unknown>;
+
+  /** Follows continuationToken (the SDK leaves run queries unpaged); drops, without failing, malformed items. */
   async function queryAll<T>(
-    path: string,
+    label: string,
+    f: FactoryCoordinates,
     w: RunWindow,
+    query: Query,
     schema: z.ZodType<T>,
     o?: CallOptions,
   ): Promise<AdfResult<T[]>> {
@@ -272,28 +376,16 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
     const seen = new Set<string>();
     let continuationToken: string | null = null;
     do {
-      const body = {
-        lastUpdatedAfter: w.lastUpdatedAfter.toISOString(),
-        lastUpdatedBefore: w.lastUpdatedBefore.toISOString(),
+      const filter = {
+        lastUpdatedAfter: w.lastUpdatedAfter,
+        lastUpdatedBefore: w.lastUpdatedBefore,
         ...(w.filters && w.filters.length > 0 ? { filters: w.filters } : {}),
         ...(continuationToken ? { continuationToken } : {}),
       };
-      const r = await call("POST", path, body, meta, o?.signal);
+      const r = await call(label, f, (sdk, opts) => query(sdk, filter, opts), meta, o?.signal);
       if (!r.ok) return { ok: false, error: r.error, meta };
       const page = queryPageSchema.safeParse(r.json);
-      if (!page.success) {
-        return {
-          ok: false,
-          meta,
-          error: {
-            kind: "invalid_response",
-            stage: "arm",
-            status: r.status,
-            code: null,
-            message: `unexpected answer to POST ${path}: ${describeIssues(page.error)}`,
-          },
-        };
-      }
+      if (!page.success) return invalid(meta, r.status, `unexpected answer to ${label}: ${describeIssues(page.error)}`);
       meta.pages++;
       for (const raw of page.data.value) {
         const item = schema.safeParse(raw);
@@ -313,11 +405,39 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
 
   return {
     principal,
-    getFactory: (f, o) => getOne(factoryPath(f), factorySchema, o),
+    getFactory: (f, o) =>
+      getOne(
+        `GET factory ${f.factoryName}`,
+        f,
+        (sdk, opts) => sdk.factories.get(f.resourceGroup, f.factoryName, opts),
+        factorySchema,
+        o,
+      ),
     getPipelineRun: (f, runId, o) =>
-      getOne(`${factoryPath(f)}/pipelineruns/${linkSegment(runId)}`, pipelineRunSchema, o),
+      getOne(
+        `GET pipeline run ${runId}`,
+        f,
+        (sdk, opts) => sdk.pipelineRuns.get(f.resourceGroup, f.factoryName, runId, opts),
+        pipelineRunSchema,
+        o,
+      ),
     queryActivityRuns: (f, runId, w, o) =>
-      queryAll(`${factoryPath(f)}/pipelineruns/${linkSegment(runId)}/queryActivityruns`, w, activityRunSchema, o),
-    queryPipelineRuns: (f, w, o) => queryAll(`${factoryPath(f)}/queryPipelineRuns`, w, pipelineRunSchema, o),
+      queryAll(
+        `POST queryActivityruns of ${runId}`,
+        f,
+        w,
+        (sdk, filter, opts) => sdk.activityRuns.queryByPipelineRun(f.resourceGroup, f.factoryName, runId, filter, opts),
+        activityRunSchema,
+        o,
+      ),
+    queryPipelineRuns: (f, w, o) =>
+      queryAll(
+        `POST queryPipelineRuns in ${f.factoryName}`,
+        f,
+        w,
+        (sdk, filter, opts) => sdk.pipelineRuns.queryByFactory(f.resourceGroup, f.factoryName, filter, opts),
+        pipelineRunSchema,
+        o,
+      ),
   };
 }

@@ -1,6 +1,7 @@
 // The Azure integration built from typed config: credential + ADF client, or
 // a "not configured" note. Memoized so MSAL's token cache survives between jobs.
 import { createHash } from "node:crypto";
+import type { TokenCredential } from "@azure/identity";
 import type { Env } from "../../env";
 import { createAdfClient, DEFAULT_ARM_ENDPOINT, type AdfClient } from "./adf-client";
 import { createAzureCredential, type AzureCredentialConfig, type PrincipalKind } from "./credential";
@@ -15,7 +16,14 @@ export interface AzureIntegrationConfig extends AzureCredentialConfig {
 }
 
 export type AzureIntegration =
-  | { configured: true; client: AdfClient; principal: PrincipalKind; describe: string }
+  | {
+      configured: true;
+      client: AdfClient;
+      /** for a bare sign-in check (test connection); the client asks it for tokens too */
+      credential: TokenCredential;
+      principal: PrincipalKind;
+      describe: string;
+    }
   | { configured: false; note: string };
 
 export function createAzureIntegration(config: AzureIntegrationConfig): AzureIntegration {
@@ -31,7 +39,7 @@ export function createAzureIntegration(config: AzureIntegrationConfig): AzureInt
     maxRetries: config.maxRetries,
     secrets: [config.clientSecret],
   });
-  return { configured: true, client, principal: cred.principal, describe: cred.describe };
+  return { configured: true, client, credential: cred.credential, principal: cred.principal, describe: cred.describe };
 }
 
 const cache = new Map<string, AzureIntegration>();

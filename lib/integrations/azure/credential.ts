@@ -8,6 +8,8 @@ import {
   type TokenCredential,
 } from "@azure/identity";
 import { trustedCas } from "./tls";
+import { deadline } from "../kit/deadline";
+import { oneParagraph, scrubSecrets } from "../kit/secrets";
 
 /** ARM's scope stays the public one even when the endpoint is a local fake or proxy. */
 export const ARM_SCOPE = "https://management.azure.com/.default";
@@ -88,13 +90,6 @@ const AUTH_CODES = new Set([
   "invalid_tenant",
 ]);
 
-/** Removes the secret (should a library ever echo it) and trims the text to one paragraph. */
-export function scrub(text: string, secrets: (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("[REDACTED]");
-  return out.replace(/\s+/g, " ").trim().slice(0, 500);
-}
-
 function classifyTokenError(
   err: unknown,
   principal: PrincipalKind,
@@ -133,31 +128,21 @@ export interface GetTokenOptions {
  */
 export async function getArmToken(credential: TokenCredential, options: GetTokenOptions): Promise<TokenResult> {
   const started = Date.now();
-  // One controller for both the deadline and the caller's cancellation; its listener dies with it.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort("timeout"), options.timeoutMs);
-  const onAbort = () => controller.abort("aborted");
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const stopped = new Promise<"timeout" | "aborted">((resolve) => {
-    const settle = () => resolve(controller.signal.reason === "timeout" ? "timeout" : "aborted");
-    if (controller.signal.aborted) settle();
-    else controller.signal.addEventListener("abort", settle, { once: true });
-  });
-  const stoppedResult = (code: "timeout" | "aborted"): TokenResult => ({
+  const d = deadline(options.timeoutMs, options.signal);
+  const stoppedResult = (reason: "timeout" | "cancelled"): TokenResult => ({
     ok: false,
     kind: "retryable",
-    code,
+    code: reason === "timeout" ? "timeout" : "aborted",
     message:
-      code === "timeout" ? `token request timed out after ${options.timeoutMs} ms` : "token request was cancelled",
+      reason === "timeout" ? `token request timed out after ${options.timeoutMs} ms` : "token request was cancelled",
     durationMs: Date.now() - started,
   });
   try {
-    const got: AccessToken | null | "timeout" | "aborted" = await Promise.race([
-      credential.getToken(options.scope ?? ARM_SCOPE, { abortSignal: controller.signal }),
-      stopped,
+    const got: AccessToken | null | "timeout" | "cancelled" = await Promise.race([
+      credential.getToken(options.scope ?? ARM_SCOPE, { abortSignal: d.signal }),
+      d.stopped,
     ]);
-    if (got === "timeout" || got === "aborted") return stoppedResult(got);
+    if (got === "timeout" || got === "cancelled") return stoppedResult(got);
     if (!got)
       return {
         ok: false,
@@ -169,12 +154,10 @@ export async function getArmToken(credential: TokenCredential, options: GetToken
     return { ok: true, token: got.token, expiresOnTimestamp: got.expiresOnTimestamp, durationMs: Date.now() - started };
   } catch (err) {
     // The library may reject with its own AbortError once our deadline fired.
-    if (controller.signal.aborted) return stoppedResult(controller.signal.reason === "timeout" ? "timeout" : "aborted");
+    const reason = d.reason();
+    if (reason) return stoppedResult(reason);
     const c = classifyTokenError(err, options.principal ?? "service-principal");
-    const message = scrub(c.message, options.secrets ?? []);
+    const message = oneParagraph(scrubSecrets(c.message, options.secrets ?? []));
     return { ok: false, kind: c.kind, code: c.code, message, durationMs: Date.now() - started };
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener("abort", onAbort);
   }
 }

@@ -1,7 +1,6 @@
 // Extra CA trust for Entra ID and ARM (corporate TLS proxies, sovereign test
 // environments, local fakes) without touching process-wide TLS settings.
 import fs from "node:fs";
-import https from "node:https";
 import tls from "node:tls";
 
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -36,10 +35,4 @@ export function readCaFile(file: string): string {
  */
 export function trustedCas(extraPem: string): string[] {
   return [...tls.rootCertificates, ...parseCaPem(extraPem)];
-}
-
-/** A keep-alive agent for ARM calls, or undefined to use Node's default trust. */
-export function createArmAgent(extraPem: string | undefined): https.Agent | undefined {
-  if (!extraPem) return undefined;
-  return new https.Agent({ ca: trustedCas(extraPem), keepAlive: true, maxSockets: 16 });
 }

@@ -1,7 +1,7 @@
 // Turns what can go wrong with a Gemini call into a short, human reason and a
 // decision on whether one more attempt is worth it. Never echoes the API key.
 import { ApiError, type GenerateContentResponse } from "@google/genai";
-import { redactText } from "../../redact";
+import { isRetryable, kindForStatus, oneParagraph, parseRetryAfter, scrubSecrets } from "../kit";
 import { geminiErrorBodySchema, type GeminiErrorBody } from "./schema";
 
 export interface CallFailure {
@@ -17,20 +17,12 @@ export function formatSeconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
-/** Retry-After in delta-seconds or HTTP-date form. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+// Retry-After is read by the integration kit, like every other client's.
+export { parseRetryAfter } from "../kit";
 
 /** Server text is shown to people: one line, short, and scrubbed of the key and anything secret-looking. */
 function sanitize(text: string, apiKey: string, max = 200): string {
-  const scrubbed = redactText(apiKey ? text.split(apiKey).join("[REDACTED]") : text)
-    .replace(/\s+/g, " ")
-    .trim();
+  const scrubbed = oneParagraph(scrubSecrets(text, [apiKey]), Number.MAX_SAFE_INTEGER);
   return scrubbed.length > max ? `${scrubbed.slice(0, max - 1)}…` : scrubbed;
 }
 
@@ -86,7 +78,7 @@ export function describeThrown(
   if (isAbort(err)) return { reason: `Gemini timed out after ${formatSeconds(ctx.timeoutMs)}`, retryable: true };
   if (err instanceof ApiError) {
     const status = err.status;
-    const retryable = status === 408 || status === 429 || status >= 500;
+    const retryable = isRetryable(kindForStatus(status));
     return {
       reason: describeHttpError(status, errorBody(err), ctx),
       retryable,
