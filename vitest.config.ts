@@ -7,8 +7,9 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Real databases, threads and child servers on 2 cores: under load a correct test can pass 30 s.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     pool: "forks",
     // Two cores: more workers only fight over them.
     maxWorkers: 2,
