@@ -1,8 +1,9 @@
 // The database's own thread (./worker.ts). It runs the webhook hot path
 // (parse, interpret, group commit: lib/ingest/core.ts) beside the database,
 // so the HTTP thread only authenticates, reads the body and answers; and for
-// the embedded database it runs PGlite itself, whose WebAssembly work was
-// ~20% of the HTTP thread's CPU under webhook load. Calls travel as messages.
+// the embedded database it runs PGlite itself, whose WebAssembly work was a
+// large share of the HTTP thread's CPU under webhook load (BENCHMARKS.md).
+// Calls travel as messages.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -31,9 +31,8 @@ lowerPriority();
 /**
  * When both cores are busy, the HTTP thread goes first: it accepts and answers
  * webhooks, while this thread, if it falls behind, commits bigger batches,
- * which cost less per delivery. Measured under webhook load (BENCHMARKS.md):
- * this alone took intake from 91-92% to 95-98% of the trivial route's rate,
- * with the committer's batch wait to 98-100%. Linux keeps a nice value per
+ * which cost less per delivery (the effect on intake, measured under webhook
+ * load: BENCHMARKS.md, "small batches wait for company"). Linux keeps a nice value per
  * thread (setpriority(2)); elsewhere the thread keeps the process's priority.
  */
 function lowerPriority() {
@@ -49,8 +48,8 @@ async function openPGlite(dataDir: string): Promise<PGlite> {
   // pg_trgm: the tickets' free-text search indexes (a migration creates the extension)
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   // PostgreSQL fills each new 16 MB WAL segment with zeros before using it;
-  // in WebAssembly that stalled every statement for 30-350 ms once per ~2,700
-  // deliveries (the p99 of the intake benchmark). Without it the file is
+  // in WebAssembly that stalled every statement now and then, which was the
+  // p99 of the intake benchmark (BENCHMARKS.md). Without it the file is
   // extended instead, which every file system PGlite runs on reads back as
   // zeros. A session setting: PGlite is one session for its lifetime.
   await client.exec("SET wal_init_zero = off");
@@ -167,8 +166,8 @@ function serializeError(err: unknown) {
 
 // Replies finished in one turn of the event loop (a committed batch answers
 // all its deliveries at once) travel as one message: the HTTP thread then
-// answers them together instead of waking once per delivery (measured: intake
-// 1,810 -> 1,940-2,110 req/s).
+// answers them together instead of waking once per delivery (BENCHMARKS.md,
+// "What moved the figure").
 const replies: ThreadReply[] = [];
 function reply(r: ThreadReply) {
   if (replies.length === 0) setImmediate(() => port.postMessage(replies.splice(0)));
