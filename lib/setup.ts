@@ -8,14 +8,15 @@ import { SOURCES } from "./sources/registry";
 
 export async function setupReport(): Promise<SetupJson> {
   const e = env();
-  // Bounded: the newest deliveries through the receivedAt index, not a scan of every event.
-  const recent = await db().alertEvent.findMany({
-    orderBy: { receivedAt: "desc" },
-    take: 2000,
-    select: { source: true, receivedAt: true },
-  });
-  const last = new Map<string, Date>();
-  for (const r of recent) if (!last.has(r.source)) last.set(r.source, r.receivedAt);
+  const ids = Object.values(SOURCES)
+    .filter((s) => s.setup)
+    .map((s) => s.id);
+  // One probe of the (source, receivedAt) index per source: a quiet source's
+  // last delivery is found however many events the others sent since.
+  const rows = await db().$queryRaw<{ source: string; last: Date | null }[]>`
+    SELECT s.source, (SELECT max(e."receivedAt") FROM "AlertEvent" e WHERE e.source = s.source) AS last
+    FROM unnest(${ids}::text[]) AS s(source)`;
+  const last = new Map(rows.map((r) => [r.source, r.last]));
   const sources = Object.values(SOURCES)
     .filter((s) => s.setup)
     .map((s) => ({

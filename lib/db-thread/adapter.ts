@@ -1,5 +1,5 @@
 // A Prisma driver adapter for PGlite on its own thread (./thread.ts): PGlite
-// and pglite-prisma-adapter live in ./worker.mjs, this side forwards each
+// and pglite-prisma-adapter live in ./worker.ts, this side forwards each
 // driver call (query, execute, script, transactions) as a message.
 import type {
   IsolationLevel,

@@ -1,24 +1,26 @@
-// The database's own thread (./worker.mjs). It runs the webhook hot path
+// The database's own thread (./worker.ts). It runs the webhook hot path
 // (parse, interpret, group commit: lib/ingest/core.ts) beside the database,
 // so the HTTP thread only authenticates, reads the body and answers; and for
-// the embedded database it runs PGlite itself, whose WebAssembly work was
-// ~20% of the HTTP thread's CPU under webhook load. Calls travel as messages.
+// the embedded database it runs PGlite itself, whose WebAssembly work was a
+// large share of the HTTP thread's CPU under webhook load (BENCHMARKS.md).
+// Calls travel as messages.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DriverAdapterError, type IsolationLevel, type SqlQuery } from "@prisma/driver-adapter-utils";
 import { inNextServer } from "../env";
+import type { IntakeSettings, RawDelivery } from "../ingest/core";
 import { logger } from "../logger";
 
 const log = logger.child({ module: "db.thread" });
 
 type SerializedError = { name: string; message: string; stack?: string; cause?: unknown; code?: string };
-type Reply = { id: number; result?: unknown; error?: SerializedError } | { event: "newJobs" };
+export type ThreadReply = { id: number; result?: unknown; error?: SerializedError } | { event: "newJobs" };
 export type ThreadRequest =
   | { op: "query" | "execute"; tx?: number; query: SqlQuery }
   | { op: "sql"; text: string; params: unknown[] }
-  | { op: "ingest"; sourceId: string; delivery: unknown; settings: unknown }
+  | { op: "ingest"; sourceId: string; delivery: RawDelivery; settings: IntakeSettings }
   | { op: "script"; script: string }
   | { op: "begin"; isolationLevel?: IsolationLevel }
   | { op: "commit" | "rollback"; tx: number }
@@ -34,7 +36,7 @@ export type ThreadDatabase = { pglite: string } | { postgres: string };
  * needs the TypeScript loader: a bootstrap registers tsx, then loads it.
  */
 function startWorker(workerData: Record<string, unknown>): Worker {
-  const file = path.join(process.cwd(), "lib", "db-thread", "worker.mjs");
+  const file = path.join(process.cwd(), "lib", "db-thread", "worker.ts");
   if (!fs.existsSync(file)) throw new Error(`database worker script not found at ${file}; start from the project root`);
   if (inNextServer()) return new Worker(file, { workerData: { ...workerData, preloadIntake: true } });
   const tsx = pathToFileURL(path.join(process.cwd(), "node_modules", "tsx", "dist", "esm", "api", "index.mjs"));
@@ -85,7 +87,7 @@ export class DbThread {
     // The thread keeps the process alive only while a call is waiting on it.
     worker.unref();
     // Replies come in groups: a committed batch answers all its deliveries.
-    worker.on("message", (replies: Reply[]) => {
+    worker.on("message", (replies: ThreadReply[]) => {
       for (const reply of replies) {
         if ("event" in reply) {
           this.onNewJobs?.();

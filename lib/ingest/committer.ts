@@ -36,9 +36,9 @@ export interface CommitterOptions {
   /**
    * Under sustained load, a batch of fewer than `size` deliveries waits up to
    * `ms` for more to arrive (null: never waits). Each batch has a fixed cost
-   * (a statement, a commit): at ~1,200 webhooks/s batches averaged 3
-   * deliveries and that cost, paid again and again, took the CPU the HTTP
-   * thread needed (measured in BENCHMARKS.md).
+   * (a statement, a commit): under webhook load batches stayed small and that
+   * cost, paid again and again, took the CPU the HTTP thread needed (measured
+   * in BENCHMARKS.md).
    */
   linger?: () => { size: number; ms: number } | null;
 }

@@ -23,8 +23,8 @@ export interface IntakeSettings extends PlanSettings {
 
 /**
  * A batch this small waits (briefly, under load) for company: from about
- * here a batch's fixed cost stops dominating (PGlite: 0.97 ms for one
- * delivery alone, 0.27 ms each in a batch of 10).
+ * here a batch's fixed cost stops dominating (BENCHMARKS.md, "Microbenchmarks
+ * used above": cost per delivery by batch size).
  */
 const LINGER_BATCH = 8;
 

@@ -3,43 +3,13 @@
 // A single statement is atomic on its own and costs one round trip however
 // many deliveries share it (group commit), on PGlite and PostgreSQL alike.
 import type { DatabaseHandle } from "../db";
+import type { TicketRecord } from "../tickets/row";
 
 /** Runs one statement outside Prisma (see DatabaseHandle.sql). */
 export type SqlRunner = DatabaseHandle["sql"];
 
-export interface TicketInput {
-  ord: number;
-  id: string;
-  dedup_key: string;
-  prev_key: string | null;
-  prev_since: string | null;
-  /** further deliveries of the same key in this batch */
-  extra: number;
-  /** the deliveries carrying this failure: first one creates, the rest are duplicates */
-  event_ids: string[];
-  job_id: string;
-  actor: string;
-  source: string;
-  resource_type: string;
-  resource_name: string;
-  scope: string | null;
-  run_id: string | null;
-  parent_run_id: string | null;
-  alert_id: string | null;
-  title: string;
-  error_code: string | null;
-  error_message: string;
-  failure_type: string | null;
-  error_source: string;
-  run_url: string | null;
-  failed_tasks: string[];
-  severity: string;
-  occurred_at: string | null;
-  detected_at: string;
-  created_at: string;
-  tags: Record<string, string>;
-  metadata: Record<string, unknown>;
-}
+/** One failure of a batch, as the intake statement reads it (defined in lib/tickets/row.ts). */
+export type TicketInput = TicketRecord;
 
 export interface EventInput {
   id: string;
@@ -65,9 +35,9 @@ export interface ResolutionInput {
 const EVENT_COLUMNS = `id text, source text, received_at timestamptz, event_type text, outcome text,
   http_status int, reason text, raw_body text, headers jsonb`;
 
-// The failures statement lives in the database as rca_intake_failures()
-// (prisma/migrations/*_intake_function): PL/pgSQL keeps its plan, so a batch
-// pays no planning time.
+// The failures statement lives in the database as rca_intake_failures(),
+// whose source is ./sql/intake.sql: PL/pgSQL keeps its plan, so a batch pays
+// no planning time.
 const FAILURES_SQL = `SELECT out_ord AS ord, out_ticket_id AS ticket_id, out_inserted AS inserted,
   out_reopened AS reopened FROM rca_intake_failures($1::jsonb, $2::jsonb, $3, $4::int, $5::int, $6::bigint)`;
 

@@ -44,7 +44,7 @@ export async function computeMetrics(window: string): Promise<MetricsJson> {
     SELECT source, count(*)::int AS events,
       count(*) FILTER (WHERE outcome = 'accepted')::int AS accepted,
       count(*) FILTER (WHERE outcome = 'duplicate_ignored')::int AS duplicates
-    FROM "AlertEvent" WHERE "receivedAt" >= ${since}
+    FROM "AlertEvent" WHERE id >= ${idFloor(since)} AND "receivedAt" >= ${since}
     GROUP BY GROUPING SETS ((source), ())`;
   const remediation = await db().$queryRaw<{ attempted: number; succeeded: number }[]>`
     SELECT count(*)::int AS attempted, count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { openDatabase, type DatabaseHandle } from "../db";
 import { createSchemaEngine, type EngineLog } from "./engine";
+import { functionMigrationSql } from "./functions";
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
@@ -123,8 +124,9 @@ export async function migrationStatus(handle: DatabaseHandle): Promise<Migration
 /**
  * = prisma migrate dev --create-only: the SQL that takes the migrations folder
  * to schema.prisma, computed on a throw-away in-memory PGlite (never against a
- * live server). Writes a new migration folder and returns its name, or null
- * when the schema has no changes.
+ * live server), plus the redefinition of any SQL function whose source file
+ * changed (./functions.ts). Writes a new migration folder and returns its
+ * name, or null when neither the schema nor a function changed.
  */
 export async function createMigration(name: string, now = new Date()): Promise<string | null> {
   const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
@@ -147,11 +149,22 @@ export async function createMigration(name: string, now = new Date()): Promise<s
       });
       return result.stdout ?? "";
     });
-    if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) return null;
+    const schemaSql = !sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim()) ? "" : sql;
+    // functions whose source file (lib/migrations/functions.ts) changed since their last migration
+    const functionsSql = functionMigrationSql(
+      readMigrations().migrationDirectories.map((d) => ({
+        name: d.path,
+        sql: d.migrationFile.content.tag === "ok" ? d.migrationFile.content.value : "",
+      })),
+    );
+    if (!schemaSql && !functionsSql) return null;
     const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
     const folder = `${stamp}_${name.replace(/[^a-zA-Z0-9_]+/g, "_").toLowerCase()}`;
     fs.mkdirSync(path.join(MIGRATIONS_DIR, folder), { recursive: true });
-    fs.writeFileSync(path.join(MIGRATIONS_DIR, folder, "migration.sql"), sql);
+    fs.writeFileSync(
+      path.join(MIGRATIONS_DIR, folder, "migration.sql"),
+      [schemaSql, functionsSql].filter(Boolean).join("\n"),
+    );
     return folder;
   } finally {
     await scratch.close();

@@ -1,43 +1,21 @@
 // Serves the app's real route handlers over real HTTP on 127.0.0.1 for
 // integration tests, without a Next.js build: same handlers, same lib code,
-// a tiny router in front instead of Next's.
+// routed by the table Next.js would build from app/ and next.config.ts's
+// rewrites (./route-table.ts), so no route is listed twice.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import * as azureMonitor from "../../app/api/azure-monitor/route";
-import * as databricksMonitor from "../../app/api/databricks-monitor/route";
-import * as health from "../../app/api/health/route";
-import * as integrationTest from "../../app/api/integrations/[name]/test/route";
-import * as metrics from "../../app/api/metrics/route";
-import * as monitor from "../../app/api/monitor/[source]/route";
-import * as setup from "../../app/api/setup/route";
-import * as tickets from "../../app/api/tickets/route";
-import * as ticket from "../../app/api/tickets/[id]/route";
-import * as ticketRca from "../../app/api/tickets/[id]/rca/route";
+import { loadRewrites, loadRouteTable, rewrite, type AppRoute } from "./route-table";
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
-type Route = { method: string; pattern: RegExp; names: string[]; handler: Handler };
+/** Set on answers of the test router itself (no route, method not allowed), never on a handler's. */
+export const ROUTER_HEADER = "x-test-router";
 
-function route(method: string, path: string, handler: unknown): Route {
-  const names: string[] = [];
-  const pattern = new RegExp("^" + path.replace(/\[(\w+)\]/g, (_m, n: string) => (names.push(n), "([^/]+)")) + "/?$");
-  return { method, pattern, names, handler: handler as Handler };
+function find(routes: AppRoute[], pathname: string) {
+  for (const route of routes) {
+    const params = route.match(pathname);
+    if (params) return { route, params };
+  }
+  return null;
 }
-
-const ROUTES: Route[] = [
-  route("POST", "/api/azure-monitor", azureMonitor.POST),
-  route("POST", "/azure-monitor", azureMonitor.POST),
-  route("POST", "/api/databricks-monitor", databricksMonitor.POST),
-  route("POST", "/databricks-monitor", databricksMonitor.POST),
-  route("POST", "/api/monitor/[source]", monitor.POST),
-  route("GET", "/api/health", health.GET),
-  route("GET", "/api/metrics", metrics.GET),
-  route("GET", "/api/setup", setup.GET),
-  route("GET", "/api/tickets", tickets.GET),
-  route("GET", "/api/tickets/[id]", ticket.GET),
-  route("PATCH", "/api/tickets/[id]", ticket.PATCH),
-  route("POST", "/api/tickets/[id]/rca", ticketRca.POST),
-  route("POST", "/api/integrations/[name]/test", integrationTest.POST),
-];
 
 /**
  * The request body as a web stream with backpressure. Cancelling it (a 413)
@@ -73,16 +51,22 @@ export interface TestServer {
 }
 
 export async function startAppServer(): Promise<TestServer> {
+  const [routes, rewrites] = await Promise.all([loadRouteTable(), loadRewrites()]);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const match = ROUTES.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find(
-      (x) => x.m,
-    );
-    if (!match?.m) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not_found" }));
+    // next.config.ts's rewrites apply after the app's own routes, as in Next.js
+    const found = find(routes, url.pathname) ?? find(routes, rewrite(url.pathname, rewrites));
+    if (!found) {
+      res
+        .writeHead(404, { "content-type": "application/json", [ROUTER_HEADER]: "no-route" })
+        .end(JSON.stringify({ error: "not_found" }));
       return;
     }
-    const params = Object.fromEntries(match.r.names.map((n, i) => [n, decodeURIComponent(match.m![i + 1])]));
+    const handler = found.route.methods[req.method as keyof AppRoute["methods"]];
+    if (!handler) {
+      res.writeHead(405, { allow: Object.keys(found.route.methods).join(", "), [ROUTER_HEADER]: "method" }).end();
+      return;
+    }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
@@ -92,7 +76,7 @@ export async function startAppServer(): Promise<TestServer> {
       body: hasBody ? bodyStream(req) : undefined,
       duplex: "half",
     } as RequestInit);
-    const response = await match.r.handler(request, { params: Promise.resolve(params) });
+    const response = (await handler(request, { params: Promise.resolve(found.params) })) as Response;
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

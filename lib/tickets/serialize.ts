@@ -31,6 +31,16 @@ export function rcaToJson(r: Rca): RcaJson {
   };
 }
 
+/** Ticket columns the API does not return (internal bookkeeping). */
+type InternalTicketField = "recentReopens";
+/**
+ * A column added to the Ticket model is a compile error here until it is
+ * either in TicketJson (lib/api/schemas.ts) or named internal above.
+ */
+type UnservedTicketField = Exclude<keyof Ticket, keyof TicketJson | InternalTicketField>;
+const everyTicketFieldServed: [UnservedTicketField] extends [never] ? true : UnservedTicketField = true;
+void everyTicketFieldServed;
+
 export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
   const tags: Record<string, string> = {};
   for (const [k, v] of Object.entries(asRecord(t.tags))) if (typeof v === "string") tags[k] = v;
