@@ -90,8 +90,14 @@ if (external) {
   const training = withoutOverlap([...dev, ...extra], external);
   const dropped = dev.length + extra.length - training.length;
   const model = modelTrainedOn(training);
-  runs.push({ name: "production-like model (trained on KB examples + dev + extra)", results: external.map((i) => classifyItem(i, model)) });
-  runs.push({ name: `${k}-fold CV of the file (dev + extra added to every fold)`, results: crossValidate(external, k, seed, training) });
+  runs.push({
+    name: "production-like model (trained on KB examples + dev + extra)",
+    results: external.map((i) => classifyItem(i, model)),
+  });
+  runs.push({
+    name: `${k}-fold CV of the file (dev + extra added to every fold)`,
+    results: crossValidate(external, k, seed, training),
+  });
   lines.push(
     `RCA classification on ${positionals[0]}: ${external.length} items; ${dropped} training items dropped because their message also opens an item of this file`,
   );
@@ -119,10 +125,20 @@ for (const run of runs) lines.push(...summary(run.name, run.results));
 lines.push("");
 lines.push(...details(runs[0]!.name, runs[0]!.results));
 const unsafe = runs.flatMap((run) => score(run.results).unsafe.map((u) => ({ ...u, run: run.name })));
-lines.push("", `unsafe remediations: ${unsafe.length}`, ...unsafe.map((u) => `  UNSAFE ${u.id} [${u.run}]: ${u.reason}`));
+lines.push(
+  "",
+  `unsafe remediations: ${unsafe.length}`,
+  ...unsafe.map((u) => `  UNSAFE ${u.id} [${u.run}]: ${u.reason}`),
+);
 
 if (args.json) {
-  console.log(JSON.stringify(runs.map((r) => ({ name: r.name, scores: score(r.results), items: r.results })), null, 2));
+  console.log(
+    JSON.stringify(
+      runs.map((r) => ({ name: r.name, scores: score(r.results), items: r.results })),
+      null,
+      2,
+    ),
+  );
 } else {
   console.log(lines.join("\n"));
 }

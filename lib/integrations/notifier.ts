@@ -32,8 +32,7 @@ export interface TicketChange {
 /** Expected failures are results, not exceptions; a thrown error counts as a retryable failure. */
 export type NotifyResult =
   /** ref: what the integration created or updated (Slack message ts, Jira issue key), kept in the audit log */
-  | { ok: true; ref?: string }
-  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+  { ok: true; ref?: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
 
 export interface Notifier {
   /** stable name ("slack", "jira"): the audit log records deliveries under it */

@@ -137,7 +137,10 @@ let runSeq = 7770000;
 async function databricksTicket(): Promise<string> {
   const runId = ++runSeq;
   dbx.addRun(jobRun({ runId, tasks: [{ taskKey: "load", runId: runId * 10 + 1, result: "FAILED" }] }));
-  dbx.setRunOutput(runId * 10 + 1, runOutput({ taskRunId: runId * 10 + 1, error: "ZeroDivisionError: division by zero" }));
+  dbx.setRunOutput(
+    runId * 10 + 1,
+    runOutput({ taskRunId: runId * 10 + 1, error: "ZeroDivisionError: division by zero" }),
+  );
   const res = await post("/api/databricks-monitor", {
     event_type: "jobs.on_failure",
     workspace_id: Number(WS),
