@@ -54,6 +54,35 @@ const jsonWorkspaces = optionalString.transform((v, ctx) => {
   return z.NEVER;
 });
 
+export const slackRouteSchema = z
+  .object({
+    match: z
+      .object({
+        source: z.string().min(1).optional(),
+        severity: z.string().min(1).optional(),
+        tag: z.record(z.string(), z.string()).optional(),
+      })
+      .strict(),
+    channel: z.string().min(1),
+  })
+  .strict();
+export type SlackRoute = z.infer<typeof slackRouteSchema>;
+
+const slackRoutes = optionalString.transform((v, ctx) => {
+  if (v === undefined) return [];
+  try {
+    const parsed = z.array(slackRouteSchema).safeParse(JSON.parse(v));
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({
+      code: "custom",
+      message: `expected [{"match": {"source"?: "...", "severity"?: "...", "tag"?: {"key": "value"}}, "channel": "C..."}]`,
+    });
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not valid JSON" });
+  }
+  return z.NEVER;
+});
+
 const schema = z.object({
   PORT: int(3000, 1, 65535),
   DATABASE_URL: databaseUrl,
@@ -106,6 +135,20 @@ const schema = z.object({
   GEMINI_TIMEOUT_MS: int(20_000, 100, 300_000),
   RCA_CACHE_TTL_MINUTES: int(24 * 60, 0, 60 * 24 * 365),
   RCA_REDACT_EMAILS: bool(true),
+
+  /** the dashboard's public base URL, for links in Slack messages */
+  DASHBOARD_URL: optionalUrl,
+  /** bot token (xoxb-…); unset = Slack off */
+  SLACK_BOT_TOKEN: optionalString,
+  /** default channel id for ticket messages */
+  SLACK_CHANNEL: optionalString,
+  /** Web API base URL (tests point it at a local fake) */
+  SLACK_API_URL: optionalUrl,
+  /** routing rules, first match wins: [{"match": {"source"?, "severity"?, "tag"?: {"team": "data"}}, "channel": "C…"}] */
+  SLACK_ROUTES: slackRoutes,
+  /** at most one thread reply per ticket this often for duplicates and recurrences */
+  SLACK_REPLY_INTERVAL_MINUTES: int(5, 0, 24 * 60),
+  SLACK_TIMEOUT_MS: int(10_000, 100, 300_000),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -5,6 +5,7 @@
 import type { RcaJson, TicketJson } from "../api/schemas";
 import { env, type Env } from "../env";
 import type { Logger } from "../logger";
+import { slackPlugin } from "./slack";
 
 export interface TicketNotification {
   /** the ticket as the API serves it (no database rows: integrations do not read the database) */
@@ -32,7 +33,13 @@ export interface TicketChange {
 /** Expected failures are results, not exceptions; a thrown error counts as a retryable failure. */
 export type NotifyResult =
   /** ref: what the integration created or updated (Slack message ts, Jira issue key), kept in the audit log */
-  { ok: true; ref?: string } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+  | {
+      ok: true;
+      ref?: string;
+      /** what the ticket keeps for the next notification (externalRefs.<notifier id>), written when the job completes */
+      refData?: Record<string, unknown>;
+    }
+  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
 
 export interface Notifier {
   /** stable name ("slack", "jira"): the audit log records deliveries under it */
@@ -48,8 +55,8 @@ export interface NotifierPlugin {
   fromEnv(e: Env): Notifier | null;
 }
 
-// Slack and Jira (issue 10) each add one line here.
-export const NOTIFIERS: readonly NotifierPlugin[] = [];
+// Each notifier is one line here (Jira next).
+export const NOTIFIERS: readonly NotifierPlugin[] = [slackPlugin];
 
 /** The notifiers configured now (read per call: settings may change at run time). */
 export function configuredNotifiers(e: Env = env(), plugins: readonly NotifierPlugin[] = NOTIFIERS): Notifier[] {

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "./azure";
 import type { FailureKind } from "./databricks/client";
 import { clientForWorkspace, databricksConfigFromEnv } from "./databricks/workspaces";
+import { SlackNotifier, slackConfigFromEnv } from "./slack";
 import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
 
 export interface Check {
@@ -152,13 +153,48 @@ async function testAzure(body: z.infer<typeof azureTestBody>): Promise<Check[]> 
   return checks;
 }
 
+async function testSlack(): Promise<Check[]> {
+  const config = slackConfigFromEnv(env());
+  if (!config)
+    return [
+      {
+        name: "configuration",
+        ok: false,
+        message: "Not configured: set SLACK_BOT_TOKEN and SLACK_CHANNEL.",
+        durationMs: null,
+      },
+    ];
+  const started = Date.now();
+  const r = await new SlackNotifier(config).test();
+  const durationMs = Date.now() - started;
+  const checks: Check[] = [
+    r.ok
+      ? { name: "auth.test", ok: true, message: `Signed in to ${r.team} as ${r.user}.`, durationMs }
+      : {
+          name: "auth.test",
+          ok: false,
+          message: `${r.error}: check SLACK_BOT_TOKEN (a bot token, xoxb-…).`,
+          durationMs,
+        },
+  ];
+  if (!config.channel && config.routes.length === 0)
+    checks.push({
+      name: "channel",
+      ok: false,
+      message: "No channel: set SLACK_CHANNEL (a channel id such as C0123456789) or SLACK_ROUTES.",
+      durationMs: null,
+    });
+  return checks;
+}
+
 export async function testIntegration(name: string, body: unknown): Promise<ConnectionReport> {
   let checks: Check[];
   if (name === "databricks") checks = await testDatabricks();
+  else if (name === "slack") checks = await testSlack();
   else if (name === "azure") {
     const parsed = azureTestBody.safeParse(body ?? {});
     if (!parsed.success) throw new AppError("bad_request", "expected {subscriptionId?, resourceGroup?, factoryName?}");
     checks = await testAzure(parsed.data);
-  } else throw new AppError("not_found", `No integration "${name}": try databricks or azure`);
+  } else throw new AppError("not_found", `No integration "${name}": try databricks, azure or slack`);
   return { integration: name, ok: checks.every((c) => c.ok), checks };
 }

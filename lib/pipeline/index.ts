@@ -9,6 +9,7 @@ import { PIPELINE } from "./definition";
 import { JOB_KINDS } from "./kinds";
 import { pipelineJobHandlers } from "./runner";
 import { ensureSchedules } from "./schedules";
+import { notifyDigestStep } from "./steps/notify-digest";
 import { databricksWatchStep } from "./steps/watch-databricks";
 import type { Pipeline, PipelineDeps } from "./types";
 
@@ -19,6 +20,7 @@ export function pipelineHandlers(deps: PipelineDeps = defaultDeps, pipeline: Pip
   return {
     ...pipelineJobHandlers(pipeline, deps),
     [JOB_KINDS.databricksWatch]: databricksWatchStep,
+    [JOB_KINDS.notifyDigest]: notifyDigestStep,
   };
 }
 

@@ -7,6 +7,7 @@ export const JOB_KINDS = {
   rca: "pipeline.rca",
   notify: "pipeline.notify",
   databricksWatch: "watch.databricks-clusters",
+  notifyDigest: "watch.notify-digest",
 } as const;
 
 /** The first step of the declared pipeline (definition.test.ts checks they agree); intake queues it. */

@@ -40,6 +40,8 @@ function stepHandler(pipeline: Pipeline, index: number, deps: PipelineDeps): Job
       job.log.debug(`${step.name} skipped: its condition does not hold`);
     }
 
+    // A notification of something that happened later (acknowledged, resolved, reopened) is that one step only.
+    if (run.event && run.event !== "opened") return;
     const after: StepContext = { ...ctx, run: { ...run, results } };
     for (const next of pipeline.slice(index + 1)) {
       if (!(await holds(next, after))) {

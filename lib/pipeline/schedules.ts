@@ -3,16 +3,22 @@
 import type { Db } from "../db";
 import { env } from "../env";
 import { newId } from "../ids";
+import { configuredNotifiers } from "../integrations/notifier";
 import { JOB_KINDS } from "./kinds";
+import { NOTIFY_DIGEST_KEY } from "./steps/notify-digest";
 
 export const DATABRICKS_WATCH_KEY = "schedule:databricks-watch";
 
 export async function ensureSchedules(db: Db): Promise<void> {
-  if (!env().DATABRICKS_WATCH_CLUSTERS) return;
+  if (env().DATABRICKS_WATCH_CLUSTERS) await ensureSchedule(db, JOB_KINDS.databricksWatch, DATABRICKS_WATCH_KEY);
+  if (configuredNotifiers().length > 0) await ensureSchedule(db, JOB_KINDS.notifyDigest, NOTIFY_DIGEST_KEY);
+}
+
+async function ensureSchedule(db: Db, kind: string, key: string): Promise<void> {
   // Re-arm a schedule that finished (e.g. it ran while the setting was off).
   await db.$executeRaw`
     INSERT INTO "Job" (id, kind, payload, status, "maxAttempts", "uniqueKey", "runAt")
-    VALUES (${newId()}, ${JOB_KINDS.databricksWatch}, '{}'::jsonb, 'pending', 3, ${DATABRICKS_WATCH_KEY}, now())
+    VALUES (${newId()}, ${kind}, '{}'::jsonb, 'pending', 3, ${key}, now())
     ON CONFLICT ("uniqueKey") DO UPDATE SET status = 'pending', "runAt" = now(), attempts = 0, "lastError" = NULL
     WHERE "Job".status IN ('succeeded', 'failed')`;
 }

@@ -14,6 +14,8 @@ export const pipelineRunSchema = z
     rerun: z.boolean().optional(),
     /** started for something that happened to the ticket later (e.g. its resolution) rather than its opening */
     event: z.enum(["opened", "changed", "resolved"]).optional(),
+    /** for "changed": what changed (e.g. status, duplicateCount), as the notifiers receive it */
+    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
     /** what the steps before produced, by step name: later conditions and steps read it */
     results: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })

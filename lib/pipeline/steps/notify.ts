@@ -3,7 +3,7 @@
 // is written to the audit log under this job's id, so when one notifier fails
 // and the job system retries the step, the notifiers that already answered
 // are not called again (and earlier steps are not re-run: they are done).
-import type { Db } from "../../db";
+import type { Db, Tx } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
@@ -24,7 +24,7 @@ export function anyNotifierConfigured({ deps }: ConditionContext): boolean {
 }
 
 function eventOf(run: PipelineRun): { event: NotifyEvent; changes: TicketChange[] } {
-  if (run.event && run.event !== "opened") return { event: run.event, changes: [] };
+  if (run.event && run.event !== "opened") return { event: run.event, changes: run.changes ?? [] };
   if (!run.rerun) return { event: "opened", changes: [] };
   const version = run.results?.rca?.version;
   const to = typeof version === "number" ? version : null;
@@ -52,9 +52,31 @@ async function settledBefore(db: Db, ticketId: string, jobId: string): Promise<M
   return new Map(mine.map((r) => [String(asRecord(r.details).notifier), r.action]));
 }
 
-function record(db: Db, ticketId: string, action: string, details: Record<string, unknown>) {
+function record(db: Db | Tx, ticketId: string, action: string, details: Record<string, unknown>) {
   return db.auditLog.create({
     data: { id: newId(), ticketId, actor: "notify", action, details: details as Prisma.InputJsonValue },
+  });
+}
+
+/**
+ * The delivery and what the notifier keeps for next time (externalRefs.<id>: Slack's channel and ts, Jira's key)
+ * in one transaction: a retry either sees both (and skips this notifier) or neither (and the notifier finds its
+ * own earlier post by its idempotency data before posting again).
+ */
+function recordSent(
+  db: Db,
+  ticketId: string,
+  notifier: string,
+  refData: Record<string, unknown> | undefined,
+  details: Record<string, unknown>,
+) {
+  return db.$transaction(async (tx) => {
+    if (refData) {
+      const t = await tx.ticket.findUnique({ where: { id: ticketId }, select: { externalRefs: true } });
+      const refs = { ...asRecord(t?.externalRefs), [notifier]: refData };
+      await tx.ticket.update({ where: { id: ticketId }, data: { externalRefs: refs as Prisma.InputJsonValue } });
+    }
+    await record(tx, ticketId, SENT, details);
   });
 }
 
@@ -76,7 +98,12 @@ async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Pr
     if (settled.has(n.id)) continue;
     const result = await send(n, event, note, changes);
     if (result.ok) {
-      await record(db, ticket.id, SENT, { notifier: n.id, event, jobId: job.id, ref: result.ref ?? null });
+      await recordSent(db, ticket.id, n.id, result.refData, {
+        notifier: n.id,
+        event,
+        jobId: job.id,
+        ref: result.ref ?? null,
+      });
       sent.push(n.id);
     } else if (result.retryable && job.attempts < job.maxAttempts) {
       retry.push({ id: n.id, result });

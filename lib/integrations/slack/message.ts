@@ -1,0 +1,130 @@
+// The Block Kit message for a ticket: what the on-call engineer reads in the
+// channel at 3 a.m. Everything taken from the failure goes through the same
+// redaction as the Gemini prompt, since error text can carry connection
+// strings and tokens exactly as the source printed them.
+import { CATEGORY_LABELS, remediationLabel, runLinkLabel, sourceName } from "@/components/labels";
+import type { RcaJson, TicketJson } from "../../api/schemas";
+import { redactText } from "../../redact";
+
+/** Slack's metadata event type: a message can be found again by it (conversations.history). */
+export const SLACK_EVENT_TYPE = "rca_desk_ticket";
+
+const SEVERITY_ICON: Record<TicketJson["severity"], string> = {
+  critical: ":red_circle:",
+  high: ":large_orange_circle:",
+  medium: ":large_yellow_circle:",
+  low: ":large_blue_circle:",
+  info: ":white_circle:",
+};
+
+// Slack allows 3,000 characters in a section's text; the error gets most of it.
+const ERROR_LIMIT = 2_400;
+
+const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+/** mrkdwn control characters in text we did not write */
+const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+const safe = (text: string, limit: number, emails: boolean) => escape(trim(redactText(text, { emails }), limit));
+
+export interface MessageInput {
+  ticket: TicketJson;
+  rca: RcaJson | null;
+  dashboardUrl?: string;
+  /** redact e-mail addresses too (RCA_REDACT_EMAILS) */
+  redactEmails: boolean;
+  /** who made the current status (acknowledged or resolved it), when known */
+  statusBy?: string | null;
+}
+
+function statusLine(t: TicketJson, statusBy: string | null | undefined): string {
+  const by = statusBy ? ` by ${escape(statusBy)}` : "";
+  if (t.status === "resolved") return `:white_check_mark: *Resolved*${by}${t.resolvedAt ? ` at ${t.resolvedAt}` : ""}`;
+  if (t.status === "acknowledged")
+    return `:eyes: *Acknowledged*${by}${t.acknowledgedAt ? ` at ${t.acknowledgedAt}` : ""}`;
+  if (t.status === "remediating") return ":hammer_and_wrench: *Automatic fix running*";
+  const reopened = t.recurrenceCount > 0 ? ` — reopened ${t.recurrenceCount}×${t.flapping ? ", flapping" : ""}` : "";
+  return `:rotating_light: *Open*${reopened}`;
+}
+
+function rcaText(rca: RcaJson | null, emails: boolean): string {
+  if (!rca) return "_Root-cause analysis pending…_";
+  const confidence = `${Math.round(rca.confidence * 100)}%`;
+  const fix =
+    rca.remediation === "none"
+      ? "No automatic fix: a person needs to act."
+      : `Automatic fix that applies: ${remediationLabel(rca.remediation)}.`;
+  return [
+    `*Root cause* (${CATEGORY_LABELS[rca.category]}, ${confidence} confidence, v${rca.version}): ${safe(rca.rootCause, 600, emails)}`,
+    fix,
+  ].join("\n");
+}
+
+export function ticketUrl(ticket: TicketJson, dashboardUrl?: string): string | null {
+  return dashboardUrl ? `${dashboardUrl.replace(/\/+$/, "")}/tickets/${encodeURIComponent(ticket.id)}` : null;
+}
+
+/** text (notification fallback), blocks and metadata of the ticket's message */
+export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, statusBy }: MessageInput) {
+  const where = [sourceName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
+  const title = safe(t.title, 200, redactEmails);
+  const text = `${t.severity.toUpperCase()} ${sourceName(t.source)} failure: ${title}`;
+  const error = safe(t.errorMessage || "(no error text)", ERROR_LIMIT, redactEmails);
+  const counts = [
+    t.duplicateCount > 0 ? `${t.duplicateCount} duplicate deliver${t.duplicateCount === 1 ? "y" : "ies"}` : null,
+    t.failedTasks.length ? `failed tasks: ${t.failedTasks.map((x) => safe(x, 80, redactEmails)).join(", ")}` : null,
+  ].filter(Boolean);
+
+  const links: { text: string; url: string; action_id: string }[] = [];
+  const ticketLink = ticketUrl(t, dashboardUrl);
+  if (ticketLink) links.push({ text: "Open ticket", url: ticketLink, action_id: "open_ticket" });
+  if (t.runUrl) links.push({ text: runLinkLabel(t.source), url: t.runUrl, action_id: "open_run" });
+  const jira = t.externalRefs.jira as { url?: unknown; key?: unknown } | undefined;
+  if (typeof jira?.url === "string")
+    links.push({ text: `Jira ${String(jira.key ?? "")}`.trim(), url: jira.url, action_id: "open_jira" });
+
+  const blocks: unknown[] = [
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: `${SEVERITY_ICON[t.severity]} *${title}*\n${escape(where)}` },
+    },
+    { type: "context", elements: [{ type: "mrkdwn", text: statusLine(t, statusBy) }] },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: `*Error*${t.errorCode ? ` \`${safe(t.errorCode, 80, redactEmails)}\`` : ""}\n\`\`\`${error}\`\`\``,
+      },
+    },
+    { type: "section", text: { type: "mrkdwn", text: rcaText(rca, redactEmails) } },
+  ];
+  if (counts.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: counts.join(" · ") }] });
+  if (links.length)
+    blocks.push({
+      type: "actions",
+      elements: links.map((l) => ({
+        type: "button",
+        text: { type: "plain_text", text: l.text },
+        url: l.url,
+        action_id: l.action_id,
+      })),
+    });
+  return {
+    text,
+    blocks,
+    metadata: { event_type: SLACK_EVENT_TYPE, event_payload: { ticket_id: t.id } },
+  };
+}
+
+/** One summarised thread reply for what happened since the last one (never one per delivery). */
+export function burstReply(
+  t: TicketJson,
+  since: { duplicates: number; recurrences: number },
+  redactEmails: boolean,
+): string | null {
+  const dup = t.duplicateCount - since.duplicates;
+  const rec = t.recurrenceCount - since.recurrences;
+  const parts: string[] = [];
+  if (rec > 0) parts.push(`fired again after being resolved ${rec}× (reopened${t.flapping ? ", flapping" : ""})`);
+  if (dup > 0) parts.push(`${dup} more duplicate deliver${dup === 1 ? "y" : "ies"}`);
+  if (!parts.length) return null;
+  return `${parts.join("; ")} — last seen ${t.lastSeenAt}. ${safe(t.title, 200, redactEmails)}`;
+}
