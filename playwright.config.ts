@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
 
 const port = 3217;
+// the local Slack fake the server posts to (e2e/fake-slack-server.ts)
+export const FAKE_SLACK_PORT = 3218;
 // one run at a time (workers: 1); the folder is emptied before the server starts
 const dataDir = path.join(".tmp", "e2e-db");
 export const E2E_API_KEY = "e2e-test-key";
@@ -24,19 +26,32 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && npx tsx scripts/start.ts`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATABASE_URL: `pglite:${dataDir}`,
-      RCA_API_KEY: E2E_API_KEY,
-      LOG_LEVEL: "warn",
-      JOB_BACKOFF_BASE_MS: "200",
+  webServer: [
+    {
+      command: `npx tsx e2e/fake-slack-server.ts ${FAKE_SLACK_PORT}`,
+      url: `http://127.0.0.1:${FAKE_SLACK_PORT}/_fake/messages`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
     },
-  },
+    {
+      command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && npx tsx scripts/start.ts`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_URL: `pglite:${dataDir}`,
+        RCA_API_KEY: E2E_API_KEY,
+        LOG_LEVEL: "warn",
+        JOB_BACKOFF_BASE_MS: "200",
+        SLACK_BOT_TOKEN: "xoxb-e2e",
+        SLACK_CHANNEL: "C0E2E",
+        SLACK_API_URL: `http://127.0.0.1:${FAKE_SLACK_PORT}/api/`,
+        DASHBOARD_URL: `http://127.0.0.1:${port}`,
+      },
+    },
+  ],
 });

@@ -3,7 +3,7 @@
 // configured, and when it last sent something. No secret is ever returned.
 import type { SetupJson } from "./api/schemas";
 import { db } from "./db";
-import { env } from "./env";
+import { env, type Env } from "./env";
 import { SOURCES } from "./sources/registry";
 
 export async function setupReport(): Promise<SetupJson> {
@@ -29,5 +29,22 @@ export async function setupReport(): Promise<SetupJson> {
       enrichmentConfigured: s.enrichmentConfigured ? s.enrichmentConfigured() : null,
       lastDeliveryAt: last.get(s.id)?.toISOString() ?? null,
     }));
-  return { sources, llm: { configured: Boolean(e.GEMINI_API_KEY), model: e.GEMINI_API_KEY ? e.GEMINI_MODEL : null } };
+  return {
+    sources,
+    llm: { configured: Boolean(e.GEMINI_API_KEY), model: e.GEMINI_API_KEY ? e.GEMINI_MODEL : null },
+    notifications: [slackStatus(e)],
+  };
+}
+
+function slackStatus(e: Env): SetupJson["notifications"][number] {
+  if (!e.SLACK_BOT_TOKEN)
+    return { id: "slack", name: "Slack", configured: false, detail: "Off: set SLACK_BOT_TOKEN and SLACK_CHANNEL." };
+  const routes = e.SLACK_ROUTES.length;
+  const where = e.SLACK_CHANNEL ? `channel ${e.SLACK_CHANNEL}` : "no default channel (set SLACK_CHANNEL)";
+  return {
+    id: "slack",
+    name: "Slack",
+    configured: true,
+    detail: `Posts to ${where}${routes ? `, ${routes} routing rule${routes === 1 ? "" : "s"} first` : ""}.`,
+  };
 }

@@ -16,22 +16,33 @@ function Mono({ value, copy = false }: { value: string; copy?: boolean }) {
   );
 }
 
-function RefValue({ value }: { value: unknown }) {
-  const text = stringifyValue(value);
-  if (typeof value === "string" && /^https?:\/\//.test(value)) {
+/** A link another system gave us: a URL, or an object that carries one (Slack's permalink, Jira's browse URL). */
+function refLink(key: string, value: unknown): { href: string; label: string } | null {
+  if (typeof value === "string") return /^https?:\/\//.test(value) ? { href: value, label: value } : null;
+  const v = (value ?? {}) as { permalink?: unknown; url?: unknown; key?: unknown; channel?: unknown };
+  const href = typeof v.permalink === "string" ? v.permalink : typeof v.url === "string" ? v.url : null;
+  if (!href || !/^https?:\/\//.test(href)) return null;
+  if (key === "slack") return { href, label: `Message in ${typeof v.channel === "string" ? v.channel : "Slack"}` };
+  return { href, label: typeof v.key === "string" ? v.key : href };
+}
+
+function RefValue({ name, value }: { name: string; value: unknown }) {
+  const link = refLink(name, value);
+  if (link)
     return (
       <a
-        href={value}
+        href={link.href}
         target="_blank"
         rel="noopener noreferrer"
         className="break-all text-sky-700 underline underline-offset-2 dark:text-sky-400"
       >
-        {text}
+        {link.label}
       </a>
     );
-  }
-  return <Mono value={text} />;
+  return <Mono value={stringifyValue(value)} />;
 }
+
+const REF_LABELS: Record<string, string> = { slack: "Slack", jira: "Jira" };
 
 export function TicketFacts({ ticket }: { ticket: TicketJson }) {
   const tags = Object.entries(ticket.tags);
@@ -60,8 +71,8 @@ export function TicketFacts({ ticket }: { ticket: TicketJson }) {
         {ticket.errorCode ? <Fact label="Error code">{<Mono value={ticket.errorCode} />}</Fact> : null}
         {ticket.failureType ? <Fact label="Failure type">{ticket.failureType}</Fact> : null}
         {refs.map(([key, value]) => (
-          <Fact key={key} label={key}>
-            <RefValue value={value} />
+          <Fact key={key} label={REF_LABELS[key] ?? key}>
+            <RefValue name={key} value={value} />
           </Fact>
         ))}
         <Fact label="Dedup key">

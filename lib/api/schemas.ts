@@ -195,8 +195,20 @@ export const setupJson = z.object({
     }),
   ),
   llm: z.object({ configured: z.boolean(), model: z.string().nullable() }),
+  /** where tickets are told (Slack, later Jira): configured or not, and in words where to */
+  notifications: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean(), detail: z.string() })),
 });
 export type SetupJson = z.infer<typeof setupJson>;
 
 /** The 202 answer of POST /api/tickets/{id}/rca. */
+/** POST /api/integrations/{name}/test */
+export const connectionReportJson = z.object({
+  integration: z.string(),
+  ok: z.boolean(),
+  checks: z.array(
+    z.object({ name: z.string(), ok: z.boolean(), message: z.string(), durationMs: z.number().nullable() }),
+  ),
+});
+export type ConnectionReportJson = z.infer<typeof connectionReportJson>;
+
 export const rcaQueuedJson = z.object({ status: z.literal("queued"), jobId: z.string() });

@@ -39,6 +39,8 @@ export async function jobCounts(dbc: Db): Promise<{ pending: number; failed: num
   const rows = await dbc.$queryRaw<{ pending: bigint | number; failed: bigint | number }[]>`
     SELECT count(*) FILTER (WHERE status IN ('pending', 'running')) AS pending,
            count(*) FILTER (WHERE status = 'failed') AS failed
-    FROM "Job"`;
+    FROM "Job"
+    -- recurring jobs (pollers, the notification digest) are always pending: they are not work waiting
+    WHERE "uniqueKey" IS NULL OR "uniqueKey" NOT LIKE 'schedule:%'`;
   return { pending: Number(rows[0]?.pending ?? 0), failed: Number(rows[0]?.failed ?? 0) };
 }

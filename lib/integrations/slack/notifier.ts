@@ -38,6 +38,8 @@ export interface SlackRef {
   repliedAt: string | null;
   /** who set the ticket's current status (shown as "Acknowledged by …") */
   statusBy: string | null;
+  /** link to the message (chat.getPermalink), for the dashboard; null when Slack did not give one */
+  permalink: string | null;
 }
 
 export function slackConfigFromEnv(e: Env): SlackConfig | null {
@@ -86,6 +88,7 @@ function readRef(t: TicketJson): SlackRef | null {
     recurrences: Number(r.recurrences ?? 0),
     repliedAt: typeof r.repliedAt === "string" ? r.repliedAt : null,
     statusBy: typeof r.statusBy === "string" ? r.statusBy : null,
+    permalink: typeof r.permalink === "string" ? r.permalink : null,
   };
 }
 
@@ -167,14 +170,23 @@ export class SlackNotifier implements Notifier {
       repliedAt: null,
       statusBy: null,
     };
-    const existing = await this.find(channel, n.ticket);
-    if (existing) {
-      await this.client.chat.update({ channel, ts: existing, ...msg });
-      return { ok: true, ref: `${channel}/${existing}`, refData: { channel, ts: existing, ...base } };
+    let ts = await this.find(channel, n.ticket);
+    if (ts) await this.client.chat.update({ channel, ts, ...msg });
+    else ts = String((await this.client.chat.postMessage({ channel, ...msg, unfurl_links: false })).ts);
+    const permalink = await this.permalink(channel, ts);
+    return { ok: true, ref: `${channel}/${ts}`, refData: { channel, ts, ...base, permalink } };
+  }
+
+  /** the message's link for the dashboard; the message exists either way, so a failure here is not the post's */
+  private async permalink(channel: string, ts: string): Promise<string | null> {
+    try {
+      const r = (await this.client.chat.getPermalink({ channel, message_ts: ts })) as WebAPICallResult & {
+        permalink?: string;
+      };
+      return r.permalink ?? null;
+    } catch {
+      return null;
     }
-    const res = await this.client.chat.postMessage({ channel, ...msg, unfurl_links: false });
-    const ts = String(res.ts);
-    return { ok: true, ref: `${channel}/${ts}`, refData: { channel, ts, ...base } };
   }
 
   private async update(n: TicketNotification, changes: TicketChange[]): Promise<NotifyResult> {

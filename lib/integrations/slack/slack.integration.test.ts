@@ -136,6 +136,7 @@ describe("Slack notifications", () => {
     expect((ticket.externalRefs as { slack: { channel: string; ts: string } }).slack).toMatchObject({
       channel: "C0DEFAULT",
       ts: msg.ts,
+      permalink: `https://rca-desk-test.slack.com/archives/C0DEFAULT/p${msg.ts.replace(".", "")}`,
     });
     // the delivery is on the ticket's timeline (audit log)
     const audit = await t.prisma.auditLog.findMany({ where: { ticketId: id, action: "notification sent" } });

@@ -54,7 +54,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-export async function startFakeSlack(options: { token?: string } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(options: { token?: string; port?: number } = {}): Promise<FakeSlack> {
   const requests: RecordedSlackRequest[] = [];
   const messages: FakeSlackMessage[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
@@ -117,6 +117,15 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
         m.edits++;
         return send(res, 200, { ok: true, channel, ts: m.ts, text: m.text });
       }
+      case "chat.getPermalink": {
+        const m = messages.find((x) => x.channel === channel && x.ts === String(body.message_ts));
+        if (!m) return send(res, 200, { ok: false, error: "message_not_found" });
+        return send(res, 200, {
+          ok: true,
+          channel,
+          permalink: `https://rca-desk-test.slack.com/archives/${channel}/p${m.ts.replace(".", "")}`,
+        });
+      }
       case "conversations.history": {
         const oldest = Number(body.oldest ?? 0);
         const withMeta = String(body.include_all_metadata ?? "false") === "true";
@@ -143,6 +152,8 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const rawBody = Buffer.concat(chunks).toString("utf8");
+      // For e2e specs, which see the fake only over HTTP: what it holds.
+      if (req.url === "/_fake/messages") return send(res, 200, { messages });
       const api = (req.url ?? "").replace(/^\/api\//, "").split("?")[0];
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
       const rawHead = `${req.method} ${req.url}\r\n${req.rawHeaders.join("\r\n")}\r\n\r\n`;
@@ -164,7 +175,7 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       handle(api, body, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/`,
