@@ -5,8 +5,9 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
 
 const port = 3217;
-// the local Slack fake the server posts to (e2e/fake-slack-server.ts)
+// the local Slack and Jira fakes the server talks to (e2e/fakes-server.ts)
 export const FAKE_SLACK_PORT = 3218;
+export const FAKE_JIRA_PORT = 3219;
 // one run at a time (workers: 1); the folder is emptied before the server starts
 const dataDir = path.join(".tmp", "e2e-db");
 export const E2E_API_KEY = "e2e-test-key";
@@ -28,8 +29,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx e2e/fake-slack-server.ts ${FAKE_SLACK_PORT}`,
-      url: `http://127.0.0.1:${FAKE_SLACK_PORT}/_fake/messages`,
+      command: `npx tsx e2e/fakes-server.ts ${FAKE_SLACK_PORT} ${FAKE_JIRA_PORT}`,
+      url: `http://127.0.0.1:${FAKE_JIRA_PORT}/_fake/issues`,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: "ignore",
@@ -51,6 +52,11 @@ export default defineConfig({
         SLACK_CHANNEL: "C0E2E",
         SLACK_API_URL: `http://127.0.0.1:${FAKE_SLACK_PORT}/api/`,
         DASHBOARD_URL: `http://127.0.0.1:${port}`,
+        JIRA_BASE_URL: `http://127.0.0.1:${FAKE_JIRA_PORT}`,
+        JIRA_EMAIL: "e2e@example.com",
+        JIRA_API_TOKEN: "jira-e2e",
+        JIRA_PROJECT_KEY: "OPS",
+        JIRA_WEBHOOK_SECRET: "e2e-jira-secret",
       },
     },
   ],

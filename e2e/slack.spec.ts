@@ -41,7 +41,12 @@ test("a failure posts one Slack message, the ticket links it, and acknowledging 
   await page.goto(`/tickets/${ticketId}`);
   const link = page.getByRole("link", { name: "Message in C0E2E" });
   await expect(link).toHaveAttribute("href", new RegExp(`/archives/C0E2E/p${message.ts.replace(".", "")}$`));
-  await expect(page.getByTestId("timeline-audit").filter({ hasText: /notification sent/i })).toBeVisible();
+  await expect(
+    page
+      .getByTestId("timeline-audit")
+      .filter({ hasText: /notification sent/i })
+      .filter({ hasText: "notifier: slack" }),
+  ).toBeVisible();
 
   await page.getByTestId("ack-button").click();
   await expect(page.getByTestId("status-badge").first()).toHaveAttribute("data-status", "acknowledged");

@@ -83,6 +83,20 @@ const slackRoutes = optionalString.transform((v, ctx) => {
   return z.NEVER;
 });
 
+const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+const DEFAULT_PRIORITIES = { critical: "Highest", high: "High", medium: "Medium", low: "Low", info: "Lowest" };
+const jiraPriorities = optionalString.transform((v, ctx) => {
+  if (v === undefined) return DEFAULT_PRIORITIES;
+  try {
+    const parsed = z.partialRecord(z.enum(SEVERITIES), z.string().min(1)).safeParse(JSON.parse(v));
+    if (parsed.success) return { ...DEFAULT_PRIORITIES, ...parsed.data };
+    ctx.addIssue({ code: "custom", message: `expected {"critical": "Highest", "high": "High", ...}` });
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not valid JSON" });
+  }
+  return z.NEVER;
+});
+
 const schema = z.object({
   PORT: int(3000, 1, 65535),
   DATABASE_URL: databaseUrl,
@@ -149,6 +163,24 @@ const schema = z.object({
   /** at most one thread reply per ticket this often for duplicates and recurrences */
   SLACK_REPLY_INTERVAL_MINUTES: int(5, 0, 24 * 60),
   SLACK_TIMEOUT_MS: int(10_000, 100, 300_000),
+
+  /** Jira site, e.g. https://your-domain.atlassian.net; unset = Jira off */
+  JIRA_BASE_URL: optionalUrl,
+  /** Jira Cloud basic auth: account e-mail + API token */
+  JIRA_EMAIL: optionalString,
+  JIRA_API_TOKEN: optionalString,
+  /** Jira Data Center personal access token (bearer), instead of e-mail + API token */
+  JIRA_PAT: optionalString,
+  JIRA_PROJECT_KEY: optionalString,
+  JIRA_ISSUE_TYPE: z.string().optional().default("Bug"),
+  /** JSON map severity → Jira priority name */
+  JIRA_PRIORITY_MAP: jiraPriorities,
+  /** transition names used on resolve / reopen (matched case-insensitively; else by target status category) */
+  JIRA_DONE_TRANSITION: z.string().optional().default("Done"),
+  JIRA_REOPEN_TRANSITION: z.string().optional().default("Reopen"),
+  /** secret of the Jira webhook (query ?secret= or X-Hub-Signature HMAC) */
+  JIRA_WEBHOOK_SECRET: optionalString,
+  JIRA_TIMEOUT_MS: int(10_000, 100, 300_000),
 });
 
 export type Env = z.infer<typeof schema> & {

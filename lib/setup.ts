@@ -4,6 +4,7 @@
 import type { SetupJson } from "./api/schemas";
 import { db } from "./db";
 import { env, type Env } from "./env";
+import { jiraConfigFromEnv } from "./integrations/jira";
 import { SOURCES } from "./sources/registry";
 
 export async function setupReport(): Promise<SetupJson> {
@@ -32,7 +33,7 @@ export async function setupReport(): Promise<SetupJson> {
   return {
     sources,
     llm: { configured: Boolean(e.GEMINI_API_KEY), model: e.GEMINI_API_KEY ? e.GEMINI_MODEL : null },
-    notifications: [slackStatus(e)],
+    notifications: [slackStatus(e), jiraStatus(e)],
   };
 }
 
@@ -46,5 +47,25 @@ function slackStatus(e: Env): SetupJson["notifications"][number] {
     name: "Slack",
     configured: true,
     detail: `Posts to ${where}${routes ? `, ${routes} routing rule${routes === 1 ? "" : "s"} first` : ""}.`,
+  };
+}
+
+function jiraStatus(e: Env): SetupJson["notifications"][number] {
+  const config = jiraConfigFromEnv(e);
+  if (!config)
+    return {
+      id: "jira",
+      name: "Jira",
+      configured: false,
+      detail: "Off: set JIRA_BASE_URL, JIRA_PROJECT_KEY and JIRA_EMAIL + JIRA_API_TOKEN (or JIRA_PAT).",
+    };
+  const sync = e.JIRA_WEBHOOK_SECRET
+    ? "issues done or reopened in Jira update their tickets (webhook on)"
+    : "set JIRA_WEBHOOK_SECRET for Jira → ticket updates";
+  return {
+    id: "jira",
+    name: "Jira",
+    configured: true,
+    detail: `Creates ${config.issueType} issues in ${config.projectKey} on ${new URL(config.baseUrl).host}; ${sync}.`,
   };
 }

@@ -5,6 +5,7 @@
 import type { RcaJson, TicketJson } from "../api/schemas";
 import { env, type Env } from "../env";
 import type { Logger } from "../logger";
+import { jiraPlugin } from "./jira";
 import { slackPlugin } from "./slack";
 
 export interface TicketNotification {
@@ -46,7 +47,8 @@ export interface Notifier {
   readonly id: string;
   ticketOpened(n: TicketNotification): Promise<NotifyResult>;
   ticketChanged(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult>;
-  ticketResolved(n: TicketNotification): Promise<NotifyResult>;
+  /** changes: who resolved it and how, when known */
+  ticketResolved(n: TicketNotification & { changes?: TicketChange[] }): Promise<NotifyResult>;
 }
 
 /** A kind of notifier: builds it from the configuration, or answers null when it is not configured. */
@@ -55,8 +57,8 @@ export interface NotifierPlugin {
   fromEnv(e: Env): Notifier | null;
 }
 
-// Each notifier is one line here (Jira next).
-export const NOTIFIERS: readonly NotifierPlugin[] = [slackPlugin];
+// Each notifier is one line here.
+export const NOTIFIERS: readonly NotifierPlugin[] = [slackPlugin, jiraPlugin];
 
 /** The notifiers configured now (read per call: settings may change at run time). */
 export function configuredNotifiers(e: Env = env(), plugins: readonly NotifierPlugin[] = NOTIFIERS): Notifier[] {

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "./azure";
 import type { FailureKind } from "./databricks/client";
 import { clientForWorkspace, databricksConfigFromEnv } from "./databricks/workspaces";
+import { JiraNotifier, jiraConfigFromEnv } from "./jira";
 import { SlackNotifier, slackConfigFromEnv } from "./slack";
 import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
 
@@ -187,14 +188,32 @@ async function testSlack(): Promise<Check[]> {
   return checks;
 }
 
+async function testJira(): Promise<Check[]> {
+  const config = jiraConfigFromEnv(env());
+  if (!config)
+    return [
+      {
+        name: "configuration",
+        ok: false,
+        message: "Not configured: set JIRA_BASE_URL, JIRA_PROJECT_KEY and JIRA_EMAIL + JIRA_API_TOKEN (or JIRA_PAT).",
+        durationMs: null,
+      },
+    ];
+  const started = Date.now();
+  const checks = await new JiraNotifier(config).test();
+  const durationMs = Date.now() - started;
+  return checks.map((c) => ({ ...c, durationMs }));
+}
+
 export async function testIntegration(name: string, body: unknown): Promise<ConnectionReport> {
   let checks: Check[];
   if (name === "databricks") checks = await testDatabricks();
   else if (name === "slack") checks = await testSlack();
+  else if (name === "jira") checks = await testJira();
   else if (name === "azure") {
     const parsed = azureTestBody.safeParse(body ?? {});
     if (!parsed.success) throw new AppError("bad_request", "expected {subscriptionId?, resourceGroup?, factoryName?}");
     checks = await testAzure(parsed.data);
-  } else throw new AppError("not_found", `No integration "${name}": try databricks, azure or slack`);
+  } else throw new AppError("not_found", `No integration "${name}": try databricks, azure, slack or jira`);
   return { integration: name, ok: checks.every((c) => c.ok), checks };
 }

@@ -229,8 +229,10 @@ export class SlackNotifier implements Notifier {
     }
   }
 
-  async ticketResolved(n: TicketNotification): Promise<NotifyResult> {
-    return this.ticketChanged({ ...n, changes: [] });
+  async ticketResolved(n: TicketNotification & { changes?: TicketChange[] }): Promise<NotifyResult> {
+    const changes = n.changes ?? [];
+    const status = changes.some((c) => c.field === "status") ? [] : [{ field: "status", from: null, to: "resolved" }];
+    return this.ticketChanged({ ...n, changes: [...changes, ...status] });
   }
 
   /** auth.test: is the token valid, and for which workspace and bot */

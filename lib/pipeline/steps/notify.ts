@@ -34,7 +34,7 @@ function eventOf(run: PipelineRun): { event: NotifyEvent; changes: TicketChange[
 async function send(n: Notifier, event: NotifyEvent, note: TicketNotification, changes: TicketChange[]) {
   try {
     if (event === "opened") return await n.ticketOpened(note);
-    if (event === "resolved") return await n.ticketResolved(note);
+    if (event === "resolved") return await n.ticketResolved({ ...note, changes });
     return await n.ticketChanged({ ...note, changes });
   } catch (err) {
     // An exception is an unexpected failure: worth another attempt, like a 5xx.

@@ -1,0 +1,276 @@
+// Jira end to end: webhooks through the app's real routes, the real worker and
+// pipeline, the Jira notifier built from the configuration, against a local
+// fake of Jira's REST API v3; and Jira's own webhook back into the app.
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { env, setEnv } from "../../env";
+import { createWorker } from "../../jobs/in-process";
+import type { JobWorker } from "../../jobs/worker";
+import { createLogger } from "../../logger";
+import { pipelineHandlers } from "../../pipeline";
+import { startAppServer, type TestServer } from "../../testing/app-server";
+import { installTestDatabase, truncateAll, type TestDatabase } from "../../testing/db";
+import { startFakeJira, type FakeJira } from "../../testing/fakes/jira";
+import { ticketToJson } from "../../tickets/serialize";
+import { JiraNotifier, jiraConfigFromEnv } from ".";
+
+const KEY = "jira-test-key";
+const SECRET = "jira-webhook-secret-1";
+const CANARY = "J1raCanaryP4ss-77c1";
+let t: TestDatabase;
+let app: TestServer;
+let jira: FakeJira;
+let worker: JobWorker;
+
+const fixture = JSON.parse(
+  fs.readFileSync(
+    path.join(import.meta.dirname, "../../sources/azure-data-factory/fixtures/adf_log-v2_activity-run-dimensions.json"),
+    "utf8",
+  ),
+) as Record<string, unknown>;
+
+function adfFailure(runId: string) {
+  const p = structuredClone(fixture) as {
+    data: { alertContext: { condition: { allOf: { dimensions: { name: string; value: string }[] }[] } } };
+  };
+  for (const d of p.data.alertContext.condition.allOf[0].dimensions) {
+    if (/^PipelineRunId$/i.test(d.name)) d.value = runId;
+    if (/^ErrorMessage$/i.test(d.name))
+      d.value = `Operation on target Copy failed: AccountKey=${CANARY}; The remote server returned an error: (403) Forbidden.`;
+  }
+  return p;
+}
+
+async function post(body: unknown) {
+  const res = await fetch(`${app.url}/api/azure-monitor?api_key=${KEY}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { ticketId?: string; status: string } };
+}
+
+async function waitFor<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 30_000) {
+  const start = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - start > ms) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const idle = () =>
+  waitFor(async () => (await t.prisma.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0);
+const jiraRef = async (id: string) => {
+  const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+  return (row.externalRefs as { jira?: { key: string; url: string } }).jira ?? null;
+};
+
+function hook(body: unknown, auth: { signature?: string; secret?: string } = {}) {
+  const raw = JSON.stringify(body);
+  const sig = auth.signature ?? `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`;
+  const q = auth.secret === undefined ? "" : `?secret=${encodeURIComponent(auth.secret)}`;
+  return fetch(`${app.url}/api/integrations/jira/webhook${q}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(auth.secret === undefined ? { "x-hub-signature": sig } : {}) },
+    body: raw,
+  });
+}
+
+/** Jira's issue_updated as Jira sends it, for an issue moved to `status` */
+const issueUpdated = (key: string, labels: string[], status: "Done" | "Reopened", by = "Dana Ops") => ({
+  timestamp: Date.now(),
+  webhookEvent: "jira:issue_updated",
+  issue_event_type_name: "issue_generic",
+  user: { accountId: "5b10ac8d82e05b22cc7d4ef5", displayName: by },
+  issue: {
+    id: "10001",
+    key,
+    fields: {
+      labels,
+      status: { name: status, statusCategory: { key: status === "Done" ? "done" : "new" } },
+      assignee: null,
+    },
+  },
+  changelog: { id: "10400", items: [{ field: "status", fromString: "To Do", toString: status }] },
+});
+
+beforeAll(async () => {
+  t = await installTestDatabase();
+  jira = await startFakeJira({ email: "bot@example.com", apiToken: "jira-token" });
+  setEnv({
+    RCA_API_KEY: KEY,
+    LOG_LEVEL: "silent",
+    WORKER_ENABLED: "false",
+    WORKER_POLL_MS: "20",
+    JOB_BACKOFF_BASE_MS: "50",
+    JOB_BACKOFF_MAX_MS: "2000",
+    GEMINI_API_KEY: "",
+    AZURE_TENANT_ID: "",
+    SLACK_BOT_TOKEN: "",
+    JIRA_BASE_URL: jira.url,
+    JIRA_EMAIL: "bot@example.com",
+    JIRA_API_TOKEN: "jira-token",
+    JIRA_PROJECT_KEY: "OPS",
+    JIRA_WEBHOOK_SECRET: SECRET,
+    DASHBOARD_URL: "https://rca.example.com",
+  });
+  app = await startAppServer();
+  worker = createWorker(pipelineHandlers());
+  worker.start();
+});
+
+afterAll(async () => {
+  await worker.stop();
+  await app.close();
+  await jira.close();
+  await t.drop();
+  setEnv({ JIRA_BASE_URL: "", JIRA_PROJECT_KEY: "", JIRA_WEBHOOK_SECRET: "", DASHBOARD_URL: "" });
+});
+
+beforeEach(async () => {
+  await truncateAll(t);
+  jira.issues.length = 0;
+  jira.requests.length = 0;
+});
+
+describe("Jira issues", () => {
+  it("a new failure creates one issue: the error in a code block, the RCA, links, labels and priority", async () => {
+    const id = (await post(adfFailure("jira-new-1"))).body.ticketId!;
+    const ref = await waitFor(() => jiraRef(id));
+    expect(jira.issues).toHaveLength(1);
+    const [issue] = jira.issues;
+    expect(ref).toEqual(expect.objectContaining({ key: issue.key, url: `${jira.url}/browse/${issue.key}` }));
+    expect(issue.fields.labels).toEqual(["rca-desk", `rca-desk-${id}`]);
+    expect(issue.fields.issuetype).toEqual({ name: "Bug" });
+    expect(issue.fields.priority).toEqual({ name: expect.any(String) });
+    const doc = issue.fields.description as { type: string; content: { type: string; content?: { text: string }[] }[] };
+    expect(doc.type).toBe("doc");
+    const code = doc.content.find((b) => b.type === "codeBlock");
+    expect(code?.content?.[0].text).toContain("(403) Forbidden");
+    expect(JSON.stringify(doc)).toContain("Root cause");
+    expect(JSON.stringify(doc)).toContain(`https://rca.example.com/tickets/${id}`);
+    // no secret left: in the ticket, not in any request to Jira
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).errorMessage).toContain(CANARY);
+    expect(jira.requests.some((r) => r.raw.includes(CANARY))).toBe(false);
+  });
+
+  it("30 concurrent deliveries of one failure make one issue", async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, () => post(adfFailure("jira-storm-1"))));
+    const ids = new Set(answers.map((a) => a.body.ticketId));
+    expect(ids.size).toBe(1);
+    await waitFor(() => jiraRef([...ids][0]!));
+    await idle();
+    expect(jira.issues).toHaveLength(1);
+  });
+
+  it("a retry after a lost answer adopts the issue the first attempt made", async () => {
+    await worker.stop();
+    let id: string;
+    try {
+      id = (await post(adfFailure("jira-lost-1"))).body.ticketId!;
+      const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+      const first = await new JiraNotifier(jiraConfigFromEnv(env())!).ticketOpened({
+        ticket: ticketToJson(row, null),
+        rca: null,
+        idempotencyKey: "lost",
+        log: createLogger({ test: "jira" }),
+        signal: new AbortController().signal,
+      });
+      expect(first.ok).toBe(true); // Jira made the issue; its answer never reached the ticket
+    } finally {
+      worker = createWorker(pipelineHandlers());
+      worker.start();
+    }
+    const ref = await waitFor(() => jiraRef(id));
+    await idle();
+    expect(jira.issues).toHaveLength(1);
+    expect(ref.key).toBe(jira.issues[0].key);
+    expect(jira.requests.some((r) => r.path === "/rest/api/3/search/jql")).toBe(true);
+  });
+
+  it("through a Jira outage (500s, then 429 with Retry-After) each ticket gets exactly one issue", async () => {
+    jira.failNext(
+      "POST /rest/api/3/issue",
+      { kind: "server-error" },
+      { kind: "server-error", status: 503 },
+      { kind: "rate-limited", retryAfter: 1 },
+    );
+    const ids: string[] = [];
+    for (const run of ["jira-out-1", "jira-out-2"]) ids.push((await post(adfFailure(run))).body.ticketId!);
+    for (const id of ids) await waitFor(() => jiraRef(id), 60_000);
+    await idle();
+    expect(jira.issues).toHaveLength(2);
+    expect(new Set(jira.issues.map((i) => i.fields.labels[1]))).toEqual(new Set(ids.map((id) => `rca-desk-${id}`)));
+  });
+
+  it("resolving the ticket moves the issue to Done by name and comments; the echo of that changes nothing", async () => {
+    const id = (await post(adfFailure("jira-resolve-1"))).body.ticketId!;
+    const ref = await waitFor(() => jiraRef(id));
+    await idle();
+    const res = await fetch(`${app.url}/api/tickets/${id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status: "resolved" }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => jira.issues[0].transitions.includes("Done"));
+    await idle();
+    expect(jira.issues[0].status.category).toBe("done");
+    const comments = jira.issues[0].comments.length;
+    expect(comments).toBeGreaterThanOrEqual(1);
+    // Jira's webhook for our own transition: the ticket is already resolved, so nothing happens
+    const echo = await hook(issueUpdated(ref.key, ["rca-desk", `rca-desk-${id}`], "Done", "RCA Desk bot"));
+    expect(await echo.json()).toMatchObject({ status: "applied", changes: [] });
+    await idle();
+    expect(jira.issues[0].comments).toHaveLength(comments);
+  });
+});
+
+describe("Jira webhook", () => {
+  it("an issue moved to Done in Jira resolves its ticket as the Jira user; reopening it reopens the ticket", async () => {
+    const id = (await post(adfFailure("jira-hook-1"))).body.ticketId!;
+    const ref = await waitFor(() => jiraRef(id));
+    await idle();
+    const done = await hook(issueUpdated(ref.key, ["rca-desk", `rca-desk-${id}`], "Done"));
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ status: "applied", ticketId: id, changes: ["resolved"] });
+    const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("resolved");
+    const audit = await t.prisma.auditLog.findFirst({ where: { ticketId: id, action: "resolved" } });
+    expect(audit?.actor).toBe("jira:Dana Ops");
+    await idle();
+    // not told back to Jira: no transition or comment of ours followed
+    expect(jira.issues[0].transitions).toEqual([]);
+    expect(jira.issues[0].comments).toEqual([]);
+
+    const reopened = await hook(issueUpdated(ref.key, ["rca-desk", `rca-desk-${id}`], "Reopened"), { secret: SECRET });
+    expect(await reopened.json()).toMatchObject({ changes: ["reopened"] });
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+  });
+
+  it("refuses a wrong signature or secret (401), a non-JSON or foreign body (400/422), and ignores issues it did not create", async () => {
+    const body = issueUpdated("OPS-99", ["rca-desk", "rca-desk-nope"], "Done");
+    expect((await hook(body, { signature: "sha256=" + "0".repeat(64) })).status).toBe(401);
+    expect((await hook(body, { secret: "wrong" })).status).toBe(401);
+    const notJson = await fetch(`${app.url}/api/integrations/jira/webhook?secret=${SECRET}`, {
+      method: "POST",
+      body: "{",
+    });
+    expect(notJson.status).toBe(400);
+    expect((await hook({ hello: "world" })).status).toBe(422);
+    expect(await (await hook(body)).json()).toMatchObject({ status: "ignored" });
+    expect(await (await hook(issueUpdated("OPS-1", ["team-x"], "Done"))).json()).toMatchObject({ status: "ignored" });
+    expect(await t.prisma.auditLog.count()).toBe(0);
+  });
+
+  it("the Jira test connection signs in and finds the project", async () => {
+    const res = await fetch(`${app.url}/api/integrations/jira/test`, { method: "POST" });
+    const report = (await res.json()) as { ok: boolean; checks: { name: string; message: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => c.message).join(" ")).toMatch(/RCA Desk bot.*OPS/);
+  });
+});
