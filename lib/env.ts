@@ -164,6 +164,11 @@ const schema = z.object({
   SLACK_REPLY_INTERVAL_MINUTES: int(5, 0, 24 * 60),
   SLACK_TIMEOUT_MS: int(10_000, 100, 300_000),
 
+  /** tickets sharing an RCA error signature within this window are one incident (one message, one issue) */
+  INCIDENT_WINDOW_MINUTES: int(10, 0, 24 * 60),
+  /** an incident's message and issue are updated at most this often as tickets join it */
+  INCIDENT_UPDATE_SECONDS: int(60, 1, 3600),
+
   /** Jira site, e.g. https://your-domain.atlassian.net; unset = Jira off */
   JIRA_BASE_URL: optionalUrl,
   /** Jira Cloud basic auth: account e-mail + API token */

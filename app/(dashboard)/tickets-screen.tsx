@@ -52,8 +52,11 @@ export function TicketsScreen() {
   const [resetKey, setResetKey] = useState(0);
 
   const values = readFilters(searchParams);
-  const filtered = Object.keys(toQuery(values)).length > 0;
-  const list = useTicketList(toQuery(values));
+  // set by the ticket page's incident link; not one of the filter controls, so shown as its own chip
+  const incident = searchParams.get("incident") ?? "";
+  const query = { ...toQuery(values), ...(incident ? { incident } : {}) };
+  const filtered = Object.keys(query).length > 0;
+  const list = useTicketList(query);
 
   // Read the live URL, not this render's copy: a debounced search may fire after another filter changed.
   const setFilters = (patch: Partial<TicketFilterValues>) => {
@@ -66,7 +69,7 @@ export function TicketsScreen() {
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
   const clearFilters = () => {
-    setFilters(Object.fromEntries(FILTER_KEYS.map((key) => [key, ""])));
+    setFilters(Object.fromEntries([...FILTER_KEYS, "incident"].map((key) => [key, ""])));
     setResetKey((k) => k + 1);
   };
 
@@ -92,6 +95,14 @@ export function TicketsScreen() {
         />
       </div>
 
+      {incident ? (
+        <p className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="incident-filter">
+          Showing one incident&apos;s tickets.
+          <Button size="sm" variant="ghost" onClick={() => setFilters({ incident: "" } as Partial<TicketFilterValues>)}>
+            Show all tickets
+          </Button>
+        </p>
+      ) : null}
       <div
         className={cn(
           "overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-xs transition-opacity dark:border-zinc-800 dark:bg-zinc-900/60",

@@ -78,6 +78,8 @@ export const ticketJson = z.object({
   /** {status, source, durationMs, note, fetchedAt} of the last enrichment, or null */
   enrichment: z.record(z.string(), z.unknown()).nullable(),
   rca: rcaJson.nullable(),
+  /** the incident (storm) the ticket joined, or null */
+  incidentId: z.string().nullable(),
 });
 export type TicketJson = z.infer<typeof ticketJson>;
 
@@ -134,7 +136,19 @@ export const remediationJson = z.object({
   finishedAt: nullableDate,
 });
 
+export const incidentJson = z.object({
+  id: z.string(),
+  title: z.string(),
+  leadTicketId: z.string(),
+  ticketCount: z.number().int(),
+  openCount: z.number().int(),
+  affected: z.array(z.string()),
+});
+export type IncidentJson = z.infer<typeof incidentJson>;
+
 export const ticketDetailJson = ticketJson.extend({
+  /** the incident the ticket belongs to, with its count and affected pipelines / jobs */
+  incident: incidentJson.nullable(),
   rcas: z.array(rcaJson),
   events: z.array(eventJson),
   audit: z.array(auditJson),

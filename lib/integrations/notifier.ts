@@ -2,7 +2,7 @@
 // Teams or PagerDuty), and the registry the pipeline's notify step reads:
 // a new notifier is a folder in lib/integrations and one line in NOTIFIERS,
 // without touching the pipeline.
-import type { RcaJson, TicketJson } from "../api/schemas";
+import type { IncidentJson, RcaJson, TicketJson } from "../api/schemas";
 import { env, type Env } from "../env";
 import type { Logger } from "../logger";
 import { jiraPlugin } from "./jira";
@@ -13,6 +13,8 @@ export interface TicketNotification {
   ticket: TicketJson;
   /** its latest RCA version, null when none was stored */
   rca: RcaJson | null;
+  /** the incident this ticket leads (tickets sharing its cause joined it), or null/absent */
+  incident?: IncidentJson | null;
   /**
    * The same for every attempt of one notification (ticket, event, pipeline
    * run): send it where the API takes an idempotency key, so a retry after a

@@ -14,12 +14,14 @@ export interface TicketListFilters {
   /** matches error text, resource name and run id */
   q?: string;
   runId?: string;
+  /** the tickets of one incident */
+  incident?: string;
 }
 
 export function ticketListUrl(filters: TicketListFilters, cursor: string | null, limit = PAGE_SIZE): string {
   const params = new URLSearchParams();
   if (filters.status?.length) params.set("status", filters.status.join(","));
-  for (const key of ["source", "q", "runId"] as const) {
+  for (const key of ["source", "q", "runId", "incident"] as const) {
     const value = filters[key]?.trim();
     if (value) params.set(key, value);
   }

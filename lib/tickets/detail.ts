@@ -3,6 +3,7 @@
 import type { TicketDetailJson } from "../api/schemas";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { incidentView } from "../incidents/join";
 import { auditToJson, detailToJson, eventToJson, rcaToJson, remediationToJson, ticketToJson } from "./serialize";
 
 export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
@@ -24,6 +25,7 @@ export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
   });
   return {
     ...ticketToJson(t, t.rcas[0] ?? null),
+    incident: await incidentView(db(), t.incidentId),
     rcas: t.rcas.map(rcaToJson),
     events: t.events.map((te) => eventToJson(te.event, te.outcome)),
     audit: t.audit.map(auditToJson),

@@ -22,6 +22,8 @@ export const listQuerySchema = z.object({
   source: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().max(500).optional(),
   runId: z.string().trim().min(1).max(200).optional(),
+  /** the tickets of one incident (storm) */
+  incident: z.string().trim().min(1).max(100).optional(),
   cursor: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -32,6 +34,7 @@ export async function listTickets(query: ListQuery): Promise<TicketListJson> {
   if (query.status?.length) and.push({ status: { in: query.status } });
   if (query.source) and.push({ source: query.source });
   if (query.runId) and.push({ OR: [{ runId: query.runId }, { parentRunId: query.runId }] });
+  if (query.incident) and.push({ incidentId: query.incident });
   if (query.q) {
     const contains = { contains: query.q, mode: "insensitive" as const };
     and.push({

@@ -79,6 +79,7 @@ export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
     tags,
     metadata: asRecord(t.metadata),
     externalRefs: asRecord(t.externalRefs),
+    incidentId: t.incidentId,
     enrichment: t.enrichment ? asRecord(t.enrichment) : null,
     rca: latestRca ? rcaToJson(latestRca) : null,
   };

@@ -31,8 +31,9 @@ export interface JiraConfig {
 export interface JiraRef {
   key: string;
   url: string;
-  /** counts the last comment reported */
+  /** counts the last comments reported */
   duplicates: number;
+  incidentTickets: number;
 }
 
 export const JIRA_LABEL = "rca-desk";
@@ -104,7 +105,12 @@ function failure(err: unknown): Extract<NotifyResult, { ok: false }> {
 function readRef(t: TicketJson): JiraRef | null {
   const r = t.externalRefs.jira as Partial<JiraRef> | undefined;
   if (typeof r?.key !== "string" || typeof r.url !== "string") return null;
-  return { key: r.key, url: r.url, duplicates: Number(r.duplicates ?? 0) };
+  return {
+    key: r.key,
+    url: r.url,
+    duplicates: Number(r.duplicates ?? 0),
+    incidentTickets: Number(r.incidentTickets ?? 1),
+  };
 }
 
 export class JiraNotifier implements Notifier {
@@ -115,8 +121,8 @@ export class JiraNotifier implements Notifier {
     this.client = jiraClient(config);
   }
 
-  private ref(key: string, duplicates: number): JiraRef {
-    return { key, url: `${this.config.baseUrl}/browse/${key}`, duplicates };
+  private ref(key: string, duplicates: number, incidentTickets: number): JiraRef {
+    return { key, url: `${this.config.baseUrl}/browse/${key}`, duplicates, incidentTickets };
   }
 
   private ticketUrl(t: TicketJson): string | null {
@@ -158,7 +164,7 @@ export class JiraNotifier implements Notifier {
             },
           })
         ).key;
-      const ref = this.ref(key, t.duplicateCount);
+      const ref = this.ref(key, t.duplicateCount, n.incident?.ticketCount ?? 1);
       return { ok: true, ref: key, refData: { ...ref } };
     } catch (err) {
       return failure(err);
@@ -217,6 +223,15 @@ export class JiraNotifier implements Notifier {
           `${t.duplicateCount - ref.duplicates} more duplicate deliveries; last seen ${t.lastSeenAt}.`,
         );
         next = { ...ref, duplicates: t.duplicateCount };
+      }
+      const i = n.incident;
+      if (i && n.changes.some((c) => c.field === "incident.ticketCount") && i.ticketCount > next.incidentTickets) {
+        const more = i.ticketCount - i.affected.length;
+        await this.comment(
+          ref.key,
+          `${i.ticketCount - next.incidentTickets} more failures with this cause joined the incident: ${i.ticketCount} in all, ${i.openCount} open. Affected: ${i.affected.join(", ")}${more > 0 ? ` (+${more})` : ""}.`,
+        );
+        next = { ...next, incidentTickets: i.ticketCount };
       }
       return { ok: true, ref: ref.key, refData: { ...next } };
     } catch (err) {

@@ -3,7 +3,7 @@
 // redaction as the Gemini prompt, since error text can carry connection
 // strings and tokens exactly as the source printed them.
 import { CATEGORY_LABELS, remediationLabel, runLinkLabel, sourceName } from "@/components/labels";
-import type { RcaJson, TicketJson } from "../../api/schemas";
+import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
 import { redactText } from "../../redact";
 
 /** Slack's metadata event type: a message can be found again by it (conversations.history). */
@@ -33,6 +33,15 @@ export interface MessageInput {
   redactEmails: boolean;
   /** who made the current status (acknowledged or resolved it), when known */
   statusBy?: string | null;
+  /** the incident this ticket leads: the message speaks for all its tickets */
+  incident?: IncidentJson | null;
+}
+
+/** "Incident: 37 failures share this cause (12 open) — a, b, c (+27)" */
+export function incidentLine(i: IncidentJson): string {
+  const more = i.ticketCount - i.affected.length;
+  const names = i.affected.map(escape).join(", ") + (more > 0 ? ` (+${more})` : "");
+  return `:package: *Incident: ${i.ticketCount} failures share this cause* (${i.openCount} open) — ${names}`;
 }
 
 function statusLine(t: TicketJson, statusBy: string | null | undefined): string {
@@ -63,7 +72,7 @@ export function ticketUrl(ticket: TicketJson, dashboardUrl?: string): string | n
 }
 
 /** text (notification fallback), blocks and metadata of the ticket's message */
-export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, statusBy }: MessageInput) {
+export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, statusBy, incident }: MessageInput) {
   const where = [sourceName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
   const title = safe(t.title, 200, redactEmails);
   const text = `${t.severity.toUpperCase()} ${sourceName(t.source)} failure: ${title}`;
@@ -87,6 +96,9 @@ export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, stat
       text: { type: "mrkdwn", text: `${SEVERITY_ICON[t.severity]} *${title}*\n${escape(where)}` },
     },
     { type: "context", elements: [{ type: "mrkdwn", text: statusLine(t, statusBy) }] },
+    ...(incident && incident.ticketCount > 1
+      ? [{ type: "section", text: { type: "mrkdwn", text: incidentLine(incident) } }]
+      : []),
     {
       type: "section",
       text: {
@@ -117,12 +129,18 @@ export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, stat
 /** One summarised thread reply for what happened since the last one (never one per delivery). */
 export function burstReply(
   t: TicketJson,
-  since: { duplicates: number; recurrences: number },
+  since: { duplicates: number; recurrences: number; incidentTickets?: number },
   redactEmails: boolean,
+  incident?: IncidentJson | null,
 ): string | null {
   const dup = t.duplicateCount - since.duplicates;
   const rec = t.recurrenceCount - since.recurrences;
   const parts: string[] = [];
+  const joined = incident ? incident.ticketCount - (since.incidentTickets ?? 1) : 0;
+  if (incident && joined > 0)
+    parts.push(
+      `${joined} more failure${joined === 1 ? "" : "s"} joined this incident (${incident.ticketCount} in all, ${incident.openCount} open)`,
+    );
   if (rec > 0) parts.push(`fired again after being resolved ${rec}× (reopened${t.flapping ? ", flapping" : ""})`);
   if (dup > 0) parts.push(`${dup} more duplicate deliver${dup === 1 ? "y" : "ies"}`);
   if (!parts.length) return null;

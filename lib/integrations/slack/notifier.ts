@@ -40,6 +40,8 @@ export interface SlackRef {
   statusBy: string | null;
   /** link to the message (chat.getPermalink), for the dashboard; null when Slack did not give one */
   permalink: string | null;
+  /** the incident's ticket count the last reply reported */
+  incidentTickets: number;
 }
 
 export function slackConfigFromEnv(e: Env): SlackConfig | null {
@@ -89,6 +91,7 @@ function readRef(t: TicketJson): SlackRef | null {
     repliedAt: typeof r.repliedAt === "string" ? r.repliedAt : null,
     statusBy: typeof r.statusBy === "string" ? r.statusBy : null,
     permalink: typeof r.permalink === "string" ? r.permalink : null,
+    incidentTickets: Number(r.incidentTickets ?? 1),
   };
 }
 
@@ -127,6 +130,7 @@ export class SlackNotifier implements Notifier {
       dashboardUrl: this.config.dashboardUrl,
       redactEmails: this.config.redactEmails,
       statusBy,
+      incident: n.incident,
     });
   }
 
@@ -169,6 +173,7 @@ export class SlackNotifier implements Notifier {
       recurrences: n.ticket.recurrenceCount,
       repliedAt: null,
       statusBy: null,
+      incidentTickets: n.incident?.ticketCount ?? 1,
     };
     let ts = await this.find(channel, n.ticket);
     if (ts) await this.client.chat.update({ channel, ts, ...msg });
@@ -196,16 +201,17 @@ export class SlackNotifier implements Notifier {
     const statusChanged = changes.some((c) => c.field === "status");
     let next: SlackRef = statusChanged ? { ...ref, statusBy: typeof actor === "string" ? actor : null } : ref;
     await this.client.chat.update({ channel: ref.channel, ts: ref.ts, ...this.message(n, next.statusBy) });
-    const burst = changes.some((c) => c.field === "duplicateCount" || c.field === "recurrenceCount");
+    const burst = changes.some((c) => /^(duplicateCount|recurrenceCount|incident\.ticketCount)$/.test(c.field));
     const due = !ref.repliedAt || Date.now() - Date.parse(ref.repliedAt) >= this.config.replyIntervalMs;
     if (burst && due) {
-      const text = burstReply(n.ticket, ref, this.config.redactEmails);
+      const text = burstReply(n.ticket, ref, this.config.redactEmails, n.incident);
       if (text) {
         await this.client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text });
         next = {
           ...next,
           duplicates: n.ticket.duplicateCount,
           recurrences: n.ticket.recurrenceCount,
+          incidentTickets: n.incident?.ticketCount ?? next.incidentTickets,
           repliedAt: new Date().toISOString(),
         };
       }

@@ -5,7 +5,10 @@
 // are not called again (and earlier steps are not re-run: they are done).
 import type { Db, Tx } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
+import { env } from "../../env";
 import { newId } from "../../ids";
+import { incidentView, joinIncident } from "../../incidents/join";
+import { enqueueJobs } from "../../jobs/queue";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
 import { RetryableError } from "../../sources/types";
@@ -80,10 +83,42 @@ function recordSent(
   });
 }
 
+/**
+ * A ticket that joined an incident is told through the incident's lead: one update of the lead's message and
+ * issue per window, however many tickets join or change in it.
+ */
+async function tellThroughLead(db: Db, incidentId: string, leadTicketId: string, field: string) {
+  const every = env().INCIDENT_UPDATE_SECONDS * 1000;
+  const windowEnd = Math.ceil((Date.now() + 1) / every) * every;
+  await enqueueJobs(db, [
+    {
+      kind: JOB_KINDS.notify,
+      ticketId: leadTicketId,
+      runAt: new Date(windowEnd),
+      uniqueKey: `incident:${incidentId}:${windowEnd}`,
+      payload: { ticketId: leadTicketId, event: "changed", changes: [{ field, from: null, to: null }] },
+    },
+  ]);
+}
+
 async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Promise<StepResult> {
   const { event, changes } = eventOf(run);
   const latest = await db.rca.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" } });
+  const membership = event === "opened" ? await joinIncident(db, ticket, latest) : null;
+  const incidentId = membership?.incidentId ?? ticket.incidentId;
+  const incident = await incidentView(db, incidentId);
+  if (incident && incident.leadTicketId !== ticket.id) {
+    await tellThroughLead(
+      db,
+      incident.id,
+      incident.leadTicketId,
+      event === "opened" ? "incident.ticketCount" : "incident.openCount",
+    );
+    log.info("told through the incident's lead ticket", { event, incidentId: incident.id });
+    return { event, incidentId: incident.id, sent: [], failed: [] };
+  }
   const note: TicketNotification = {
+    incident,
     ticket: ticketToJson(ticket, latest),
     rca: latest ? rcaToJson(latest) : null,
     idempotencyKey: `${ticket.id}:${event}:${job.id}`,

@@ -6,6 +6,7 @@ import { jobStep } from "@/components/labels";
 import { ErrorPanel } from "@/components/ticket/error-panel";
 import { PendingJobs } from "@/components/ticket/pending-jobs";
 import { RcaPanel } from "@/components/ticket/rca-panel";
+import { IncidentCard } from "@/components/ticket/incident-card";
 import { RemediationList } from "@/components/ticket/remediation-list";
 import { RunDetails } from "@/components/ticket/run-details";
 import { StatusActions } from "@/components/ticket/status-actions";
@@ -106,6 +107,7 @@ export function TicketScreen({ id }: { id: string }) {
         </div>
         <aside className="min-w-0 space-y-4" aria-label="Ticket facts">
           <TicketTimestamps ticket={ticket} />
+          {ticket.incident ? <IncidentCard incident={ticket.incident} ticketId={ticket.id} /> : null}
           <TicketFacts ticket={ticket} />
           <RemediationList remediations={ticket.remediations} />
         </aside>
