@@ -1,9 +1,10 @@
-// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000]
+// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,storm]
 // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench: the same on PostgreSQL.
 // Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
 // the same build (the ceiling), then intake with unique ADF failure payloads
 // (worker paused), verifying every 2xx has exactly one ticket; then the
-// sustained end-to-end rate with the worker running. Prints a markdown table
+// sustained end-to-end rate with the worker running; last a storm of failures
+// with one cause told through Slack and Jira fakes. Prints a markdown table
 // for BENCHMARKS.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,6 +13,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { startFakeJira } from "../lib/testing/fakes/jira";
+import { startFakeSlack } from "../lib/testing/fakes/slack";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -19,6 +22,8 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "20" },
     "e2e-alerts": { type: "string", default: "1000" },
+    "storm-alerts": { type: "string", default: "1000" },
+    phases: { type: "string", default: "intake,e2e,storm" },
     port: { type: "string", default: "3290" },
   },
 });
@@ -28,7 +33,8 @@ const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const KEY = "bench-key";
 
-function adfAlert(n: number): string {
+/** the bench's ADF failure; `error` replaces the per-alert error (a storm: one cause for every alert) */
+function adfAlert(n: number, error?: string): string {
   const runId = `bench-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`;
   return JSON.stringify({
     schemaId: "azureMonitorCommonAlertSchema",
@@ -59,7 +65,7 @@ function adfAlert(n: number): string {
                 { name: "ErrorCode", value: "2200" },
                 {
                   name: "ErrorMessage",
-                  value: `ErrorCode=UserErrorFileNotFound,Message=The file 'in/${n}.csv' does not exist.`,
+                  value: error ?? `ErrorCode=UserErrorFileNotFound,Message=The file 'in/${n}.csv' does not exist.`,
                 },
                 { name: "FailureType", value: "UserError" },
               ],
@@ -219,10 +225,102 @@ async function endToEndBench(alerts: number) {
   }
 }
 
+const STORM_ERROR =
+  "Cannot connect to SQL Database: 'sql-shared.database.windows.net', Database: 'dw'. A network-related or instance-specific error occurred while establishing a connection to SQL Server.";
+
+/**
+ * A storm (issue 10): unique failures with one cause, the worker running, Slack and Jira fakes enforcing rate limits
+ * (Slack ~1 message/s per channel). Alerts fully processed (enrich → rca → notify) per second, and per ticket the time
+ * from its delivery to being told: its own Slack message (the incident's first ticket) or joining the incident whose
+ * message is updated (the others).
+ */
+async function stormBench(alerts: number) {
+  const slack = await startFakeSlack({ token: "xoxb-bench", maxPerSecondPerChannel: 1 });
+  const jira = await startFakeJira({ email: "bench@example.com", apiToken: "bench-token" });
+  const server = await startServer({
+    WORKER_ENABLED: "true",
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_CHANNEL: "C0BENCH",
+    SLACK_API_URL: slack.url,
+    JIRA_BASE_URL: jira.url,
+    JIRA_EMAIL: "bench@example.com",
+    JIRA_API_TOKEN: "bench-token",
+    JIRA_PROJECT_KEY: "OPS",
+    INCIDENT_UPDATE_SECONDS: "5",
+  });
+  try {
+    const started = Date.now();
+    const ids: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (next < alerts) {
+          const n = next++;
+          const r = await fetch(`${base}/api/azure-monitor?api_key=${KEY}`, {
+            method: "POST",
+            body: adfAlert(n, STORM_ERROR),
+          });
+          if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
+          ids.push(((await r.json()) as { ticketId: string }).ticketId);
+        }
+      }),
+    );
+    for (;;) {
+      const h = await (await fetch(`${base}/api/health`)).json();
+      if (h.jobs.pending === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const totalSeconds = (Date.now() - started) / 1000;
+    const told: number[] = [];
+    for (const id of ids) {
+      const t = (await (await fetch(`${base}/api/tickets/${id}`)).json()) as {
+        createdAt: string;
+        audit: { action: string; createdAt: string }[];
+      };
+      const at = t.audit.find((a) => a.action === "notification sent" || a.action === "joined incident")?.createdAt;
+      if (at) told.push(Date.parse(at) - Date.parse(t.createdAt));
+    }
+    told.sort((a, b) => a - b);
+    return {
+      alerts,
+      totalSeconds,
+      told: told.length,
+      p50: told[Math.floor(told.length * 0.5)] ?? NaN,
+      p95: told[Math.floor(told.length * 0.95)] ?? NaN,
+      slackMessages: slack.messages.filter((m) => m.thread_ts === null).length,
+      slackCalls: slack.requests.length,
+      jiraIssues: jira.issues.length,
+    };
+  } finally {
+    await stopServer(server);
+    await slack.close();
+    await jira.close();
+  }
+}
+
 async function main() {
+  const phases = new Set(String(args.phases).split(","));
   console.log(
     `bench: ${pgAdmin ? "PostgreSQL" : "embedded PGlite"}, ${connections} connections, ${duration} s per run, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`,
   );
+  let ok = true;
+  if (phases.has("intake")) ok = await intakePhase();
+  if (phases.has("e2e")) {
+    const e2e = await endToEndBench(Number(args["e2e-alerts"]));
+    console.log(
+      `\nend to end (worker running): ${e2e.alerts} alerts posted in ${e2e.postSeconds.toFixed(1)} s, fully processed (enrich + RCA) in ${e2e.totalSeconds.toFixed(1)} s = ${(e2e.alerts / e2e.totalSeconds).toFixed(0)} alerts/s`,
+    );
+  }
+  if (phases.has("storm")) {
+    const storm = await stormBench(Number(args["storm-alerts"]));
+    console.log(
+      `\nstorm (one cause, Slack + Jira fakes, Slack 1 msg/s per channel): ${storm.alerts} alerts fully processed (enrich + RCA + notify) in ${storm.totalSeconds.toFixed(1)} s = ${(storm.alerts / storm.totalSeconds).toFixed(0)} alerts/s; delivery -> told (own message or joined the incident) p50 ${(storm.p50 / 1000).toFixed(1)} s, p95 ${(storm.p95 / 1000).toFixed(1)} s over ${storm.told} tickets; Slack: ${storm.slackMessages} message(s), ${storm.slackCalls} calls; Jira: ${storm.jiraIssues} issue(s)`,
+    );
+  }
+  process.exit(ok ? 0 : 1);
+}
+
+async function intakePhase(): Promise<boolean> {
   const r = await intakeBench();
   const ratio = r.intake.rps / r.trivial.rps;
   const lost = r.accepted - r.uniqueTickets;
@@ -244,12 +342,7 @@ async function main() {
   const unanswered = r.storedTickets - r.accepted;
   const ok = lost === 0 && unanswered >= 0 && unanswered <= connections && r.intake.non2xx === 0;
   console.log(ok ? "verified: every 2xx has exactly one ticket, none lost or duplicated" : "VERIFICATION FAILED");
-
-  const e2e = await endToEndBench(Number(args["e2e-alerts"]));
-  console.log(
-    `\nend to end (worker running): ${e2e.alerts} alerts posted in ${e2e.postSeconds.toFixed(1)} s, fully processed (enrich + RCA) in ${e2e.totalSeconds.toFixed(1)} s = ${(e2e.alerts / e2e.totalSeconds).toFixed(0)} alerts/s`,
-  );
-  process.exit(ok ? 0 : 1);
+  return ok;
 }
 
 main().catch((err) => {

@@ -37,9 +37,10 @@ export async function joinIncident(
     const i = await db.incident.findUnique({ where: { id: ticket.incidentId } });
     if (i) return { incidentId: i.id, lead: i.leadTicketId === ticket.id, ticketCount: i.ticketCount };
   }
+  const windowMinutes = env().INCIDENT_WINDOW_MINUTES;
   const key = incidentKey(rca);
-  if (!key) return null;
-  const since = new Date(Date.now() - env().INCIDENT_WINDOW_MINUTES * 60_000);
+  if (!key || windowMinutes === 0) return null; // 0: grouping off, every ticket is told on its own
+  const since = new Date(Date.now() - windowMinutes * 60_000);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
     const now = new Date();

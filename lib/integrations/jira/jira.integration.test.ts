@@ -116,6 +116,8 @@ beforeAll(async () => {
     JIRA_API_TOKEN: "jira-token",
     JIRA_PROJECT_KEY: "OPS",
     JIRA_WEBHOOK_SECRET: SECRET,
+    // each ticket told on its own here; grouping into incidents is lib/incidents/storm.integration.test.ts
+    INCIDENT_WINDOW_MINUTES: "0",
     DASHBOARD_URL: "https://rca.example.com",
   });
   app = await startAppServer();
@@ -128,7 +130,13 @@ afterAll(async () => {
   await app.close();
   await jira.close();
   await t.drop();
-  setEnv({ JIRA_BASE_URL: "", JIRA_PROJECT_KEY: "", JIRA_WEBHOOK_SECRET: "", DASHBOARD_URL: "" });
+  setEnv({
+    JIRA_BASE_URL: "",
+    JIRA_PROJECT_KEY: "",
+    JIRA_WEBHOOK_SECRET: "",
+    DASHBOARD_URL: "",
+    INCIDENT_WINDOW_MINUTES: "",
+  });
 });
 
 beforeEach(async () => {

@@ -54,7 +54,24 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-export async function startFakeSlack(options: { token?: string; port?: number } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(
+  options: {
+    token?: string;
+    port?: number;
+    /** Slack's special rate limit for posting: more chat.* calls than this per channel in a second answer 429 */
+    maxPerSecondPerChannel?: number;
+  } = {},
+): Promise<FakeSlack> {
+  const recent = new Map<string, number[]>();
+  const overLimit = (api: string, channel: string) => {
+    if (!options.maxPerSecondPerChannel || !api.startsWith("chat.")) return false;
+    const now = Date.now();
+    const times = (recent.get(channel) ?? []).filter((x) => now - x < 1000);
+    const over = times.length >= options.maxPerSecondPerChannel;
+    if (!over) times.push(now);
+    recent.set(channel, times);
+    return over;
+  };
   const requests: RecordedSlackRequest[] = [];
   const messages: FakeSlackMessage[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
@@ -169,6 +186,8 @@ export async function startFakeSlack(options: { token?: string; port?: number } 
         return send(res, failure.status ?? 500, { ok: false, error: "fatal_error" });
       if (failure?.kind === "rate-limited")
         return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfter) });
+      if (overLimit(api, String(body.channel ?? "")))
+        return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": "1" });
       if (options.token && headers.authorization !== `Bearer ${options.token}`)
         return send(res, 200, { ok: false, error: "invalid_auth" });
       clock = Math.max(clock, Math.floor(Date.now() / 1000));
