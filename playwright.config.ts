@@ -6,8 +6,8 @@ import { CHROMIUM_ARGS, chromiumPath } from "./e2e/chromium";
 
 const port = 3217;
 // the local Slack and Jira fakes the server talks to (e2e/fakes-server.ts)
-export const FAKE_SLACK_PORT = 3218;
-export const FAKE_JIRA_PORT = 3219;
+export const FAKE_SLACK_PORT = 3228;
+export const FAKE_JIRA_PORT = 3229;
 // one run at a time (workers: 1); the folder is emptied before the server starts
 const dataDir = path.join(".tmp", "e2e-db");
 export const E2E_API_KEY = "e2e-test-key";

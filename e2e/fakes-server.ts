@@ -4,8 +4,8 @@
 import { startFakeJira } from "../lib/testing/fakes/jira";
 import { startFakeSlack } from "../lib/testing/fakes/slack";
 
-const slackPort = Number(process.argv[2] ?? 3218);
-const jiraPort = Number(process.argv[3] ?? 3219);
+const slackPort = Number(process.argv[2] ?? 3228);
+const jiraPort = Number(process.argv[3] ?? 3229);
 const slack = await startFakeSlack({ port: slackPort, token: "xoxb-e2e" });
 const jira = await startFakeJira({ port: jiraPort, email: "e2e@example.com", apiToken: "jira-e2e", projectKey: "OPS" });
 process.stdout.write(`fake Slack on ${slack.url}, fake Jira on ${jira.url}\n`);

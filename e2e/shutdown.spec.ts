@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-const port = 3218;
+const port = 3218; // not one of playwright.config.ts's ports (app 3217, fakes 3228-3229)
 const base = `http://127.0.0.1:${port}`;
 const dataDir = path.join(".tmp", "e2e-shutdown-db");
 const apiKey = "e2e-shutdown-key";
