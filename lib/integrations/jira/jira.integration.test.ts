@@ -2,70 +2,29 @@
 // pipeline, the Jira notifier built from the configuration, against a local
 // fake of Jira's REST API v3; and Jira's own webhook back into the app.
 import { createHmac } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { env, setEnv } from "../../env";
-import { createWorker } from "../../jobs/in-process";
-import type { JobWorker } from "../../jobs/worker";
+import { env } from "../../env";
 import { createLogger } from "../../logger";
-import { pipelineHandlers } from "../../pipeline";
-import { startAppServer, type TestServer } from "../../testing/app-server";
-import { installTestDatabase, truncateAll, type TestDatabase } from "../../testing/db";
+import { truncateAll } from "../../testing/db";
 import { startFakeJira, type FakeJira } from "../../testing/fakes/jira";
+import { adfLogAlert, startPipelineHarness, waitFor, type PipelineHarness } from "../../testing/pipeline-harness";
 import { ticketToJson } from "../../tickets/serialize";
 import { JiraNotifier, jiraConfigFromEnv } from ".";
 
-const KEY = "jira-test-key";
 const SECRET = "jira-webhook-secret-1";
 const CANARY = "J1raCanaryP4ss-77c1";
-let t: TestDatabase;
-let app: TestServer;
+let h: PipelineHarness;
 let jira: FakeJira;
-let worker: JobWorker;
 
-const fixture = JSON.parse(
-  fs.readFileSync(
-    path.join(import.meta.dirname, "../../sources/azure-data-factory/fixtures/adf_log-v2_activity-run-dimensions.json"),
-    "utf8",
-  ),
-) as Record<string, unknown>;
-
-function adfFailure(runId: string) {
-  const p = structuredClone(fixture) as {
-    data: { alertContext: { condition: { allOf: { dimensions: { name: string; value: string }[] }[] } } };
-  };
-  for (const d of p.data.alertContext.condition.allOf[0].dimensions) {
-    if (/^PipelineRunId$/i.test(d.name)) d.value = runId;
-    if (/^ErrorMessage$/i.test(d.name))
-      d.value = `Operation on target Copy failed: AccountKey=${CANARY}; The remote server returned an error: (403) Forbidden.`;
-  }
-  return p;
-}
-
-async function post(body: unknown) {
-  const res = await fetch(`${app.url}/api/azure-monitor?api_key=${KEY}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { ticketId?: string; status: string } };
-}
-
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 30_000) {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - start > ms) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const idle = () =>
-  waitFor(async () => (await t.prisma.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0);
+const adfFailure = (runId: string) =>
+  adfLogAlert(
+    runId,
+    `Operation on target Copy failed: AccountKey=${CANARY}; The remote server returned an error: (403) Forbidden.`,
+  );
+const post = (body: unknown) => h.post("/api/azure-monitor", body);
+const idle = () => h.idle();
 const jiraRef = async (id: string) => {
-  const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+  const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
   return (row.externalRefs as { jira?: { key: string; url: string } }).jira ?? null;
 };
 
@@ -73,7 +32,7 @@ function hook(body: unknown, auth: { signature?: string; secret?: string } = {})
   const raw = JSON.stringify(body);
   const sig = auth.signature ?? `sha256=${createHmac("sha256", SECRET).update(raw).digest("hex")}`;
   const q = auth.secret === undefined ? "" : `?secret=${encodeURIComponent(auth.secret)}`;
-  return fetch(`${app.url}/api/integrations/jira/webhook${q}`, {
+  return fetch(`${h.app.url}/api/integrations/jira/webhook${q}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(auth.secret === undefined ? { "x-hub-signature": sig } : {}) },
     body: raw,
@@ -99,18 +58,8 @@ const issueUpdated = (key: string, labels: string[], status: "Done" | "Reopened"
 });
 
 beforeAll(async () => {
-  t = await installTestDatabase();
   jira = await startFakeJira({ email: "bot@example.com", apiToken: "jira-token" });
-  setEnv({
-    RCA_API_KEY: KEY,
-    LOG_LEVEL: "silent",
-    WORKER_ENABLED: "false",
-    WORKER_POLL_MS: "20",
-    JOB_BACKOFF_BASE_MS: "50",
-    JOB_BACKOFF_MAX_MS: "2000",
-    GEMINI_API_KEY: "",
-    AZURE_TENANT_ID: "",
-    SLACK_BOT_TOKEN: "",
+  h = await startPipelineHarness({
     JIRA_BASE_URL: jira.url,
     JIRA_EMAIL: "bot@example.com",
     JIRA_API_TOKEN: "jira-token",
@@ -120,27 +69,15 @@ beforeAll(async () => {
     INCIDENT_WINDOW_MINUTES: "0",
     DASHBOARD_URL: "https://rca.example.com",
   });
-  app = await startAppServer();
-  worker = createWorker(pipelineHandlers());
-  worker.start();
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await app.close();
+  await h.close();
   await jira.close();
-  await t.drop();
-  setEnv({
-    JIRA_BASE_URL: "",
-    JIRA_PROJECT_KEY: "",
-    JIRA_WEBHOOK_SECRET: "",
-    DASHBOARD_URL: "",
-    INCIDENT_WINDOW_MINUTES: "",
-  });
 });
 
 beforeEach(async () => {
-  await truncateAll(t);
+  await truncateAll(h.t);
   jira.issues.length = 0;
   jira.requests.length = 0;
 });
@@ -162,7 +99,7 @@ describe("Jira issues", () => {
     expect(JSON.stringify(doc)).toContain("Root cause");
     expect(JSON.stringify(doc)).toContain(`https://rca.example.com/tickets/${id}`);
     // no secret left: in the ticket, not in any request to Jira
-    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).errorMessage).toContain(CANARY);
+    expect((await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } })).errorMessage).toContain(CANARY);
     expect(jira.requests.some((r) => r.raw.includes(CANARY))).toBe(false);
   });
 
@@ -176,11 +113,9 @@ describe("Jira issues", () => {
   });
 
   it("a retry after a lost answer adopts the issue the first attempt made", async () => {
-    await worker.stop();
-    let id: string;
-    try {
-      id = (await post(adfFailure("jira-lost-1"))).body.ticketId!;
-      const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+    const id = await h.withWorkerStopped(async () => {
+      const ticketId = (await post(adfFailure("jira-lost-1"))).body.ticketId!;
+      const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
       const first = await new JiraNotifier(jiraConfigFromEnv(env())!).ticketOpened({
         ticket: ticketToJson(row, null),
         rca: null,
@@ -189,10 +124,8 @@ describe("Jira issues", () => {
         signal: new AbortController().signal,
       });
       expect(first.ok).toBe(true); // Jira made the issue; its answer never reached the ticket
-    } finally {
-      worker = createWorker(pipelineHandlers());
-      worker.start();
-    }
+      return ticketId;
+    });
     const ref = await waitFor(() => jiraRef(id));
     await idle();
     expect(jira.issues).toHaveLength(1);
@@ -219,7 +152,7 @@ describe("Jira issues", () => {
     const id = (await post(adfFailure("jira-resolve-1"))).body.ticketId!;
     const ref = await waitFor(() => jiraRef(id));
     await idle();
-    const res = await fetch(`${app.url}/api/tickets/${id}`, {
+    const res = await fetch(`${h.app.url}/api/tickets/${id}`, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ status: "resolved" }),
@@ -246,9 +179,9 @@ describe("Jira webhook", () => {
     const done = await hook(issueUpdated(ref.key, ["rca-desk", `rca-desk-${id}`], "Done"));
     expect(done.status).toBe(200);
     expect(await done.json()).toEqual({ status: "applied", ticketId: id, changes: ["resolved"] });
-    const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+    const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("resolved");
-    const audit = await t.prisma.auditLog.findFirst({ where: { ticketId: id, action: "resolved" } });
+    const audit = await h.t.prisma.auditLog.findFirst({ where: { ticketId: id, action: "resolved" } });
     expect(audit?.actor).toBe("jira:Dana Ops");
     await idle();
     // not told back to Jira: no transition or comment of ours followed
@@ -257,14 +190,14 @@ describe("Jira webhook", () => {
 
     const reopened = await hook(issueUpdated(ref.key, ["rca-desk", `rca-desk-${id}`], "Reopened"), { secret: SECRET });
     expect(await reopened.json()).toMatchObject({ changes: ["reopened"] });
-    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+    expect((await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } })).status).toBe("open");
   });
 
   it("refuses a wrong signature or secret (401), a non-JSON or foreign body (400/422), and ignores issues it did not create", async () => {
     const body = issueUpdated("OPS-99", ["rca-desk", "rca-desk-nope"], "Done");
     expect((await hook(body, { signature: "sha256=" + "0".repeat(64) })).status).toBe(401);
     expect((await hook(body, { secret: "wrong" })).status).toBe(401);
-    const notJson = await fetch(`${app.url}/api/integrations/jira/webhook?secret=${SECRET}`, {
+    const notJson = await fetch(`${h.app.url}/api/integrations/jira/webhook?secret=${SECRET}`, {
       method: "POST",
       body: "{",
     });
@@ -272,11 +205,11 @@ describe("Jira webhook", () => {
     expect((await hook({ hello: "world" })).status).toBe(422);
     expect(await (await hook(body)).json()).toMatchObject({ status: "ignored" });
     expect(await (await hook(issueUpdated("OPS-1", ["team-x"], "Done"))).json()).toMatchObject({ status: "ignored" });
-    expect(await t.prisma.auditLog.count()).toBe(0);
+    expect(await h.t.prisma.auditLog.count()).toBe(0);
   });
 
   it("the Jira test connection signs in and finds the project", async () => {
-    const res = await fetch(`${app.url}/api/integrations/jira/test`, { method: "POST" });
+    const res = await fetch(`${h.app.url}/api/integrations/jira/test`, { method: "POST" });
     const report = (await res.json()) as { ok: boolean; checks: { name: string; message: string }[] };
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => c.message).join(" ")).toMatch(/RCA Desk bot.*OPS/);

@@ -1,72 +1,33 @@
 // Slack end to end: webhooks through the app's real routes, the real worker
 // running the declared pipeline (enrich → rca → notify) and the Slack notifier
 // built from the configuration, against a local fake of the Slack Web API.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { env, setEnv, withEnv } from "../../env";
-import { createWorker } from "../../jobs/in-process";
-import type { JobWorker } from "../../jobs/worker";
+import { env, withEnv } from "../../env";
 import { createLogger } from "../../logger";
-import { pipelineHandlers } from "../../pipeline";
 import { notifyDigestStep } from "../../pipeline/steps/notify-digest";
-import { startAppServer, type TestServer } from "../../testing/app-server";
-import { installTestDatabase, truncateAll, type TestDatabase } from "../../testing/db";
+import { truncateAll } from "../../testing/db";
 import { startFakeSlack, type FakeSlack } from "../../testing/fakes/slack";
+import { adfLogAlert, startPipelineHarness, waitFor, type PipelineHarness } from "../../testing/pipeline-harness";
 import { ticketToJson } from "../../tickets/serialize";
 import { SlackNotifier, slackConfigFromEnv } from ".";
 
-const KEY = "slack-test-key";
 const CANARY = "Sl4ckCanaryP4ss-9f2e";
-let t: TestDatabase;
-let app: TestServer;
+let h: PipelineHarness;
 let slack: FakeSlack;
-let worker: JobWorker;
-
-const fixture = JSON.parse(
-  fs.readFileSync(
-    path.join(import.meta.dirname, "../../sources/azure-data-factory/fixtures/adf_log-v2_activity-run-dimensions.json"),
-    "utf8",
-  ),
-) as Record<string, unknown>;
 
 /** an ADF log alert for one run whose error carries a connection-string password (the canary) */
-function adfFailure(runId: string) {
-  const p = structuredClone(fixture) as {
-    data: { alertContext: { condition: { allOf: { dimensions: { name: string; value: string }[] }[] } } };
-  };
-  for (const d of p.data.alertContext.condition.allOf[0].dimensions) {
-    if (/^PipelineRunId$/i.test(d.name)) d.value = runId;
-    if (/^ErrorMessage$/i.test(d.name))
-      d.value = `Cannot connect to SQL Database: 'srv.database.windows.net'. Server=srv;User ID=etl;Password=${CANARY};`;
-  }
-  return p;
-}
-
-async function post(body: unknown) {
-  const res = await fetch(`${app.url}/api/azure-monitor?api_key=${KEY}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { ticketId?: string; status: string } };
-}
-
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 30_000) {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - start > ms) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const adfFailure = (runId: string) =>
+  adfLogAlert(
+    runId,
+    `Cannot connect to SQL Database: 'srv.database.windows.net'. Server=srv;User ID=etl;Password=${CANARY};`,
+  );
+const post = (body: unknown) => h.post("/api/azure-monitor", body);
 
 const topLevel = () => slack.messages.filter((m) => m.thread_ts === null);
 const replies = () => slack.messages.filter((m) => m.thread_ts !== null);
 const runDigest = () =>
   notifyDigestStep({
-    db: t.prisma,
+    db: h.t.prisma,
     log: createLogger({ test: "slack" }),
     signal: new AbortController().signal,
     job: {
@@ -81,40 +42,25 @@ const runDigest = () =>
   });
 
 beforeAll(async () => {
-  t = await installTestDatabase();
   slack = await startFakeSlack({ token: "xoxb-test-token" });
-  setEnv({
-    RCA_API_KEY: KEY,
-    LOG_LEVEL: "silent",
-    WORKER_ENABLED: "false",
-    WORKER_POLL_MS: "20",
-    JOB_BACKOFF_BASE_MS: "50",
-    JOB_BACKOFF_MAX_MS: "2000",
-    GEMINI_API_KEY: "",
-    AZURE_TENANT_ID: "",
+  h = await startPipelineHarness({
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_CHANNEL: "C0DEFAULT",
     SLACK_API_URL: slack.url,
     SLACK_REPLY_INTERVAL_MINUTES: "0",
+    DASHBOARD_URL: "https://rca.example.com",
     // each ticket told on its own here; grouping into incidents is lib/incidents/storm.integration.test.ts
     INCIDENT_WINDOW_MINUTES: "0",
-    DASHBOARD_URL: "https://rca.example.com",
   });
-  app = await startAppServer();
-  worker = createWorker(pipelineHandlers());
-  worker.start();
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await app.close();
+  await h.close();
   await slack.close();
-  await t.drop();
-  setEnv({ SLACK_BOT_TOKEN: "", SLACK_API_URL: "", SLACK_CHANNEL: "", DASHBOARD_URL: "", INCIDENT_WINDOW_MINUTES: "" });
 });
 
 beforeEach(async () => {
-  await truncateAll(t);
+  await truncateAll(h.t);
   slack.messages.length = 0;
   slack.requests.length = 0;
 });
@@ -132,7 +78,7 @@ describe("Slack notifications", () => {
     expect(blocks).toContain(`https://rca.example.com/tickets/${id}`);
     expect(msg.metadata?.event_type).toBe("rca_desk_ticket");
     const ticket = await waitFor(async () => {
-      const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+      const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
       return (row.externalRefs as { slack?: { ts?: string } }).slack?.ts ? row : null;
     });
     expect((ticket.externalRefs as { slack: { channel: string; ts: string } }).slack).toMatchObject({
@@ -141,7 +87,7 @@ describe("Slack notifications", () => {
       permalink: `https://rca-desk-test.slack.com/archives/C0DEFAULT/p${msg.ts.replace(".", "")}`,
     });
     // the delivery is on the ticket's timeline (audit log)
-    const audit = await t.prisma.auditLog.findMany({ where: { ticketId: id, action: "notification sent" } });
+    const audit = await h.t.prisma.auditLog.findMany({ where: { ticketId: id, action: "notification sent" } });
     expect(audit.map((a) => (a.details as { notifier: string }).notifier)).toEqual(["slack"]);
     // no secret ever left: the canary is in the stored error, in none of Slack's requests
     expect(ticket.errorMessage).toContain(CANARY);
@@ -153,7 +99,7 @@ describe("Slack notifications", () => {
     const first = await post(adfFailure("run-dup-1"));
     const id = first.body.ticketId!;
     await waitFor(async () => {
-      const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+      const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
       return (row.externalRefs as { slack?: unknown }).slack;
     });
     await runDigest(); // its first run starts from now, as at a server's start
@@ -161,7 +107,7 @@ describe("Slack notifications", () => {
     await runDigest();
     const reply = await waitFor(() => replies()[0]);
     expect(reply.text).toContain("4 more duplicate deliveries");
-    await waitFor(async () => (await t.prisma.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0);
+    await h.idle();
     expect(topLevel()).toHaveLength(1);
     expect(replies()).toHaveLength(1);
     expect(topLevel()[0].edits).toBeGreaterThanOrEqual(1);
@@ -171,9 +117,9 @@ describe("Slack notifications", () => {
   it("acknowledge and resolve edit the same message", async () => {
     const id = (await post(adfFailure("run-ack-1"))).body.ticketId!;
     const msg = await waitFor(() => topLevel().find((m) => m.metadata?.event_payload.ticket_id === id));
-    await waitFor(async () => (await t.prisma.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0);
+    await h.idle();
     const patch = (status: string) =>
-      fetch(`${app.url}/api/tickets/${id}`, {
+      fetch(`${h.app.url}/api/tickets/${id}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ status }),
@@ -197,17 +143,16 @@ describe("Slack notifications", () => {
     const ids: string[] = [];
     for (const run of ["run-out-1", "run-out-2", "run-out-3"]) ids.push((await post(adfFailure(run))).body.ticketId!);
     await waitFor(() => ids.every((id) => topLevel().some((m) => m.metadata?.event_payload.ticket_id === id)), 60_000);
-    await waitFor(async () => (await t.prisma.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0);
+    await h.idle();
     for (const id of ids) expect(topLevel().filter((m) => m.metadata?.event_payload.ticket_id === id)).toHaveLength(1);
     expect(slack.calls("chat.postMessage").length).toBeGreaterThan(3); // the failures really were answered
   });
 
   it("a post whose answer was lost before the commit is found by its metadata, not posted again", async () => {
-    await worker.stop();
-    try {
+    await h.withWorkerStopped(async () => {
       const id = (await post(adfFailure("run-lost-1"))).body.ticketId!;
       // What a crash between Slack's answer and the commit leaves: the message exists, the ticket does not know it.
-      const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+      const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
       const lost = await new SlackNotifier(slackConfigFromEnv(env())!).ticketOpened({
         ticket: ticketToJson(row, null),
         rca: null,
@@ -217,13 +162,10 @@ describe("Slack notifications", () => {
       });
       expect(lost.ok).toBe(true);
       expect(topLevel()).toHaveLength(1);
-    } finally {
-      worker = createWorker(pipelineHandlers());
-      worker.start();
-    }
+    });
     const id = topLevel()[0].metadata!.event_payload.ticket_id as string;
     const ticket = await waitFor(async () => {
-      const row = await t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+      const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
       return (row.externalRefs as { slack?: { ts: string } }).slack ? row : null;
     });
     expect(topLevel()).toHaveLength(1);
@@ -240,7 +182,7 @@ describe("Slack notifications", () => {
         expect(msg.channel).toBe("C0DATA");
       },
     );
-    const res = await fetch(`${app.url}/api/integrations/slack/test`, { method: "POST" });
+    const res = await fetch(`${h.app.url}/api/integrations/slack/test`, { method: "POST" });
     const report = (await res.json()) as { ok: boolean; checks: { message: string }[] };
     expect(report.ok).toBe(true);
     expect(report.checks[0].message).toContain("RCA Desk Test");
