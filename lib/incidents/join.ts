@@ -27,16 +27,27 @@ export function incidentKey(rca: Pick<Rca, "errorSignature" | "category"> | null
   return `sig:${rca.errorSignature}`;
 }
 
+export interface Membership {
+  incidentId: string;
+  /** the incident's first ticket, which carries its Slack message and Jira issue */
+  leadTicketId: string;
+  ticketCount: number;
+}
+
+/** The incident a ticket already belongs to, or null. */
+export async function membershipOf(db: Db, ticket: Pick<Ticket, "incidentId">): Promise<Membership | null> {
+  if (!ticket.incidentId) return null;
+  const i = await db.incident.findUnique({ where: { id: ticket.incidentId } });
+  return i ? { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: i.ticketCount } : null;
+}
+
 /** Puts the ticket in its incident (joining one within the window, or opening one); null when it has no key. */
 export async function joinIncident(
   db: Db,
   ticket: Ticket,
   rca: Pick<Rca, "errorSignature" | "category"> | null,
-): Promise<{ incidentId: string; lead: boolean; ticketCount: number } | null> {
-  if (ticket.incidentId) {
-    const i = await db.incident.findUnique({ where: { id: ticket.incidentId } });
-    if (i) return { incidentId: i.id, lead: i.leadTicketId === ticket.id, ticketCount: i.ticketCount };
-  }
+): Promise<Membership | null> {
+  if (ticket.incidentId) return membershipOf(db, ticket);
   const windowMinutes = env().INCIDENT_WINDOW_MINUTES;
   const key = incidentKey(rca);
   if (!key || windowMinutes === 0) return null; // 0: grouping off, every ticket is told on its own
@@ -63,14 +74,14 @@ export async function joinIncident(
           details: { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: i.ticketCount },
         },
       });
-      return { incidentId: i.id, lead: false, ticketCount: i.ticketCount };
+      return { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: i.ticketCount };
     }
     const id = newId();
     await tx.incident.create({
       data: { id, key, title: ticket.title, leadTicketId: ticket.id, firstSeenAt: now, lastSeenAt: now },
     });
     await tx.ticket.update({ where: { id: ticket.id }, data: { incidentId: id } });
-    return { incidentId: id, lead: true, ticketCount: 1 };
+    return { incidentId: id, leadTicketId: ticket.id, ticketCount: 1 };
   });
 }
 
@@ -79,22 +90,18 @@ export async function incidentView(db: Db, incidentId: string | null): Promise<I
   if (!incidentId) return null;
   const i = await db.incident.findUnique({ where: { id: incidentId } });
   if (!i) return null;
-  const [openCount, names] = await Promise.all([
-    db.ticket.count({ where: { incidentId, status: { not: "resolved" } } }),
-    db.ticket.findMany({
-      where: { incidentId },
-      select: { resourceName: true },
-      distinct: ["resourceName"],
-      orderBy: { resourceName: "asc" },
-      take: 10,
-    }),
-  ]);
+  // One statement over the incident's partial index (Prisma's `distinct` would fetch every row to dedupe in memory).
+  const [row] = await db.$queryRaw<{ open: bigint | number; names: string[] | null }[]>`
+    SELECT count(*) FILTER (WHERE t.status <> 'resolved') AS open,
+           (SELECT array_agg(n.name) FROM (SELECT DISTINCT x."resourceName" AS name FROM "Ticket" x
+                                           WHERE x."incidentId" = ${incidentId} ORDER BY 1 LIMIT 10) n) AS names
+    FROM "Ticket" t WHERE t."incidentId" = ${incidentId}`;
   return {
     id: i.id,
     title: i.title,
     leadTicketId: i.leadTicketId,
     ticketCount: i.ticketCount,
-    openCount,
-    affected: names.map((n) => n.resourceName),
+    openCount: Number(row?.open ?? 0),
+    affected: row?.names ?? [],
   };
 }

@@ -205,8 +205,7 @@ export class SlackNotifier implements Notifier {
     const due = !ref.repliedAt || Date.now() - Date.parse(ref.repliedAt) >= this.config.replyIntervalMs;
     if (burst && due) {
       const text = burstReply(n.ticket, ref, this.config.redactEmails, n.incident);
-      if (text) {
-        await this.client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text });
+      if (text && (await this.reply(ref, text))) {
         next = {
           ...next,
           duplicates: n.ticket.duplicateCount,
@@ -217,6 +216,21 @@ export class SlackNotifier implements Notifier {
       }
     }
     return { ok: true, ref: `${ref.channel}/${ref.ts}`, refData: { ...next } };
+  }
+
+  /**
+   * A thread reply; false when Slack is rate-limiting the channel. The message itself was updated, so the reply is
+   * dropped rather than retried: its counts stay unreported and the next reply summarises them (fewer, summarised
+   * messages while the channel is busy, instead of a retried job repeating the update).
+   */
+  private async reply(ref: SlackRef, text: string): Promise<boolean> {
+    try {
+      await this.client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text });
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === ErrorCode.RateLimitedError) return false;
+      throw err;
+    }
   }
 
   async ticketOpened(n: TicketNotification): Promise<NotifyResult> {

@@ -7,7 +7,7 @@ import type { Db, Tx } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
 import { newId } from "../../ids";
-import { incidentView, joinIncident } from "../../incidents/join";
+import { incidentView, joinIncident, membershipOf } from "../../incidents/join";
 import { enqueueJobs } from "../../jobs/queue";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
@@ -104,19 +104,15 @@ async function tellThroughLead(db: Db, incidentId: string, leadTicketId: string,
 async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Promise<StepResult> {
   const { event, changes } = eventOf(run);
   const latest = await db.rca.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" } });
-  const membership = event === "opened" ? await joinIncident(db, ticket, latest) : null;
-  const incidentId = membership?.incidentId ?? ticket.incidentId;
-  const incident = await incidentView(db, incidentId);
-  if (incident && incident.leadTicketId !== ticket.id) {
-    await tellThroughLead(
-      db,
-      incident.id,
-      incident.leadTicketId,
-      event === "opened" ? "incident.ticketCount" : "incident.openCount",
-    );
-    log.info("told through the incident's lead ticket", { event, incidentId: incident.id });
-    return { event, incidentId: incident.id, sent: [], failed: [] };
+  const membership = event === "opened" ? await joinIncident(db, ticket, latest) : await membershipOf(db, ticket);
+  if (membership && membership.leadTicketId !== ticket.id) {
+    const field = event === "opened" ? "incident.ticketCount" : "incident.openCount";
+    await tellThroughLead(db, membership.incidentId, membership.leadTicketId, field);
+    log.info("told through the incident's lead ticket", { event, incidentId: membership.incidentId });
+    return { event, incidentId: membership.incidentId, sent: [], failed: [] };
   }
+  // the lead's message and issue speak for the whole incident
+  const incident = await incidentView(db, membership?.incidentId ?? null);
   const note: TicketNotification = {
     incident,
     ticket: ticketToJson(ticket, latest),

@@ -58,13 +58,14 @@ export async function startFakeSlack(
   options: {
     token?: string;
     port?: number;
-    /** Slack's special rate limit for posting: more chat.* calls than this per channel in a second answer 429 */
+    /** Slack's special rate limit for posting: more chat.postMessage calls than this per channel in a second answer 429 */
     maxPerSecondPerChannel?: number;
   } = {},
 ): Promise<FakeSlack> {
   const recent = new Map<string, number[]>();
   const overLimit = (api: string, channel: string) => {
-    if (!options.maxPerSecondPerChannel || !api.startsWith("chat.")) return false;
+    // Slack's documented special limit: about one chat.postMessage per second per channel (bursts briefly allowed)
+    if (!options.maxPerSecondPerChannel || api !== "chat.postMessage") return false;
     const now = Date.now();
     const times = (recent.get(channel) ?? []).filter((x) => now - x < 1000);
     const over = times.length >= options.maxPerSecondPerChannel;
