@@ -1,4 +1,5 @@
 // One ticket with its history; PATCH acknowledges, resolves or reopens it.
+import { assertJsonBody, assertSameOrigin } from "@/lib/api/browser-guard";
 import { patchTicketBody } from "@/lib/api/schemas";
 import { AppError, jsonResponse, withErrors } from "@/lib/errors";
 import { getTicketDetail } from "@/lib/tickets/detail";
@@ -13,6 +14,8 @@ export const GET = withErrors(async (_req: Request, ctx: Ctx) => {
 });
 
 export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
+  assertSameOrigin(req);
+  assertJsonBody(req);
   const { id } = await ctx.params;
   let body: unknown;
   try {
