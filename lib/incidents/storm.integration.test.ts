@@ -42,6 +42,7 @@ afterAll(async () => {
 });
 
 it("200 failures with one cause within a minute: one incident, one Slack message, one Jira issue", async () => {
+  const started = Date.now();
   for (let start = 0; start < 200; start += 20) {
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, k) => h.post("/api/azure-monitor", failure(start + k))),
@@ -58,8 +59,11 @@ it("200 failures with one cause within a minute: one incident, one Slack message
   const top = slack.messages.filter((m) => m.thread_ts === null);
   expect(top).toHaveLength(1);
   expect(JSON.stringify(top[0].blocks)).toContain("Incident: 200 failures share this cause");
-  // one post, then a reply per update window while tickets joined: a handful, not 200
-  expect(slack.calls("chat.postMessage").length).toBeLessThanOrEqual(10);
+  // one post, then at most one reply / comment per INCIDENT_UPDATE_SECONDS window while tickets joined (how many
+  // windows the storm spans depends on the host's speed), never one per ticket
+  const windows = Math.ceil((Date.now() - started) / 2000) + 1;
+  expect(slack.calls("chat.postMessage").length).toBeLessThanOrEqual(1 + windows);
+  expect(slack.calls("chat.postMessage").length).toBeLessThan(100); // 200 tickets
   expect(jira.issues).toHaveLength(1);
-  expect(jira.issues[0].comments.length).toBeLessThanOrEqual(10);
+  expect(jira.issues[0].comments.length).toBeLessThanOrEqual(windows);
 });
