@@ -49,8 +49,8 @@ export interface Notifier {
   readonly id: string;
   ticketOpened(n: TicketNotification): Promise<NotifyResult>;
   ticketChanged(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult>;
-  /** changes: who resolved it and how, when known */
-  ticketResolved(n: TicketNotification & { changes?: TicketChange[] }): Promise<NotifyResult>;
+  /** changes: the status change to resolved, and who resolved it when known */
+  ticketResolved(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult>;
 }
 
 /** A kind of notifier: builds it from the configuration, or answers null when it is not configured. */

@@ -6,8 +6,18 @@
 import type { Db, Tx } from "../db";
 import { configuredNotifiers } from "../integrations/notifier";
 import type { TicketChange } from "../integrations/notifier";
-import { enqueueJob } from "../jobs/queue";
+import { enqueueJob, type NewJob } from "../jobs/queue";
 import { JOB_KINDS } from "./kinds";
+
+/** The job that runs the notify step alone for a change to a ticket (also used by the digest and incidents). */
+export function notificationJob(
+  ticketId: string,
+  event: "changed" | "resolved",
+  changes: TicketChange[],
+  options: { uniqueKey?: string; runAt?: Date } = {},
+): NewJob {
+  return { kind: JOB_KINDS.notify, ticketId, payload: { ticketId, event, changes }, ...options };
+}
 
 export async function enqueueNotification(
   tx: Tx | Db,
@@ -17,11 +27,6 @@ export async function enqueueNotification(
   uniqueKey?: string,
 ): Promise<boolean> {
   if (configuredNotifiers().length === 0) return false;
-  await enqueueJob(tx, {
-    kind: JOB_KINDS.notify,
-    ticketId,
-    payload: { ticketId, event, changes } as Record<string, unknown>,
-    uniqueKey,
-  });
+  await enqueueJob(tx, notificationJob(ticketId, event, changes, { uniqueKey }));
   return true;
 }

@@ -11,7 +11,8 @@ import { Version3Client } from "jira.js";
 import type { TicketJson } from "../../api/schemas";
 import type { Env } from "../../env";
 import { retryAfterMs } from "../kit";
-import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../notifier";
+import { ticketPageUrl } from "../links";
+import { type Notifier, type NotifyResult, type TicketChange, type TicketNotification } from "../notifier";
 import { commentBody, issueDescription, issueSummary } from "./description";
 
 export interface JiraConfig {
@@ -125,10 +126,6 @@ export class JiraNotifier implements Notifier {
     return { key, url: `${this.config.baseUrl}/browse/${key}`, duplicates, incidentTickets };
   }
 
-  private ticketUrl(t: TicketJson): string | null {
-    return this.config.dashboardUrl ? `${this.config.dashboardUrl.replace(/\/+$/, "")}/tickets/${t.id}` : null;
-  }
-
   /** the ticket's issue if one exists already: made by an attempt whose answer was lost */
   private async find(t: TicketJson): Promise<string | null> {
     const res = await this.client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
@@ -156,7 +153,7 @@ export class JiraNotifier implements Notifier {
               description: issueDescription({
                 ticket: t,
                 rca: n.rca,
-                ticketUrl: this.ticketUrl(t),
+                ticketUrl: ticketPageUrl(t.id, this.config.dashboardUrl),
                 redactEmails: this.config.redactEmails,
               }) as never,
               labels: [JIRA_LABEL, ticketLabel(t.id)],
@@ -239,14 +236,8 @@ export class JiraNotifier implements Notifier {
     }
   }
 
-  ticketResolved(n: TicketNotification & { changes?: TicketChange[] }): Promise<NotifyResult> {
-    const changes = n.changes ?? [];
-    return this.ticketChanged({
-      ...n,
-      changes: changes.some((c) => c.field === "status")
-        ? changes
-        : [...changes, { field: "status", from: null, to: "resolved" }],
-    });
+  ticketResolved(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult> {
+    return this.ticketChanged(n);
   }
 
   /** myself + the project: are the credentials valid, and can they see the project */

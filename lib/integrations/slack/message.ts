@@ -5,6 +5,7 @@
 import { CATEGORY_LABELS, remediationLabel, runLinkLabel, sourceName } from "@/components/labels";
 import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
 import { redactText } from "../../redact";
+import { ticketPageUrl } from "../links";
 
 /** Slack's metadata event type: a message can be found again by it (conversations.history). */
 export const SLACK_EVENT_TYPE = "rca_desk_ticket";
@@ -67,10 +68,6 @@ function rcaText(rca: RcaJson | null, emails: boolean): string {
   ].join("\n");
 }
 
-export function ticketUrl(ticket: TicketJson, dashboardUrl?: string): string | null {
-  return dashboardUrl ? `${dashboardUrl.replace(/\/+$/, "")}/tickets/${encodeURIComponent(ticket.id)}` : null;
-}
-
 /** text (notification fallback), blocks and metadata of the ticket's message */
 export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, statusBy, incident }: MessageInput) {
   const where = [sourceName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
@@ -83,7 +80,7 @@ export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, stat
   ].filter(Boolean);
 
   const links: { text: string; url: string; action_id: string }[] = [];
-  const ticketLink = ticketUrl(t, dashboardUrl);
+  const ticketLink = ticketPageUrl(t.id, dashboardUrl);
   if (ticketLink) links.push({ text: "Open ticket", url: ticketLink, action_id: "open_ticket" });
   if (t.runUrl) links.push({ text: runLinkLabel(t.source), url: t.runUrl, action_id: "open_run" });
   const jira = t.externalRefs.jira as { url?: unknown; key?: unknown } | undefined;

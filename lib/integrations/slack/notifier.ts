@@ -249,10 +249,8 @@ export class SlackNotifier implements Notifier {
     }
   }
 
-  async ticketResolved(n: TicketNotification & { changes?: TicketChange[] }): Promise<NotifyResult> {
-    const changes = n.changes ?? [];
-    const status = changes.some((c) => c.field === "status") ? [] : [{ field: "status", from: null, to: "resolved" }];
-    return this.ticketChanged({ ...n, changes: [...changes, ...status] });
+  ticketResolved(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult> {
+    return this.ticketChanged(n);
   }
 
   /** auth.test: is the token valid, and for which workspace and bot */

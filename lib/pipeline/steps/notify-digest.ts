@@ -10,7 +10,7 @@ import { idFloor } from "../../ids";
 import type { JobContext, JobResult } from "../../jobs/types";
 import { configuredNotifiers } from "../../integrations/notifier";
 import { enqueueJobs, type NewJob } from "../../jobs/queue";
-import { JOB_KINDS } from "../kinds";
+import { notificationJob } from "../notify-later";
 
 export const NOTIFY_DIGEST_KEY = "schedule:notify-digest";
 const CURSOR_KEY = "cursor:notify-digest";
@@ -41,40 +41,24 @@ export function digestJobs(rows: Touched[], now: number, windowMs: number): NewJ
   const windowEnd = windowMs > 0 ? Math.ceil((now + 1) / windowMs) * windowMs : now;
   for (const r of rows) {
     if (r.outcome === "duplicate_ignored") {
-      const key = `digest:${r.ticketId}:${windowEnd}`;
-      jobs.set(key, {
-        kind: JOB_KINDS.notify,
-        ticketId: r.ticketId,
-        runAt: new Date(windowEnd),
-        uniqueKey: key,
-        payload: {
-          ticketId: r.ticketId,
-          event: "changed",
-          changes: [{ field: "duplicateCount", from: null, to: r.duplicateCount }],
-        },
-      });
+      const uniqueKey = `digest:${r.ticketId}:${windowEnd}`;
+      const changes = [{ field: "duplicateCount", from: null, to: r.duplicateCount }];
+      jobs.set(uniqueKey, notificationJob(r.ticketId, "changed", changes, { uniqueKey, runAt: new Date(windowEnd) }));
+    } else if (r.outcome === "reopened") {
+      const uniqueKey = `digest:${r.ticketId}:${r.eventId}`;
+      const changes = [
+        { field: "status", from: "resolved", to: "open" },
+        { field: "actor", from: null, to: "recurrence" },
+        { field: "recurrenceCount", from: r.recurrenceCount - 1, to: r.recurrenceCount },
+      ];
+      jobs.set(uniqueKey, notificationJob(r.ticketId, "changed", changes, { uniqueKey }));
     } else {
-      const key = `digest:${r.ticketId}:${r.eventId}`;
-      const reopened = r.outcome === "reopened";
-      jobs.set(key, {
-        kind: JOB_KINDS.notify,
-        ticketId: r.ticketId,
-        uniqueKey: key,
-        payload: {
-          ticketId: r.ticketId,
-          event: reopened ? "changed" : "resolved",
-          changes: reopened
-            ? [
-                { field: "status", from: "resolved", to: "open" },
-                { field: "actor", from: null, to: "recurrence" },
-                { field: "recurrenceCount", from: r.recurrenceCount - 1, to: r.recurrenceCount },
-              ]
-            : [
-                { field: "status", from: null, to: "resolved" },
-                { field: "actor", from: null, to: "the source's resolved alert" },
-              ],
-        },
-      });
+      const uniqueKey = `digest:${r.ticketId}:${r.eventId}`;
+      const changes = [
+        { field: "status", from: null, to: "resolved" },
+        { field: "actor", from: null, to: "the source's resolved alert" },
+      ];
+      jobs.set(uniqueKey, notificationJob(r.ticketId, "resolved", changes, { uniqueKey }));
     }
   }
   return [...jobs.values()];

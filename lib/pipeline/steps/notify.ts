@@ -8,7 +8,8 @@ import type { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
 import { newId } from "../../ids";
 import { incidentView, joinIncident, membershipOf } from "../../incidents/join";
-import { enqueueJobs } from "../../jobs/queue";
+import { enqueueJob } from "../../jobs/queue";
+import { notificationJob } from "../notify-later";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
 import { RetryableError } from "../../sources/types";
@@ -27,6 +28,12 @@ export function anyNotifierConfigured({ deps }: ConditionContext): boolean {
 }
 
 function eventOf(run: PipelineRun): { event: NotifyEvent; changes: TicketChange[] } {
+  if (run.event === "resolved") {
+    // every resolution says so in its changes, whoever queued it: notifiers handle it as one more change
+    const changes = run.changes ?? [];
+    const status = changes.some((c) => c.field === "status") ? [] : [{ field: "status", from: null, to: "resolved" }];
+    return { event: "resolved", changes: [...changes, ...status] };
+  }
   if (run.event && run.event !== "opened") return { event: run.event, changes: run.changes ?? [] };
   if (!run.rerun) return { event: "opened", changes: [] };
   const version = run.results?.rca?.version;
@@ -90,15 +97,13 @@ function recordSent(
 async function tellThroughLead(db: Db, incidentId: string, leadTicketId: string, field: string) {
   const every = env().INCIDENT_UPDATE_SECONDS * 1000;
   const windowEnd = Math.ceil((Date.now() + 1) / every) * every;
-  await enqueueJobs(db, [
-    {
-      kind: JOB_KINDS.notify,
-      ticketId: leadTicketId,
+  await enqueueJob(
+    db,
+    notificationJob(leadTicketId, "changed", [{ field, from: null, to: null }], {
       runAt: new Date(windowEnd),
       uniqueKey: `incident:${incidentId}:${windowEnd}`,
-      payload: { ticketId: leadTicketId, event: "changed", changes: [{ field, from: null, to: null }] },
-    },
-  ]);
+    }),
+  );
 }
 
 async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Promise<StepResult> {
