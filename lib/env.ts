@@ -23,6 +23,20 @@ const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
       return n;
     });
 
+const ratio = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 1) {
+        ctx.addIssue({ code: "custom", message: `expected a number between 0 and 1, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const optionalString = z
   .string()
   .optional()
@@ -186,6 +200,33 @@ const schema = z.object({
   /** secret of the Jira webhook (query ?secret= or X-Hub-Signature HMAC) */
   JIRA_WEBHOOK_SECRET: optionalString,
   JIRA_TIMEOUT_MS: int(10_000, 100, 300_000),
+
+  /** false (default): no remediation call is ever made; the dashboard shows what would have been done */
+  AUTO_REMEDIATION_ENABLED: bool(false),
+  /** the mode where no policy rule applies: off | dry_run | approval | auto */
+  REMEDIATION_DEFAULT_MODE: z.enum(["off", "dry_run", "approval", "auto"]).optional().default("approval"),
+  /** below this RCA confidence nothing is ever fixed automatically, whatever the policy */
+  REMEDIATION_MIN_CONFIDENCE: ratio(0.7),
+  /** attempts per ticket at most */
+  REMEDIATION_MAX_ATTEMPTS: int(2, 1, 10),
+  /** attempts per pipeline / job per hour at most */
+  REMEDIATION_MAX_PER_HOUR: int(3, 1, 100),
+  /** consecutive failed fixes on one target (workspace, factory, cluster) that open its circuit breaker */
+  REMEDIATION_BREAKER_THRESHOLD: int(3, 1, 100),
+  /** an open breaker lets one trial attempt through after this long */
+  REMEDIATION_BREAKER_COOLDOWN_MINUTES: int(30, 1, 24 * 60),
+  /** first wait between two attempts on one ticket (doubled per attempt, with jitter) */
+  REMEDIATION_BACKOFF_SECONDS: int(60, 0, 24 * 3600),
+  /** how often a running fix's new run is polled */
+  REMEDIATION_POLL_SECONDS: int(30, 1, 3600),
+  /** a fix whose run is not finished after this long counts as failed */
+  REMEDIATION_VERIFY_TIMEOUT_MINUTES: int(180, 1, 7 * 24 * 60),
+  /** your own automation for pipeline / job re-runs and for cluster restarts: a signed JSON POST instead of the built-in call */
+  PLAYBOOK_RETRY_PIPELINE: optionalUrl,
+  PLAYBOOK_RESTART_CLUSTER: optionalUrl,
+  /** HMAC-SHA256 key of the X-RCA-Desk-Signature header on playbook calls */
+  PLAYBOOK_SECRET: optionalString,
+  PLAYBOOK_TIMEOUT_MS: int(15_000, 100, 300_000),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -4,6 +4,7 @@
 // body, no preflight) to a service on the intranet. Such requests are refused:
 // an Origin (or Sec-Fetch-Site) that is not this host, and a body that is not
 // JSON. Server-to-server callers (scripts, curl) send no Origin and pass.
+import type { z } from "zod";
 import { env } from "../env";
 import { AppError } from "../errors";
 
@@ -39,4 +40,25 @@ export function assertJsonBody(req: Request): void {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type.trim()))
     throw new AppError("unsupported_media_type", "Send the body as application/json");
+}
+
+/** A dashboard change's JSON body, checked against `schema` (400 with `hint` when it does not fit). */
+export async function readChangeBody<S extends z.ZodType>(req: Request, schema: S, hint: string): Promise<z.output<S>> {
+  assertSameOrigin(req);
+  assertJsonBody(req);
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new AppError("invalid_json", "The body is not valid JSON");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      "bad_request",
+      `${hint}${issue ? ` (${issue.path.join(".") || "body"}: ${issue.message})` : ""}`,
+    );
+  }
+  return parsed.data;
 }

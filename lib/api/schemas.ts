@@ -128,13 +128,30 @@ export type RunDetailJson = z.infer<typeof runDetailJson>;
 
 export const remediationJson = z.object({
   id: z.string(),
+  /** databricks_repair_run | databricks_cluster_start | ... | adf_rerun_from_failure | playbook (or the RCA's suggestion when skipped) */
   action: z.string(),
+  /** off | dry_run | approval | auto */
+  mode: z.string(),
+  /** proposed | approved | rejected | dry_run | running | succeeded | failed | skipped */
   status: z.string(),
   attempt: z.number().int(),
+  /** why: policy rule or guardrail, RCA class, confidence */
+  reason: z.string().nullable(),
+  /** the exact outside call (method, url, body), secrets removed */
+  request: z.record(z.string(), z.unknown()),
+  newRunId: z.string().nullable(),
+  runUrl: z.string().nullable(),
+  /** what went wrong: the new run's error or the refused call */
+  error: z.string().nullable(),
+  /** "policy", "remediation", or who approved / rejected it */
+  actor: z.string().nullable(),
+  /** RCA category, class and confidence the decision rested on; outcome notes */
   details: z.record(z.string(), z.unknown()),
   createdAt: isoDate,
+  startedAt: nullableDate,
   finishedAt: nullableDate,
 });
+export type RemediationJson = z.infer<typeof remediationJson>;
 
 export const incidentJson = z.object({
   id: z.string(),

@@ -5,8 +5,8 @@ import { FIRST_PIPELINE_JOB } from "./kinds";
 import { pipelineJobHandlers } from "./runner";
 
 describe("the pipeline definition", () => {
-  it("declares enrich → rca → notify", () => {
-    expect(PIPELINE.map((d) => d.step.name)).toEqual(["enrich", "rca", "notify"]);
+  it("declares enrich → rca → notify → remediate", () => {
+    expect(PIPELINE.map((d) => d.step.name)).toEqual(["enrich", "rca", "notify", "remediate"]);
   });
 
   it("starts where intake queues a new ticket's first job", () => {

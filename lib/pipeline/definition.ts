@@ -5,6 +5,7 @@
 import { enrichStep, sourceCanEnrich } from "./steps/enrich";
 import { anyNotifierConfigured, notifyStep } from "./steps/notify";
 import { rcaStep } from "./steps/rca";
+import { rcaProposesFix, remediateStep } from "./steps/remediate";
 import type { Pipeline } from "./types";
 
 export const PIPELINE: Pipeline = [
@@ -14,5 +15,6 @@ export const PIPELINE: Pipeline = [
   { step: rcaStep },
   // when at least one notifier (Slack, Jira: lib/integrations/notifier.ts) is configured
   { step: notifyStep, when: anyNotifierConfigured },
-  // next: { step: remediateStep, when: ({ run }) => (run.results?.rca?.remediation ?? "none") !== "none" },
+  // when the RCA proposes a fix: the policy and guardrails decide (lib/remediation); calls run in their own jobs
+  { step: remediateStep, when: rcaProposesFix },
 ];

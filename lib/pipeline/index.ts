@@ -8,6 +8,8 @@ import { logger } from "../logger";
 import { PIPELINE } from "./definition";
 import { JOB_KINDS } from "./kinds";
 import { pipelineJobHandlers } from "./runner";
+import { executeRemediation } from "../remediation/execute";
+import { verifyRemediation } from "../remediation/verify";
 import { ensureSchedules } from "./schedules";
 import { notifyDigestStep } from "./steps/notify-digest";
 import { databricksWatchStep } from "./steps/watch-databricks";
@@ -21,6 +23,8 @@ export function pipelineHandlers(deps: PipelineDeps = defaultDeps, pipeline: Pip
     ...pipelineJobHandlers(pipeline, deps),
     [JOB_KINDS.databricksWatch]: databricksWatchStep,
     [JOB_KINDS.notifyDigest]: notifyDigestStep,
+    [JOB_KINDS.remediationExecute]: executeRemediation,
+    [JOB_KINDS.remediationVerify]: verifyRemediation,
   };
 }
 

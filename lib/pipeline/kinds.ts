@@ -6,6 +6,9 @@ export const JOB_KINDS = {
   enrich: "pipeline.enrich",
   rca: "pipeline.rca",
   notify: "pipeline.notify",
+  remediate: "pipeline.remediate",
+  remediationExecute: "remediation.execute",
+  remediationVerify: "remediation.verify",
   databricksWatch: "watch.databricks-clusters",
   notifyDigest: "watch.notify-digest",
 } as const;

@@ -14,7 +14,7 @@ export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
       events: { include: { event: true }, orderBy: { createdAt: "asc" } },
       audit: { orderBy: { createdAt: "asc" } },
       details: { orderBy: [{ startedAt: "asc" }, { key: "asc" }] },
-      remediations: { orderBy: { createdAt: "desc" } },
+      remediations: { orderBy: { attempt: "desc" } },
     },
   });
   if (!t) throw new AppError("not_found", `No ticket ${id}`);

@@ -1,7 +1,7 @@
 // Database rows → the JSON shapes of lib/api/schemas.ts.
 import { asRecord, asStrings } from "../json";
 import { RCA_METHODS } from "../rca/types";
-import type { AuditJson, EventJson, RcaJson, RunDetailJson, TicketJson } from "../api/schemas";
+import type { AuditJson, EventJson, RcaJson, RemediationJson, RunDetailJson, TicketJson } from "../api/schemas";
 import type { AlertEvent, AuditLog, Rca, Remediation, RunDetail, Ticket } from "../generated/prisma/client";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -126,14 +126,24 @@ export function detailToJson(d: RunDetail): RunDetailJson {
   };
 }
 
-export function remediationToJson(r: Remediation) {
+export function remediationToJson(r: Remediation): RemediationJson {
+  // params hold the executor's coordinates (and a playbook's URL, which may carry its key): not shown
+  const { params: _params, statusBefore: _before, ...details } = asRecord(r.details);
   return {
     id: r.id,
     action: r.action,
+    mode: r.mode,
     status: r.status,
     attempt: r.attempt,
-    details: asRecord(r.details),
+    reason: r.reason,
+    request: asRecord(r.request),
+    newRunId: r.newRunId,
+    runUrl: r.runUrl,
+    error: r.error,
+    actor: r.actor,
+    details,
     createdAt: r.createdAt.toISOString(),
+    startedAt: iso(r.startedAt),
     finishedAt: iso(r.finishedAt),
   };
 }

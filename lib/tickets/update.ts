@@ -1,7 +1,8 @@
 // PATCH /api/tickets/{id}: acknowledge / resolve / reopen, with timestamps
 // and an audit entry. Setting the status a ticket already has is a no-op.
 import type { TicketJson, TicketStatus } from "../api/schemas";
-import { db } from "../db";
+import { db, type Tx } from "../db";
+import type { Ticket } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { newId } from "../ids";
 import { notifyWorker } from "../jobs/in-process";
@@ -11,7 +12,49 @@ import { ticketToJson } from "./serialize";
 /** the audit actor of a change made through the dashboard without a signed-in user */
 export const ANONYMOUS_ACTOR = "user";
 
-const ACTIONS: Record<string, string> = { acknowledged: "acknowledged", resolved: "resolved", open: "reopened" };
+const ACTIONS: Record<TicketStatus, string> = {
+  acknowledged: "acknowledged",
+  resolved: "resolved",
+  open: "reopened",
+  remediating: "automatic fix started",
+};
+
+/**
+ * Changes a ticket's status inside the caller's transaction: timestamps, an audit entry and the notification.
+ * Answers whether a notification was queued (the caller wakes the worker after its commit).
+ */
+export async function changeStatusIn(
+  tx: Tx,
+  t: Pick<Ticket, "id" | "status" | "acknowledgedAt">,
+  status: TicketStatus,
+  actor: string,
+  details: Record<string, unknown> = {},
+): Promise<boolean> {
+  if (t.status === status) return false;
+  const now = new Date();
+  await tx.ticket.update({
+    where: { id: t.id },
+    data: {
+      status,
+      acknowledgedAt: status === "acknowledged" || status === "resolved" ? (t.acknowledgedAt ?? now) : t.acknowledgedAt,
+      resolvedAt: status === "resolved" ? now : null,
+    },
+  });
+  await tx.auditLog.create({
+    data: {
+      id: newId(),
+      ticketId: t.id,
+      actor,
+      action: t.status === "remediating" && status !== "resolved" ? "automatic fix ended" : ACTIONS[status],
+      details: { from: t.status, to: status, ...details },
+    },
+  });
+  // "by whom" only when someone is known: notifiers say nothing rather than "by user"
+  return enqueueNotification(tx, t.id, status === "resolved" ? "resolved" : "changed", [
+    { field: "status", from: t.status, to: status },
+    ...(actor === ANONYMOUS_ACTOR ? [] : [{ field: "actor", from: null, to: actor }]),
+  ]);
+}
 
 export async function setTicketStatus(
   id: string,
@@ -22,26 +65,7 @@ export async function setTicketStatus(
   const json = await db().$transaction(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { id } });
     if (!t) throw new AppError("not_found", `No ticket ${id}`);
-    if (t.status !== status) {
-      const now = new Date();
-      await tx.ticket.update({
-        where: { id },
-        data: {
-          status,
-          acknowledgedAt:
-            status === "acknowledged" || status === "resolved" ? (t.acknowledgedAt ?? now) : t.acknowledgedAt,
-          resolvedAt: status === "resolved" ? now : null,
-        },
-      });
-      await tx.auditLog.create({
-        data: { id: newId(), ticketId: id, actor, action: ACTIONS[status], details: { from: t.status, to: status } },
-      });
-      // "by whom" only when someone is known: notifiers say nothing rather than "by user"
-      queued = await enqueueNotification(tx, id, status === "resolved" ? "resolved" : "changed", [
-        { field: "status", from: t.status, to: status },
-        ...(actor === ANONYMOUS_ACTOR ? [] : [{ field: "actor", from: null, to: actor }]),
-      ]);
-    }
+    queued = await changeStatusIn(tx, t, status, actor);
     const updated = await tx.ticket.findUniqueOrThrow({
       where: { id },
       include: { rcas: { orderBy: { version: "desc" }, take: 1 } },

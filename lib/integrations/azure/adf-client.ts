@@ -13,6 +13,7 @@ import { ARM_SCOPE, getArmToken, type PrincipalKind, type TokenResult } from "./
 import {
   activityRunSchema,
   armErrorSchema,
+  createRunAnswerSchema,
   factorySchema,
   pipelineRunSchema,
   queryPageSchema,
@@ -88,6 +89,16 @@ export interface AdfClient {
     o?: CallOptions,
   ): Promise<AdfResult<ActivityRun[]>>;
   queryPipelineRuns(f: FactoryCoordinates, w: RunWindow, o?: CallOptions): Promise<AdfResult<PipelineRun[]>>;
+  /**
+   * Pipelines - Create Run in recovery mode: a new run of the pipeline with the reference run's parameters, grouped
+   * with it, starting from the failed activities. Not idempotent: never retried inside the call.
+   */
+  rerunFromFailure(
+    f: FactoryCoordinates,
+    pipelineName: string,
+    referenceRunId: string,
+    o?: CallOptions,
+  ): Promise<AdfResult<{ runId: string }>>;
 }
 
 /** For callers that already hold a token source; the signal aborts on our timeout. */
@@ -318,14 +329,21 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
   }
 
   /** One logical call: a quick retry for a 5xx blip, then the job queue takes over. */
-  async function call(label: string, f: FactoryCoordinates, op: Operation, meta: CallMeta, signal?: AbortSignal) {
+  async function call(
+    label: string,
+    f: FactoryCoordinates,
+    op: Operation,
+    meta: CallMeta,
+    signal?: AbortSignal,
+    retries = maxRetries,
+  ) {
     for (let i = 0; ; i++) {
       const started = Date.now();
       const result = await attempt(label, f, op, signal);
       meta.requests++;
       meta.durationMs += Date.now() - started;
       meta.status = result.ok ? result.status : result.error.status;
-      if (result.ok || !result.quickRetry || i >= maxRetries || signal?.aborted) return result;
+      if (result.ok || !result.quickRetry || i >= retries || signal?.aborted) return result;
       const wait = Math.min(result.error.retryAfterMs ?? QUICK_RETRY_DEFAULT_WAIT_MS, QUICK_RETRY_MAX_WAIT_MS);
       await new Promise((r) => setTimeout(r, wait));
       meta.durationMs += wait;
@@ -403,8 +421,33 @@ export function createAdfClient(options: AdfClientOptions): AdfClient {
     return { ok: true, value: items, meta };
   }
 
+  async function rerunFromFailure(
+    f: FactoryCoordinates,
+    pipelineName: string,
+    referenceRunId: string,
+    o?: CallOptions,
+  ): Promise<AdfResult<{ runId: string }>> {
+    const label = `POST createRun of ${pipelineName} (recovery of ${referenceRunId})`;
+    const meta = newMeta();
+    const op: Operation = (sdk, opts) =>
+      sdk.pipelines.createRun(f.resourceGroup, f.factoryName, pipelineName, {
+        ...opts,
+        referencePipelineRunId: referenceRunId,
+        isRecovery: true,
+        startFromFailure: true,
+      });
+    const r = await call(label, f, op, meta, o?.signal, 0);
+    if (!r.ok) return { ok: false, error: r.error, meta };
+    meta.pages = 1;
+    const parsed = createRunAnswerSchema.safeParse(r.json);
+    if (!parsed.success)
+      return invalid(meta, r.status, `unexpected answer to ${label}: ${describeIssues(parsed.error)}`);
+    return { ok: true, value: parsed.data, meta };
+  }
+
   return {
     principal,
+    rerunFromFailure,
     getFactory: (f, o) =>
       getOne(
         `GET factory ${f.factoryName}`,

@@ -113,6 +113,9 @@ export const factorySchema = z.object({
 });
 export type Factory = z.infer<typeof factorySchema>;
 
+/** Pipelines - Create Run answer */
+export const createRunAnswerSchema = z.object({ runId: z.string().min(1) });
+
 export const armErrorSchema = z.object({
   error: z.object({ code: text, message: text }),
 });

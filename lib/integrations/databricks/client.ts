@@ -7,6 +7,8 @@ import {
   clusterLibraryStatusesSchema,
   clusterListSchema,
   clusterSchema,
+  emptyAnswerSchema,
+  repairAnswerSchema,
   runOutputSchema,
   runSchema,
   type ClusterEvent,
@@ -50,6 +52,20 @@ export interface ClusterEventsRequest {
   page_token?: string;
 }
 
+/** POST /api/2.2/jobs/runs/repair request body (the fields remediation sends). */
+export interface RepairRunRequest {
+  run_id: number | string;
+  rerun_all_failed_tasks: boolean;
+  /** required once the run was repaired before: the newest repair's id */
+  latest_repair_id?: number | string;
+}
+
+export interface ClusterActionBody {
+  cluster_id: string;
+  num_workers?: number;
+  autoscale?: { min_workers: number; max_workers: number };
+}
+
 export interface ClusterEventsListing {
   events: ClusterEvent[];
   /** true when MAX_PAGES was reached before the last page */
@@ -73,6 +89,16 @@ export interface DatabricksClient {
   /** every cluster, following next_page_token */
   listAllClusters(options?: CallOptions): Promise<ApiResult<ClusterInfo[]>>;
   getLibraryStatuses(clusterId: string, options?: CallOptions): Promise<ApiResult<ClusterLibraryStatuses>>;
+  /** runs/get with include_history (the run's repairs, newest last); one page, tasks not followed */
+  getRunHistory(runId: string, options?: CallOptions): Promise<ApiResult<Run>>;
+  /** POST /api/2.2/jobs/runs/repair: re-runs the failed tasks and their dependents; not idempotent, never retried here */
+  repairRun(request: RepairRunRequest, options?: CallOptions): Promise<ApiResult<{ repair_id: string }>>;
+  /** POST /api/2.0/clusters/start | restart | resize; each answers {} */
+  clusterAction(
+    action: "start" | "restart" | "resize",
+    body: ClusterActionBody,
+    options?: CallOptions,
+  ): Promise<ApiResult<Record<string, unknown>>>;
   /** cheapest authenticated call (clusters/list, one entry): proves host + token work */
   testConnection(options?: CallOptions): Promise<ApiResult<{ reachable: true }>>;
 }
@@ -186,6 +212,23 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
         },
         o,
       ),
+
+    getRunHistory: (runId, o) =>
+      call(
+        {
+          method: "GET",
+          path: "/api/2.1/jobs/runs/get",
+          query: { run_id: runId, include_history: "true" },
+          schema: runSchema,
+        },
+        o,
+      ),
+
+    repairRun: (request, o) =>
+      call({ method: "POST", path: "/api/2.2/jobs/runs/repair", body: request, schema: repairAnswerSchema }, o),
+
+    clusterAction: (action, body, o) =>
+      call({ method: "POST", path: `/api/2.0/clusters/${action}`, body, schema: emptyAnswerSchema }, o),
 
     async testConnection(o) {
       const result = await listClusters({ ...o, pageSize: 1 });

@@ -107,6 +107,12 @@ export const runSchema = z.looseObject({
 });
 export type Run = z.infer<typeof runSchema>;
 
+/** POST /api/2.2/jobs/runs/repair */
+export const repairAnswerSchema = z.looseObject({ repair_id: apiId });
+
+/** clusters/start, restart, resize answer an empty object */
+export const emptyAnswerSchema = z.record(z.string(), z.unknown());
+
 /** GET /api/2.1/jobs/runs/get-output (called per task run: parent multitask runs answer 400) */
 export const runOutputSchema = z.looseObject({
   error: opt(z.string()),

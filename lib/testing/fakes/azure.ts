@@ -1,7 +1,7 @@
 // Local fake of Microsoft Entra ID + Azure Resource Manager (Data Factory runs)
 // on ONE https server at 127.0.0.1, recording every request. Scenario data and
 // failure injection (status, Retry-After, delays, hangs, sequences) per test.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -14,7 +14,21 @@ export const FAKE_ARM_SCOPE = "https://management.azure.com/.default";
 const API_VERSION = "2018-06-01";
 
 export type FakeAzureRoute =
-  "openid" | "token" | "getFactory" | "getPipelineRun" | "queryActivityRuns" | "queryPipelineRuns" | "unknown";
+  | "openid"
+  | "token"
+  | "getFactory"
+  | "getPipelineRun"
+  | "queryActivityRuns"
+  | "queryPipelineRuns"
+  | "createRun"
+  | "unknown";
+
+/** How the next recovery re-run of a pipeline ends, and after how many pipelineruns/{id} reads. */
+export interface FakeRerunOutcome {
+  status: "Succeeded" | "Failed" | "Cancelled";
+  afterPolls?: number;
+  message?: string;
+}
 
 /** A scripted answer: a status/body, a delay before it, a hang, or a dropped connection. */
 export type FakeAzureResponse =
@@ -64,6 +78,8 @@ export interface FakeAzure {
   addPipelineRun(ref: FactoryRef, run: JsonObject): void;
   /** the activity runs queryActivityruns returns for a pipeline run */
   setActivityRuns(runId: string, runs: JsonObject[]): void;
+  /** how the next createRun of the pipeline ends (default: Succeeded after one read) */
+  setRerunOutcome(pipelineName: string, ...outcomes: FakeRerunOutcome[]): void;
   /** one-shot answers for a route, used in order before normal behaviour */
   enqueue(route: FakeAzureRoute, ...responses: FakeAzureResponse[]): void;
   /** an answer for every request to a route until cleared with null */
@@ -187,6 +203,7 @@ export async function startFakeAzure(options: FakeAzureOptions = {}): Promise<Fa
     if (method === "POST" && /^\/querypipelineruns\/?$/i.test(rest)) return "queryPipelineRuns";
     if (method === "POST" && /^\/pipelineruns\/[^/]+\/queryactivityruns\/?$/i.test(rest)) return "queryActivityRuns";
     if (method === "GET" && /^\/pipelineruns\/[^/]+\/?$/i.test(rest)) return "getPipelineRun";
+    if (method === "POST" && /^\/pipelines\/[^/]+\/createrun\/?$/i.test(rest)) return "createRun";
     return "unknown";
   };
 
@@ -234,6 +251,63 @@ export async function startFakeAzure(options: FakeAzureOptions = {}): Promise<Fa
     const token = `fake-arm-token-${randomBytes(18).toString("hex")}`;
     issuedTokens.push({ token, scope });
     send(res, 200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: token });
+  };
+
+  const rerunOutcomes = new Map<string, FakeRerunOutcome[]>();
+  const pendingRuns = new Map<string, { polls: number; outcome: FakeRerunOutcome }>();
+
+  /** Pipelines - Create Run: a new run; in recovery mode grouped with the reference run, as ADF does. */
+  const createRun = (
+    res: ServerResponse,
+    factory: FactoryState,
+    _id: string,
+    rest: string,
+    query: Record<string, string>,
+  ) => {
+    const pipelineName = decodeURIComponent(/\/pipelines\/([^/]+)\/createrun/i.exec(rest)?.[1] ?? "");
+    const ref = query.referencePipelineRunId;
+    const reference = ref ? factory.runs.get(ref) : undefined;
+    if (ref && !reference) {
+      return send(res, 400, armError("BadRequest", `The reference pipeline run '${ref}' was not found.`));
+    }
+    const runId = randomUUID();
+    const now = new Date().toISOString();
+    const recovery = query.isRecovery === "true" && reference;
+    factory.runs.set(runId, {
+      runId,
+      pipelineName,
+      parameters: (reference?.parameters as JsonObject | undefined) ?? {},
+      runGroupId: recovery ? (str(reference.runGroupId) ?? ref ?? runId) : runId,
+      isLatest: true,
+      invokedBy: { name: "Manual", id: randomUUID().replace(/-/g, ""), invokedByType: "Manual" },
+      runStart: now,
+      runEnd: null,
+      lastUpdated: now,
+      durationInMs: null,
+      status: "InProgress",
+      message: "",
+    });
+    const outcome = rerunOutcomes.get(pipelineName)?.shift() ?? { status: "Succeeded" as const };
+    pendingRuns.set(runId, { polls: outcome.afterPolls ?? 1, outcome });
+    send(res, 200, { runId });
+  };
+
+  /** a read of a run moves an in-flight re-run on; the last read ends it as scripted */
+  const advanceRun = (run: JsonObject) => {
+    const pending = pendingRuns.get(String(run.runId));
+    if (!pending) return;
+    pending.polls -= 1;
+    if (pending.polls > 0) return;
+    pendingRuns.delete(String(run.runId));
+    const end = new Date().toISOString();
+    Object.assign(run, {
+      status: pending.outcome.status,
+      runEnd: end,
+      lastUpdated: end,
+      durationInMs: 1000,
+      message:
+        pending.outcome.status === "Succeeded" ? "" : (pending.outcome.message ?? "Operation on target Copy failed"),
+    });
   };
 
   const handleArm = (
@@ -302,6 +376,7 @@ export async function startFakeAzure(options: FakeAzureOptions = {}): Promise<Fa
     ) {
       return send(res, 400, armError("InvalidRequestContent", "lastUpdatedAfter and lastUpdatedBefore are required."));
     }
+    if (route === "createRun") return createRun(res, factory, id, m[4] ?? "", query);
     if (route === "queryPipelineRuns") {
       const runs = [...factory.runs.values()]
         .filter((r) => inWindow(str(r.lastUpdated) ?? str(r.runEnd) ?? str(r.runStart), body))
@@ -322,7 +397,10 @@ export async function startFakeAzure(options: FakeAzureOptions = {}): Promise<Fa
         ),
       );
     }
-    if (route === "getPipelineRun") return send(res, 200, run);
+    if (route === "getPipelineRun") {
+      advanceRun(run);
+      return send(res, 200, run);
+    }
     const acts = (activityRuns.get(runId) ?? [])
       .filter((a) => inWindow(str(a.activityRunEnd) ?? str(a.activityRunStart), body))
       .filter((a) =>
@@ -425,6 +503,9 @@ export async function startFakeAzure(options: FakeAzureOptions = {}): Promise<Fa
     },
     setActivityRuns(runId, runs) {
       activityRuns.set(runId, runs);
+    },
+    setRerunOutcome(pipelineName, ...outcomes) {
+      rerunOutcomes.set(pipelineName, [...(rerunOutcomes.get(pipelineName) ?? []), ...outcomes]);
     },
     enqueue(route, ...responses) {
       queued.set(route, [...(queued.get(route) ?? []), ...responses]);

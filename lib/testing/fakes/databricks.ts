@@ -10,7 +10,17 @@ export { apiError, clusterEvent, clusterInfo, databricksFixture, jobRun, runOutp
 export type { ClusterSpec, JsonObject, RunSpec, TaskSpec } from "./databricks-data";
 
 export type FakeDatabricksRoute =
-  "runsGet" | "runsGetOutput" | "clustersGet" | "clustersEvents" | "clustersList" | "libraryStatus" | "unknown";
+  | "runsGet"
+  | "runsGetOutput"
+  | "runsRepair"
+  | "clustersGet"
+  | "clustersEvents"
+  | "clustersList"
+  | "clustersStart"
+  | "clustersRestart"
+  | "clustersResize"
+  | "libraryStatus"
+  | "unknown";
 
 const ROUTES: Record<string, FakeDatabricksRoute> = {
   "GET /api/2.1/jobs/runs/get": "runsGet",
@@ -19,7 +29,19 @@ const ROUTES: Record<string, FakeDatabricksRoute> = {
   "POST /api/2.0/clusters/events": "clustersEvents",
   "GET /api/2.0/clusters/list": "clustersList",
   "GET /api/2.0/libraries/cluster-status": "libraryStatus",
+  "POST /api/2.2/jobs/runs/repair": "runsRepair",
+  "POST /api/2.0/clusters/start": "clustersStart",
+  "POST /api/2.0/clusters/restart": "clustersRestart",
+  "POST /api/2.0/clusters/resize": "clustersResize",
 };
+
+/** How a repair or a cluster action ends, and after how many status reads (runs/get, clusters/get). */
+export interface FakeOutcome {
+  result: "SUCCESS" | "FAILED";
+  afterPolls?: number;
+  /** the state message of a failed repair / the termination code of a cluster */
+  message?: string;
+}
 
 /** A scripted answer; `when` limits it to requests whose query/body fields match (e.g. {run_id: "42"}). */
 export type FakeDatabricksResponse = (
@@ -28,6 +50,8 @@ export type FakeDatabricksResponse = (
   | { status: number; rawBody: string; headers?: Record<string, string>; delayMs?: number }
   | { hang: true }
   | { reset: true }
+  /** the request is carried out, then the connection dropped: the caller never learns it worked */
+  | { dropAnswer: true }
 ) & {
   when?: Record<string, string>;
 };
@@ -58,6 +82,10 @@ export interface FakeDatabricks {
   addCluster(cluster: JsonObject): void;
   addClusterEvents(clusterId: string, events: JsonObject[]): void;
   setLibraryStatuses(clusterId: string, statuses: JsonObject[]): void;
+  /** how the next repairs of a run end (default: SUCCESS after one runs/get) */
+  setRepairOutcome(runId: string | number, ...outcomes: FakeOutcome[]): void;
+  /** how the next start / restart / resize of a cluster ends (default: RUNNING after one clusters/get) */
+  setClusterOutcome(clusterId: string, ...outcomes: FakeOutcome[]): void;
   /** one-shot answers for a route, used in order (500 then 200 = enqueue one 500) before normal behaviour */
   enqueue(route: FakeDatabricksRoute, ...responses: FakeDatabricksResponse[]): void;
   /** an answer for every request to a route until cleared with null */
@@ -129,6 +157,12 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
   const clusters = new Map<string, JsonObject>();
   const events = new Map<string, JsonObject[]>();
   const libraries = new Map<string, JsonObject[]>();
+  const repairOutcomes = new Map<string, FakeOutcome[]>();
+  const clusterOutcomes = new Map<string, FakeOutcome[]>();
+  /** in-flight repairs and cluster actions: status reads left before they end, and how */
+  const pendingRepairs = new Map<string, { runId: string; polls: number; outcome: FakeOutcome }>();
+  const pendingClusters = new Map<string, { polls: number; outcome: FakeOutcome; numWorkers?: number }>();
+  let nextRepairId = 990000000000001; // apart from the ids jobRun() puts in repair_history
   const queued = new Map<FakeDatabricksRoute, FakeDatabricksResponse[]>();
   const sticky = new Map<FakeDatabricksRoute, FakeDatabricksResponse>();
   const requests: RecordedDatabricksRequest[] = [];
@@ -153,12 +187,120 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
 
   const notFound = (what: string) => apiError("RESOURCE_DOES_NOT_EXIST", `${what} does not exist.`);
 
+  /** a status read moves in-flight repairs of the run on; the last read ends them as scripted */
+  const advanceRepairs = (run: JsonObject) => {
+    const history = Array.isArray(run.repair_history) ? (run.repair_history as JsonObject[]) : [];
+    for (const entry of history) {
+      const pending = pendingRepairs.get(String(entry.id));
+      if (!pending) continue;
+      pending.polls -= 1;
+      if (pending.polls > 0) continue;
+      pendingRepairs.delete(String(entry.id));
+      const ok = pending.outcome.result === "SUCCESS";
+      const state = {
+        life_cycle_state: ok ? "TERMINATED" : "INTERNAL_ERROR",
+        result_state: ok ? "SUCCESS" : "FAILED",
+        state_message: ok ? "" : (pending.outcome.message ?? "Task failed with an error"),
+        user_cancelled_or_timedout: false,
+      };
+      Object.assign(entry, { state, end_time: Date.now() });
+      run.state = state;
+      run.end_time = Date.now();
+    }
+  };
+
+  const repair = (res: ServerResponse, body: JsonObject) => {
+    const run = runs.get(String(body.run_id ?? ""));
+    if (!run) return send(res, 400, apiError("INVALID_PARAMETER_VALUE", `Run ${String(body.run_id)} does not exist.`));
+    const history = Array.isArray(run.repair_history) ? (run.repair_history as JsonObject[]) : [];
+    const repairs = history.filter((h) => h.type === "REPAIR");
+    const latest = repairs.at(-1);
+    // Like the Jobs API: a run repaired before needs the newest repair's id, else the repair is refused.
+    if (latest && String(body.latest_repair_id ?? "") !== String(latest.id)) {
+      return send(
+        res,
+        400,
+        apiError("INVALID_PARAMETER_VALUE", "The latest_repair_id must be provided and match the latest repair."),
+      );
+    }
+    const life = (run.state as JsonObject | undefined)?.life_cycle_state;
+    if (life === "RUNNING" || life === "PENDING")
+      return send(res, 400, apiError("INVALID_STATE", `Run ${String(body.run_id)} is still active.`));
+    if (body.rerun_all_failed_tasks !== true && !Array.isArray(body.rerun_tasks))
+      return send(
+        res,
+        400,
+        apiError("INVALID_PARAMETER_VALUE", "Either rerun_tasks or rerun_all_failed_tasks must be set."),
+      );
+    const id = nextRepairId++;
+    const outcome = repairOutcomes.get(String(run.run_id))?.shift() ?? { result: "SUCCESS" as const };
+    const running = { life_cycle_state: "RUNNING", state_message: "", user_cancelled_or_timedout: false };
+    if (history.length === 0)
+      history.push({
+        type: "ORIGINAL",
+        id: id - 1,
+        start_time: run.start_time ?? Date.now() - 60_000,
+        state: run.state ?? {},
+      });
+    history.push({ type: "REPAIR", id, start_time: Date.now(), state: running, task_run_ids: [] });
+    run.repair_history = history;
+    run.state = running;
+    pendingRepairs.set(String(id), { runId: String(run.run_id), polls: outcome.afterPolls ?? 1, outcome });
+    return send(res, 200, { repair_id: id });
+  };
+
+  const clusterAction = (res: ServerResponse, route: FakeDatabricksRoute, body: JsonObject) => {
+    const id = String(body.cluster_id ?? "");
+    const c = clusters.get(id);
+    if (!c) return send(res, 400, apiError("INVALID_PARAMETER_VALUE", `Cluster ${id} does not exist`));
+    const state = String(c.state ?? "");
+    if (route === "clustersStart" && state !== "TERMINATED")
+      return send(res, 400, apiError("INVALID_STATE", `Cluster ${id} is in unexpected state ${state}.`));
+    if (route !== "clustersStart" && state !== "RUNNING")
+      return send(res, 400, apiError("INVALID_STATE", `Cluster ${id} is in unexpected state ${state}.`));
+    const outcome = clusterOutcomes.get(id)?.shift() ?? { result: "SUCCESS" as const };
+    c.state = route === "clustersStart" ? "PENDING" : route === "clustersRestart" ? "RESTARTING" : "RESIZING";
+    if (route === "clustersRestart") c.last_restarted_time = Date.now();
+    if (route === "clustersStart") c.start_time = Date.now();
+    const numWorkers = typeof body.num_workers === "number" ? body.num_workers : undefined;
+    if (body.autoscale && typeof body.autoscale === "object") c.autoscale = body.autoscale;
+    pendingClusters.set(id, { polls: outcome.afterPolls ?? 1, outcome, numWorkers });
+    return send(res, 200, {});
+  };
+
+  const advanceCluster = (c: JsonObject) => {
+    const id = String(c.cluster_id);
+    const pending = pendingClusters.get(id);
+    if (!pending) return;
+    pending.polls -= 1;
+    if (pending.polls > 0) return;
+    pendingClusters.delete(id);
+    if (pending.outcome.result === "SUCCESS") {
+      c.state = "RUNNING";
+      if (pending.numWorkers !== undefined) c.num_workers = pending.numWorkers;
+    } else {
+      c.state = "TERMINATED";
+      c.termination_reason = {
+        code: pending.outcome.message ?? "CLOUD_PROVIDER_LAUNCH_FAILURE",
+        type: "CLOUD_FAILURE",
+      };
+      c.state_message = "Cluster failed to start";
+    }
+  };
+
   const answer = (res: ServerResponse, route: FakeDatabricksRoute, query: Record<string, string>, body: JsonObject) => {
     switch (route) {
       case "runsGet": {
         const run = runs.get(query.run_id ?? "");
+        if (run) advanceRepairs(run);
         return run ? send(res, 200, run) : send(res, 404, notFound(`Run ${query.run_id}`));
       }
+      case "runsRepair":
+        return repair(res, body);
+      case "clustersStart":
+      case "clustersRestart":
+      case "clustersResize":
+        return clusterAction(res, route, body);
       case "runsGetOutput": {
         const id = query.run_id ?? "";
         const parent = runs.get(id);
@@ -172,6 +314,7 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
       }
       case "clustersGet": {
         const c = clusters.get(query.cluster_id ?? "");
+        if (c) advanceCluster(c);
         // The Clusters API answers 400 for unknown ids.
         return c
           ? send(res, 200, c)
@@ -234,6 +377,10 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
           return;
         }
         if ("reset" in script) return void req.socket.destroy();
+        if ("dropAnswer" in script) {
+          const sink = { writeHead: () => sink, end: () => req.socket.destroy() } as unknown as ServerResponse;
+          return answer(sink, route, query, body && typeof body === "object" ? (body as JsonObject) : {});
+        }
         if (script.delayMs) await new Promise((r) => setTimeout(r, script.delayMs));
         if (res.destroyed) return;
         if ("rawBody" in script) {
@@ -274,6 +421,12 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
     },
     setLibraryStatuses(clusterId, statuses) {
       libraries.set(clusterId, statuses);
+    },
+    setRepairOutcome(runId, ...outcomes) {
+      repairOutcomes.set(String(runId), [...(repairOutcomes.get(String(runId)) ?? []), ...outcomes]);
+    },
+    setClusterOutcome(clusterId, ...outcomes) {
+      clusterOutcomes.set(clusterId, [...(clusterOutcomes.get(clusterId) ?? []), ...outcomes]);
     },
     enqueue(route, ...responses) {
       queued.set(route, [...(queued.get(route) ?? []), ...responses]);

@@ -1,7 +1,7 @@
 // One ticket with its history; PATCH acknowledges, resolves or reopens it.
-import { assertJsonBody, assertSameOrigin } from "@/lib/api/browser-guard";
+import { readChangeBody } from "@/lib/api/browser-guard";
 import { patchTicketBody } from "@/lib/api/schemas";
-import { AppError, jsonResponse, withErrors } from "@/lib/errors";
+import { jsonResponse, withErrors } from "@/lib/errors";
 import { getTicketDetail } from "@/lib/tickets/detail";
 import { setTicketStatus } from "@/lib/tickets/update";
 
@@ -14,16 +14,7 @@ export const GET = withErrors(async (_req: Request, ctx: Ctx) => {
 });
 
 export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
-  assertSameOrigin(req);
-  assertJsonBody(req);
+  const body = await readChangeBody(req, patchTicketBody, 'expected {"status": "acknowledged" | "resolved" | "open"}');
   const { id } = await ctx.params;
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new AppError("invalid_json", "The body is not valid JSON");
-  }
-  const parsed = patchTicketBody.safeParse(body);
-  if (!parsed.success) throw new AppError("bad_request", 'expected {"status": "acknowledged" | "resolved" | "open"}');
-  return jsonResponse(await setTicketStatus(id, parsed.data.status));
+  return jsonResponse(await setTicketStatus(id, body.status));
 });
