@@ -8,6 +8,10 @@ const port = 3217;
 // the local Slack and Jira fakes the server talks to (e2e/fakes-server.ts)
 export const FAKE_SLACK_PORT = 3228;
 export const FAKE_JIRA_PORT = 3229;
+export const FAKE_DATABRICKS_PORT = 3230;
+/** the only workspace the Databricks fake answers for (other specs' workspaces stay unconfigured) */
+export const E2E_FIX_WORKSPACE = "7777777777777777";
+export const E2E_FIX_RUN_ID = 9_900_001;
 // one run at a time (workers: 1); the folder is emptied before the server starts
 const dataDir = path.join(".tmp", "e2e-db");
 export const E2E_API_KEY = "e2e-test-key";
@@ -29,7 +33,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx e2e/fakes-server.ts ${FAKE_SLACK_PORT} ${FAKE_JIRA_PORT}`,
+      command: `npx tsx e2e/fakes-server.ts ${FAKE_SLACK_PORT} ${FAKE_JIRA_PORT} ${FAKE_DATABRICKS_PORT}`,
       url: `http://127.0.0.1:${FAKE_JIRA_PORT}/_fake/issues`,
       timeout: 60_000,
       reuseExistingServer: false,
@@ -57,6 +61,14 @@ export default defineConfig({
         JIRA_API_TOKEN: "jira-e2e",
         JIRA_PROJECT_KEY: "OPS",
         JIRA_WEBHOOK_SECRET: "e2e-jira-secret",
+        DATABRICKS_WORKSPACES: JSON.stringify({
+          [E2E_FIX_WORKSPACE]: {
+            host: `http://127.0.0.1:${FAKE_DATABRICKS_PORT}`,
+            token: "dapi0123456789abcdef0123456789abcdef-9",
+          },
+        }),
+        AUTO_REMEDIATION_ENABLED: "true",
+        REMEDIATION_POLL_SECONDS: "1",
       },
     },
   ],

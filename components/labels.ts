@@ -43,11 +43,27 @@ export const REMEDIATION_LABELS: Record<RcaJson["remediation"], string> = {
   none: "No automatic fix",
 };
 
+/** The calls an automatic fix makes (lib/remediation/types.ts REMEDIATION_ACTIONS). */
+export const REMEDIATION_ACTION_LABELS: Record<string, string> = {
+  databricks_repair_run: "Repair the Databricks run (failed tasks)",
+  databricks_cluster_start: "Start the Databricks cluster",
+  databricks_cluster_restart: "Restart the Databricks cluster",
+  databricks_cluster_resize: "Resize the Databricks cluster",
+  adf_rerun_from_failure: "Re-run the ADF pipeline from the failed activity",
+  playbook: "Call your playbook",
+};
+
 export function remediationLabel(action: string): string {
-  return action in REMEDIATION_LABELS
-    ? REMEDIATION_LABELS[action as RcaJson["remediation"]]
-    : action.replaceAll("_", " ");
+  if (action in REMEDIATION_LABELS) return REMEDIATION_LABELS[action as RcaJson["remediation"]];
+  return REMEDIATION_ACTION_LABELS[action] ?? action.replaceAll("_", " ");
 }
+
+export const REMEDIATION_MODE_LABELS: Record<string, string> = {
+  off: "off",
+  dry_run: "dry run",
+  approval: "needs approval",
+  auto: "automatic",
+};
 
 export const ERROR_SOURCE_LABELS: Record<string, string> = {
   payload: "from the alert payload",

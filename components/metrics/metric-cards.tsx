@@ -27,7 +27,18 @@ function Card({ label, value, hint, testId }: { label: string; value: string; hi
 }
 
 export function MetricCards({ metrics }: { metrics: MetricsJson }) {
-  const { attempted, succeeded } = metrics.remediation;
+  const { attempted, succeeded, successRate, mttrWithFixSeconds, mttrWithoutFixSeconds } = metrics.remediation;
+  const fixHint =
+    attempted === 0
+      ? "none attempted"
+      : [
+          successRate === null ? "none finished yet" : `${formatPercent(successRate)} of finished ones worked`,
+          mttrWithFixSeconds !== null
+            ? `MTTR ${formatDuration(mttrWithFixSeconds)} with a fix vs ${formatDuration(mttrWithoutFixSeconds)} without`
+            : null,
+        ]
+          .filter(Boolean)
+          .join(" · ");
   return (
     <div className="space-y-3">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
@@ -73,7 +84,7 @@ export function MetricCards({ metrics }: { metrics: MetricsJson }) {
         <Card
           label="Automatic fixes"
           value={`${formatCount(succeeded)} / ${formatCount(attempted)}`}
-          hint={attempted > 0 ? `${formatPercent(succeeded / attempted)} succeeded` : "none attempted"}
+          hint={fixHint}
           testId="metric-remediation"
         />
       </div>

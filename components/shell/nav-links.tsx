@@ -7,6 +7,7 @@ import { cn } from "../ui/cn";
 const LINKS = [
   { href: "/", label: "Tickets", match: (path: string) => path === "/" || path.startsWith("/tickets") },
   { href: "/metrics", label: "Metrics", match: (path: string) => path.startsWith("/metrics") },
+  { href: "/remediation", label: "Remediation", match: (path: string) => path.startsWith("/remediation") },
   { href: "/setup", label: "Setup", match: (path: string) => path.startsWith("/setup") },
 ];
 

@@ -153,6 +153,63 @@ export const remediationJson = z.object({
 });
 export type RemediationJson = z.infer<typeof remediationJson>;
 
+const rateJson = z.object({
+  key: z.string(),
+  attempted: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  successRate: z.number().nullable(),
+});
+
+export const policyRuleJson = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  enabled: z.boolean(),
+  source: z.string().nullable(),
+  category: z.string().nullable(),
+  classOrCode: z.string().nullable(),
+  namePattern: z.string().nullable(),
+  tag: z.string().nullable(),
+  mode: z.enum(["off", "dry_run", "approval", "auto"]),
+  playbookUrl: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type PolicyRuleJson = z.infer<typeof policyRuleJson>;
+
+export const remediationOverviewJson = z.object({
+  items: z.array(
+    remediationJson.extend({
+      ticketId: z.string(),
+      ticketTitle: z.string(),
+      ticketStatus: z.string(),
+      source: z.string(),
+      resourceName: z.string(),
+    }),
+  ),
+  stats: z.object({ byAction: z.array(rateJson), bySource: z.array(rateJson), byCategory: z.array(rateJson) }),
+  breakers: z.array(
+    z.object({
+      target: z.string(),
+      state: z.string(),
+      consecutiveFailures: z.number().int(),
+      openedAt: nullableDate,
+      /** when an open breaker lets one trial attempt through */
+      reopensAt: nullableDate,
+    }),
+  ),
+  rules: z.array(policyRuleJson),
+  settings: z.object({
+    enabled: z.boolean(),
+    defaultMode: z.string(),
+    minConfidence: z.number(),
+    maxAttempts: z.number().int(),
+    maxPerHour: z.number().int(),
+    breakerThreshold: z.number().int(),
+    killSwitch: z.object({ on: z.boolean(), by: z.string().nullable(), at: nullableDate }),
+  }),
+});
+export type RemediationOverviewJson = z.infer<typeof remediationOverviewJson>;
+
 export const incidentJson = z.object({
   id: z.string(),
   title: z.string(),
@@ -198,7 +255,14 @@ const bySourceJson = z.object({
 
 export const metricsJson = bySourceJson.extend({
   window: z.string(),
-  remediation: z.object({ attempted: z.number().int(), succeeded: z.number().int() }),
+  /** attempted: fixes that called something; successRate over finished ones; MTTR of tickets a fix resolved vs the rest */
+  remediation: z.object({
+    attempted: z.number().int(),
+    succeeded: z.number().int(),
+    successRate: z.number().nullable(),
+    mttrWithFixSeconds: z.number().nullable(),
+    mttrWithoutFixSeconds: z.number().nullable(),
+  }),
   bySource: z.record(z.string(), bySourceJson),
 });
 export type MetricsJson = z.infer<typeof metricsJson>;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { MetricsJson } from "../api/schemas";
 import { db } from "../db";
 import { idFloor } from "../ids";
+import { remediationMetrics } from "./remediation";
 
 export const windowSchema = z
   .string()
@@ -46,9 +47,7 @@ export async function computeMetrics(window: string): Promise<MetricsJson> {
       count(*) FILTER (WHERE outcome = 'duplicate_ignored')::int AS duplicates
     FROM "AlertEvent" WHERE id >= ${idFloor(since)} AND "receivedAt" >= ${since}
     GROUP BY GROUPING SETS ((source), ())`;
-  const remediation = await db().$queryRaw<{ attempted: number; succeeded: number }[]>`
-    SELECT count(*)::int AS attempted, count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded
-    FROM "Remediation" WHERE "createdAt" >= ${since} AND status <> 'skipped'`;
+  const remediation = await remediationMetrics(db(), since);
 
   const stats = (source: string | null) => {
     const t = ticketRows.find((r) => r.source === source);
@@ -69,7 +68,7 @@ export async function computeMetrics(window: string): Promise<MetricsJson> {
   return {
     window,
     ...stats(null),
-    remediation: { attempted: remediation[0]?.attempted ?? 0, succeeded: remediation[0]?.succeeded ?? 0 },
+    remediation,
     bySource: Object.fromEntries([...sources].sort().map((s) => [s, stats(s)])),
   };
 }

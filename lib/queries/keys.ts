@@ -1,4 +1,5 @@
 // Query keys in one place, so mutations invalidate exactly what they change.
+import type { RemediationFilters } from "./remediation";
 import type { TicketListFilters } from "./tickets";
 
 export const queryKeys = {
@@ -8,4 +9,6 @@ export const queryKeys = {
   metrics: (window: string) => ["metrics", window] as const,
   health: () => ["health"] as const,
   setup: () => ["setup"] as const,
+  remediationsAll: () => ["remediations"] as const,
+  remediations: (filters: RemediationFilters) => ["remediations", filters] as const,
 };

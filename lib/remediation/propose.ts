@@ -18,7 +18,7 @@ import { decideRemediation, type DecisionRca, type DecisionTicket } from "./deci
 import { planRemediation } from "./plan";
 import { matchingRule } from "./policy";
 import { redactRequest } from "./redact-request";
-import { decisionHistory, policyRules, remediationSettings } from "./store";
+import { decisionHistory, playbookUrlOfRule, policyRules, remediationSettings } from "./store";
 
 export interface ProposeResult {
   status: string | null;
@@ -86,7 +86,8 @@ export async function proposeRemediation(dbc: Db, ticketId: string, log: Logger)
       databricksHost: databricksHostFor,
       armEndpoint: e.AZURE_RESOURCE_MANAGER_ENDPOINT ?? DEFAULT_ARM_ENDPOINT,
       playbooks: { retryPipeline: e.PLAYBOOK_RETRY_PIPELINE, restartCluster: e.PLAYBOOK_RESTART_CLUSTER },
-      rulePlaybookUrl: rule?.playbookUrl,
+      // the stored URL with its key (rules read for display have it redacted)
+      rulePlaybookUrl: rule?.playbookUrl ? await playbookUrlOfRule(dbc, rule.id) : null,
     },
   );
   const history = plan.ok

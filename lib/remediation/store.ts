@@ -6,6 +6,7 @@ import type { RemediationRule } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { AppError } from "../errors";
 import type { DecisionHistory } from "./decide";
+import { redactUrl } from "./redact-request";
 import type { PolicyRule, PolicyRuleInput, RemediationMode, RemediationSettings } from "./types";
 
 const KILL_SWITCH_KEY = "remediation.killSwitch";
@@ -59,8 +60,13 @@ export async function remediationSettings(dbc: Db | Tx): Promise<RemediationSett
   };
 }
 
+/** A playbook URL may carry its key (sig=, code=): it is shown redacted, and a redacted one sent back keeps the key. */
 function toRule(r: RemediationRule): PolicyRule {
-  return { ...r, mode: r.mode as RemediationMode };
+  return { ...r, mode: r.mode as RemediationMode, playbookUrl: r.playbookUrl ? redactUrl(r.playbookUrl) : null };
+}
+
+export async function playbookUrlOfRule(dbc: Db | Tx, id: string): Promise<string | null> {
+  return (await dbc.remediationRule.findUnique({ where: { id }, select: { playbookUrl: true } }))?.playbookUrl ?? null;
 }
 
 export async function policyRules(dbc: Db | Tx): Promise<PolicyRule[]> {
@@ -108,7 +114,9 @@ export async function updateRule(dbc: Db, id: string, input: PolicyRuleInput, ac
   return dbc.$transaction(async (tx) => {
     const before = await tx.remediationRule.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found", `No policy rule ${id}`);
-    const row = await tx.remediationRule.update({ where: { id }, data: fields(input) });
+    const keepKey = before.playbookUrl && input.playbookUrl === redactUrl(before.playbookUrl);
+    const data = { ...fields(input), ...(keepKey ? { playbookUrl: before.playbookUrl } : {}) };
+    const row = await tx.remediationRule.update({ where: { id }, data });
     await tx.auditLog.create({
       data: {
         id: newId(),
@@ -191,4 +199,17 @@ export async function recordBreakerOutcome(
 /** An attempt is about to call through an open breaker whose cool-down is over: it is the one trial. */
 export async function halfOpenIfCooled(tx: Tx, target: string): Promise<void> {
   await tx.remediationBreaker.updateMany({ where: { target, state: "open" }, data: { state: "half_open" } });
+}
+
+export async function resetBreaker(dbc: Db, target: string, actor: string): Promise<void> {
+  await dbc.$transaction(async (tx) => {
+    const n = await tx.remediationBreaker.updateMany({
+      where: { target },
+      data: { state: "closed", consecutiveFailures: 0, openedAt: null },
+    });
+    if (n.count === 0) throw new AppError("not_found", `No circuit breaker for ${target}`);
+    await tx.auditLog.create({
+      data: { id: newId(), actor, action: "remediation circuit breaker closed by hand", details: { target } },
+    });
+  });
 }

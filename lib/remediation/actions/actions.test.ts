@@ -91,7 +91,9 @@ describe("cluster actions", () => {
   });
 
   it("a resize adds half the workers (at least one) and waits for RUNNING", async () => {
-    dbx.addCluster({ ...clusterInfo({ clusterId: "c-size", state: "RUNNING" }), num_workers: 4, autoscale: undefined });
+    // a fixed-size cluster: no autoscale range
+    const { autoscale: _range, ...fixed } = clusterInfo({ clusterId: "c-size", state: "RUNNING" });
+    dbx.addCluster({ ...fixed, num_workers: 4 });
     const ex = clusterExecutor(client(), {
       kind: "databricks_cluster",
       workspaceId: "1",

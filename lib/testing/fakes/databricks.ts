@@ -70,6 +70,8 @@ export interface RecordedDatabricksRequest {
 export interface FakeDatabricksOptions {
   /** the bearer token the fake accepts (401 otherwise) */
   token?: string;
+  /** a fixed port (the e2e fakes process); default: any free one */
+  port?: number;
 }
 
 export interface FakeDatabricks {
@@ -397,7 +399,7 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

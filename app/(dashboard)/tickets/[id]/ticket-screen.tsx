@@ -7,7 +7,7 @@ import { ErrorPanel } from "@/components/ticket/error-panel";
 import { PendingJobs } from "@/components/ticket/pending-jobs";
 import { RcaPanel } from "@/components/ticket/rca-panel";
 import { IncidentCard } from "@/components/ticket/incident-card";
-import { RemediationList } from "@/components/ticket/remediation-list";
+import { RemediationCard } from "@/components/ticket/remediation-card";
 import { RunDetails } from "@/components/ticket/run-details";
 import { StatusActions } from "@/components/ticket/status-actions";
 import { TicketFacts } from "@/components/ticket/ticket-facts";
@@ -102,6 +102,7 @@ export function TicketScreen({ id }: { id: string }) {
         <div className="min-w-0 space-y-4">
           <ErrorPanel ticket={ticket} />
           <RcaPanel rcas={ticket.rcas} rerun={rerunProgress} onRerun={onRerun} analysing={analysing} />
+          <RemediationCard remediations={ticket.remediations} ticketId={ticket.id} />
           <RunDetails details={ticket.details} />
           <Timeline events={ticket.events} audit={ticket.audit} />
         </div>
@@ -109,7 +110,6 @@ export function TicketScreen({ id }: { id: string }) {
           <TicketTimestamps ticket={ticket} />
           {ticket.incident ? <IncidentCard incident={ticket.incident} ticketId={ticket.id} /> : null}
           <TicketFacts ticket={ticket} />
-          <RemediationList remediations={ticket.remediations} />
         </aside>
       </div>
     </div>

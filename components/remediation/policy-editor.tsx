@@ -1,0 +1,204 @@
+"use client";
+// The remediation policy: rules in order, the first enabled match decides the mode. Guardrails (categories that are
+// never fixed, the confidence floor, limits, breakers) hold whatever a rule says; the editor says so.
+import { useState } from "react";
+import type { PolicyRuleJson } from "@/lib/api/schemas";
+import { useDeleteRule, useSaveRule, type RuleDraft } from "@/lib/queries/remediation";
+import { REMEDIATION_MODE_LABELS, sourceName } from "../labels";
+import { Badge } from "../ui/badges";
+import { Button } from "../ui/button";
+import { Section } from "../ui/section";
+
+const EMPTY: RuleDraft = {
+  enabled: true,
+  source: null,
+  category: null,
+  classOrCode: null,
+  namePattern: null,
+  tag: null,
+  mode: "approval",
+  playbookUrl: null,
+  note: null,
+};
+const SOURCES = ["azure-data-factory", "databricks"];
+const CATEGORIES = ["transient", "resource", "platform", "upstream_data"];
+const MODES = ["off", "dry_run", "approval", "auto"] as const;
+const input =
+  "h-8 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+function describe(r: PolicyRuleJson): string {
+  const parts = [
+    r.source && sourceName(r.source),
+    r.category,
+    r.classOrCode && `class/code ${r.classOrCode}`,
+    r.namePattern && `name ${r.namePattern}`,
+    r.tag && `tag ${r.tag}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : "every failure";
+}
+
+function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => void; id?: string }) {
+  const [draft, setDraft] = useState<RuleDraft>(initial);
+  const save = useSaveRule();
+  const set = (k: keyof RuleDraft) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [k]: e.target.value.trim() === "" ? null : e.target.value });
+  return (
+    <form
+      className="grid gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-800"
+      data-testid="rule-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ id, rule: draft }, { onSuccess: onDone });
+      }}
+    >
+      <label className="text-xs">
+        Source
+        <select className={input} value={draft.source ?? ""} onChange={set("source")} name="source">
+          <option value="">any</option>
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {sourceName(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs">
+        RCA category
+        <select className={input} value={draft.category ?? ""} onChange={set("category")} name="category">
+          <option value="">any</option>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs">
+        Knowledge-base class or error code
+        <input
+          className={input}
+          value={draft.classOrCode ?? ""}
+          onChange={set("classOrCode")}
+          name="classOrCode"
+          placeholder="dbx-driver-unreachable, 2200"
+        />
+      </label>
+      <label className="text-xs">
+        Pipeline / job name (* and ?)
+        <input
+          className={input}
+          value={draft.namePattern ?? ""}
+          onChange={set("namePattern")}
+          name="namePattern"
+          placeholder="nightly_*"
+        />
+      </label>
+      <label className="text-xs">
+        Tag
+        <input
+          className={input}
+          value={draft.tag ?? ""}
+          onChange={set("tag")}
+          name="tag"
+          placeholder="environment=prod"
+        />
+      </label>
+      <label className="text-xs">
+        Mode
+        <select
+          className={input}
+          value={draft.mode}
+          onChange={(e) => setDraft({ ...draft, mode: e.target.value as RuleDraft["mode"] })}
+          name="mode"
+        >
+          {MODES.map((m) => (
+            <option key={m} value={m}>
+              {REMEDIATION_MODE_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-xs sm:col-span-2">
+        Playbook URL instead of the built-in call (optional)
+        <input
+          className={input}
+          value={draft.playbookUrl ?? ""}
+          onChange={set("playbookUrl")}
+          name="playbookUrl"
+          placeholder="https://…"
+        />
+      </label>
+      <label className="text-xs sm:col-span-2">
+        Note
+        <input className={input} value={draft.note ?? ""} onChange={set("note")} name="note" />
+      </label>
+      <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {id ? "Save rule" : "Add rule"}
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+        {save.isError ? (
+          <span role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {save.error.message}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function PolicyEditor({ rules, defaultMode }: { rules: PolicyRuleJson[]; defaultMode: string }) {
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const remove = useDeleteRule();
+  return (
+    <Section
+      title="Policy"
+      data-testid="policy"
+      actions={
+        editing === null ? (
+          <Button size="sm" onClick={() => setEditing("new")}>
+            Add a rule
+          </Button>
+        ) : null
+      }
+    >
+      <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
+        The first enabled rule that matches decides; otherwise the default mode (
+        {REMEDIATION_MODE_LABELS[defaultMode] ?? defaultMode}). Whatever a rule says, permission, configuration, schema,
+        code and unknown failures, statistical guesses and low-confidence analyses are never fixed automatically.
+      </p>
+      {editing === "new" ? <RuleForm initial={EMPTY} onDone={() => setEditing(null)} /> : null}
+      {rules.length === 0 && editing !== "new" ? <p className="text-sm text-zinc-500">No rules yet.</p> : null}
+      <ol className="space-y-2">
+        {rules.map((r) =>
+          editing === r.id ? (
+            <li key={r.id}>
+              <RuleForm initial={r} id={r.id} onDone={() => setEditing(null)} />
+            </li>
+          ) : (
+            <li key={r.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid="policy-rule">
+              <span className="w-6 text-right tabular-nums text-zinc-500">{r.position}.</span>
+              <span className="min-w-0 flex-1">
+                {describe(r)} →{" "}
+                <Badge tone={r.mode === "auto" ? "emerald" : r.mode === "off" ? "zinc" : "amber"}>
+                  {REMEDIATION_MODE_LABELS[r.mode]}
+                </Badge>
+                {!r.enabled ? <span className="ml-1 text-xs text-zinc-500">(disabled)</span> : null}
+                {r.playbookUrl ? <span className="ml-1 text-xs text-zinc-500">via playbook</span> : null}
+                {r.note ? <span className="block text-xs text-zinc-500">{r.note}</span> : null}
+              </span>
+              <Button size="sm" variant="ghost" onClick={() => setEditing(r.id)}>
+                Edit
+              </Button>
+              <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate(r.id)}>
+                Remove
+              </Button>
+            </li>
+          ),
+        )}
+      </ol>
+    </Section>
+  );
+}
