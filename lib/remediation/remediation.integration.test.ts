@@ -358,3 +358,81 @@ describe("exactly one re-run across crashes", () => {
     expect((row.details as { adopted?: string }).adopted).toMatch(/already started/);
   });
 });
+
+describe("the policy, the kill switch and the metrics through the API", () => {
+  const call = (path: string, method: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${h.app.url}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it("rules are added, changed and removed, each audited; a playbook's key is never shown", async () => {
+    const url = "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=KEY123";
+    const added = await call("/api/remediations/policy", "POST", {
+      mode: "auto",
+      source: "databricks",
+      playbookUrl: url,
+    });
+    expect(added.status).toBe(201);
+    const rule = (await added.json()) as { id: string; playbookUrl: string; position: number };
+    expect(rule.playbookUrl).toContain("sig=[REDACTED]");
+    expect(rule.position).toBe(1);
+
+    const changed = await call(`/api/remediations/policy/${rule.id}`, "PUT", {
+      mode: "approval",
+      source: "databricks",
+      playbookUrl: rule.playbookUrl,
+    });
+    expect(changed.status).toBe(200);
+    const stored = await h.t.prisma.remediationRule.findUniqueOrThrow({ where: { id: rule.id } });
+    expect(stored).toMatchObject({ mode: "approval", playbookUrl: url });
+
+    const overview = await (await call("/api/remediations", "GET")).text();
+    expect(overview).not.toContain("KEY123");
+    expect(JSON.parse(overview).rules).toMatchObject([{ id: rule.id, mode: "approval" }]);
+
+    expect((await call("/api/remediations/policy", "POST", { mode: "sometimes" })).status).toBe(400);
+    expect(
+      (await call("/api/remediations/policy", "POST", { mode: "auto" }, { origin: "http://evil.example" })).status,
+    ).toBe(403);
+    expect((await call(`/api/remediations/policy/${rule.id}`, "DELETE")).status).toBe(204);
+    expect(await h.t.prisma.remediationRule.count()).toBe(0);
+    const audit = await h.t.prisma.auditLog.findMany({ where: { action: { startsWith: "remediation policy rule" } } });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "remediation policy rule added",
+      "remediation policy rule changed",
+      "remediation policy rule removed",
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("KEY123");
+  });
+
+  it("with the kill switch on, nothing is called; off again, fixes run", async () => {
+    expect((await call("/api/remediations/kill-switch", "PUT", { on: true })).status).toBe(200);
+    const stopped = await databricksFailure(DRIVER_LOST);
+    const row = await waitFor(async () => (await remediations(stopped.ticketId))[0]);
+    await h.idle();
+    expect(row).toMatchObject({ status: "skipped" });
+    expect(row.reason).toMatch(/kill switch/);
+    expect(repairsOf(stopped.runId)).toHaveLength(0);
+
+    expect((await call("/api/remediations/kill-switch", "PUT", { on: false })).status).toBe(200);
+    const runs = await databricksFailure(DRIVER_LOST);
+    await waitFor(async () => (await ticketOf(runs.ticketId)).status === "resolved");
+    expect(repairsOf(runs.runId)).toHaveLength(1);
+  });
+
+  it("metrics count fixes that called something, their success rate and MTTR with a fix", async () => {
+    const m = (await (await call("/api/metrics?window=1d", "GET")).json()) as {
+      remediation: { attempted: number; succeeded: number; successRate: number; mttrWithFixSeconds: number | null };
+    };
+    const rows = await h.t.prisma.remediation.findMany();
+    const called = rows.filter((r) => ["running", "succeeded", "failed"].includes(r.status));
+    const ok = rows.filter((r) => r.status === "succeeded").length;
+    const failed = rows.filter((r) => r.status === "failed").length;
+    expect(m.remediation.attempted).toBe(called.length);
+    expect(m.remediation.succeeded).toBe(ok);
+    expect(m.remediation.successRate).toBeCloseTo(ok / (ok + failed));
+    expect(m.remediation.mttrWithFixSeconds).not.toBeNull();
+  });
+});

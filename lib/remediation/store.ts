@@ -74,6 +74,12 @@ export async function policyRules(dbc: Db | Tx): Promise<PolicyRule[]> {
   return rows.map(toRule);
 }
 
+/** a rule as the audit log keeps it: the playbook's key removed */
+const audited = (r: ReturnType<typeof fields>) => ({
+  ...r,
+  playbookUrl: r.playbookUrl ? redactUrl(r.playbookUrl) : null,
+});
+
 const fields = (input: PolicyRuleInput) => ({
   enabled: input.enabled,
   source: input.source ?? null,
@@ -103,7 +109,13 @@ export async function createRule(
         id: newId(),
         actor,
         action: "remediation policy rule added",
-        details: { rule: { ...row, createdAt: undefined, updatedAt: undefined } },
+        details: {
+          rule: {
+            id: row.id,
+            position: row.position,
+            ...audited(fields({ ...row, mode: row.mode as RemediationMode })),
+          },
+        },
       },
     });
     return toRule(row);
@@ -122,7 +134,11 @@ export async function updateRule(dbc: Db, id: string, input: PolicyRuleInput, ac
         id: newId(),
         actor,
         action: "remediation policy rule changed",
-        details: { id, from: { ...fields({ ...before, mode: before.mode as RemediationMode }) }, to: fields(input) },
+        details: {
+          id,
+          from: audited(fields({ ...before, mode: before.mode as RemediationMode })),
+          to: audited(fields(input)),
+        },
       },
     });
     return toRule(row);
@@ -143,7 +159,7 @@ export async function deleteRule(dbc: Db, id: string, actor: string): Promise<vo
         id: newId(),
         actor,
         action: "remediation policy rule removed",
-        details: { rule: fields({ ...before, mode: before.mode as RemediationMode }) },
+        details: { rule: audited(fields({ ...before, mode: before.mode as RemediationMode })) },
       },
     });
   });
