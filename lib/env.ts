@@ -177,6 +177,8 @@ const schema = z.object({
   /** at most one thread reply per ticket this often for duplicates and recurrences */
   SLACK_REPLY_INTERVAL_MINUTES: int(5, 0, 24 * 60),
   SLACK_TIMEOUT_MS: int(10_000, 100, 300_000),
+  /** the Slack app's signing secret: turns on Approve / Reject buttons for proposed fixes (Interactivity) */
+  SLACK_SIGNING_SECRET: optionalString,
 
   /** tickets sharing an RCA error signature within this window are one incident (one message, one issue) */
   INCIDENT_WINDOW_MINUTES: int(10, 0, 24 * 60),

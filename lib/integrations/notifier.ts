@@ -15,6 +15,8 @@ export interface TicketNotification {
   rca: RcaJson | null;
   /** the incident this ticket leads (tickets sharing its cause joined it), or null/absent */
   incident?: IncidentJson | null;
+  /** an automatic fix waiting for a person's approval, when there is one */
+  proposal?: FixProposal | null;
   /**
    * The same for every attempt of one notification (ticket, event, pipeline
    * run): send it where the API takes an idempotency key, so a retry after a
@@ -24,6 +26,13 @@ export interface TicketNotification {
   log: Logger;
   /** aborted on graceful shutdown */
   signal: AbortSignal;
+}
+
+export interface FixProposal {
+  id: string;
+  /** the call it would make (lib/remediation REMEDIATION_ACTIONS) */
+  action: string;
+  reason: string | null;
 }
 
 /** One thing that changed since the last notification, e.g. `{ field: "rca.version", from: 1, to: 2 }`. */

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setEnv } from "../env";
+import { slackSignature } from "../integrations/slack/interactions";
 import { startPipelineHarness, waitFor, type PipelineHarness } from "../testing/pipeline-harness";
 import { activityRun, pipelineRun, startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
 import { jobRun, runOutput, startFakeDatabricks, type FakeDatabricks } from "../testing/fakes/databricks";
@@ -109,6 +110,27 @@ async function apiTicket(id: string) {
     }[];
     audit: { actor: string; action: string }[];
   };
+}
+
+/** a Slack interactivity request for a button of the ticket's message, signed with `secret` */
+function slackClick(actionId: string, value: string, secret: string, ageSeconds = 0) {
+  const body = `payload=${encodeURIComponent(
+    JSON.stringify({
+      type: "block_actions",
+      user: { id: "U123", username: "maria" },
+      actions: [{ action_id: actionId, value }],
+    }),
+  )}`;
+  const ts = String(Math.floor(Date.now() / 1000) - ageSeconds);
+  return fetch(`${h.app.url}/api/integrations/slack/actions`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": ts,
+      "x-slack-signature": slackSignature(secret, ts, body),
+    },
+    body,
+  });
 }
 
 describe("Databricks job run repair", () => {
@@ -332,6 +354,38 @@ describe("guardrails", () => {
     const elsewhere = await databricksFailure(DRIVER_LOST, WS);
     await waitFor(async () => (await ticketOf(elsewhere.ticketId)).status === "resolved");
     expect(repairsOf(elsewhere.runId)).toHaveLength(1);
+  });
+});
+
+describe("approval from Slack", () => {
+  it("Approve in the ticket's Slack message approves the fix as the Slack user; forged or old clicks are refused", async () => {
+    setEnv({ REMEDIATION_DEFAULT_MODE: "approval", SLACK_SIGNING_SECRET: "slack-signing-secret" });
+    try {
+      const { runId, ticketId } = await databricksFailure(DRIVER_LOST);
+      const proposal = await waitFor(async () => (await remediations(ticketId)).find((r) => r.status === "proposed"));
+      const value = `${ticketId}:${proposal.id}`;
+      expect((await slackClick("remediation_approve", value, "wrong-secret")).status).toBe(401);
+      expect((await slackClick("remediation_approve", value, "slack-signing-secret", 600)).status).toBe(401);
+      expect(repairsOf(runId)).toHaveLength(0);
+
+      const ok = await slackClick("remediation_approve", value, "slack-signing-secret");
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ ok: true, status: "approved" });
+      await waitFor(async () => (await ticketOf(ticketId)).status === "resolved");
+      expect(repairsOf(runId)).toHaveLength(1);
+      expect((await remediations(ticketId))[0]).toMatchObject({ status: "succeeded", actor: "slack:maria" });
+      // a second click (someone else, a moment later) is answered, not an error Slack would show
+      expect(await (await slackClick("remediation_reject", value, "slack-signing-secret")).json()).toMatchObject({
+        ok: false,
+      });
+      // our link buttons reach the same URL and are ignored
+      expect(await (await slackClick("open_ticket", "", "slack-signing-secret")).json()).toEqual({
+        ok: true,
+        ignored: "open_ticket",
+      });
+    } finally {
+      setEnv({ SLACK_SIGNING_SECRET: undefined });
+    }
   });
 });
 

@@ -65,6 +65,36 @@ describe("Slack message", () => {
   });
 });
 
+describe("a proposed automatic fix in the message", () => {
+  const proposal = { id: "rem-1", action: "databricks_repair_run", reason: "default mode approval, transient" };
+  const actionsOf = (m: { blocks: unknown[] }) =>
+    JSON.stringify(m.blocks.filter((b) => (b as { block_id?: string }).block_id === "fix:rem-1"));
+
+  it("gets Approve / Reject buttons carrying the ticket and the fix when interactivity is set up", () => {
+    const t = ticket();
+    const m = ticketMessage({ ticket: t, rca: null, redactEmails: true, proposal, interactive: true });
+    expect(JSON.stringify(m.blocks)).toContain("Automatic fix proposed:* Repair the Databricks run");
+    const actions = actionsOf(m);
+    expect(actions).toContain('"action_id":"remediation_approve"');
+    expect(actions).toContain('"action_id":"remediation_reject"');
+    expect(actions).toContain(`"value":"${t.id}:rem-1"`);
+  });
+
+  it("points to the ticket page without interactivity, and disappears once the ticket is resolved", () => {
+    const plain = ticketMessage({ ticket: ticket(), rca: null, redactEmails: true, proposal });
+    expect(actionsOf(plain)).toBe("[]");
+    expect(JSON.stringify(plain.blocks)).toContain("Approve or reject it on the ticket page");
+    const resolved = ticketMessage({
+      ticket: ticket({ status: "resolved" }),
+      rca: null,
+      redactEmails: true,
+      proposal,
+      interactive: true,
+    });
+    expect(JSON.stringify(resolved.blocks)).not.toContain("Automatic fix proposed");
+  });
+});
+
 describe("Slack routing", () => {
   const routes = [
     { match: { tag: { team: "payments" } }, channel: "C-PAY" },

@@ -4,6 +4,7 @@
 // strings and tokens exactly as the source printed them.
 import { CATEGORY_LABELS, remediationLabel, runLinkLabel, sourceName } from "@/components/labels";
 import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
+import type { FixProposal } from "../notifier";
 import { redactText } from "../../redact";
 import { ticketPageUrl } from "../links";
 
@@ -36,6 +37,51 @@ export interface MessageInput {
   statusBy?: string | null;
   /** the incident this ticket leads: the message speaks for all its tickets */
   incident?: IncidentJson | null;
+  /** an automatic fix waiting for approval */
+  proposal?: FixProposal | null;
+  /** Slack's interactivity is set up (SLACK_SIGNING_SECRET): the proposal gets Approve / Reject buttons */
+  interactive?: boolean;
+}
+
+/** action_id of the proposal's buttons; the value is "<ticket id>:<remediation id>" */
+export const APPROVE_FIX = "remediation_approve";
+export const REJECT_FIX = "remediation_reject";
+
+function proposalBlocks(t: TicketJson, p: FixProposal, interactive: boolean): unknown[] {
+  const text = `:wrench: *Automatic fix proposed:* ${escape(remediationLabel(p.action))}${p.reason ? `\n${escape(trim(p.reason, 400))}` : ""}`;
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text } }];
+  if (!interactive) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Approve or reject it on the ticket page." }] });
+    return blocks;
+  }
+  const value = `${t.id}:${p.id}`;
+  blocks.push({
+    type: "actions",
+    block_id: `fix:${p.id}`,
+    elements: [
+      {
+        type: "button",
+        style: "primary",
+        text: { type: "plain_text", text: "Approve fix" },
+        action_id: APPROVE_FIX,
+        value,
+      },
+      {
+        type: "button",
+        style: "danger",
+        text: { type: "plain_text", text: "Reject" },
+        action_id: REJECT_FIX,
+        value,
+        confirm: {
+          title: { type: "plain_text", text: "Reject the fix?" },
+          text: { type: "plain_text", text: "Nothing will be re-run; the ticket stays open for a person." },
+          confirm: { type: "plain_text", text: "Reject" },
+          deny: { type: "plain_text", text: "Keep it" },
+        },
+      },
+    ],
+  });
+  return blocks;
 }
 
 /** "Incident: 37 failures share this cause (12 open) — a, b, c (+27)" */
@@ -69,7 +115,16 @@ function rcaText(rca: RcaJson | null, emails: boolean): string {
 }
 
 /** text (notification fallback), blocks and metadata of the ticket's message */
-export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, statusBy, incident }: MessageInput) {
+export function ticketMessage({
+  ticket: t,
+  rca,
+  dashboardUrl,
+  redactEmails,
+  statusBy,
+  incident,
+  proposal,
+  interactive = false,
+}: MessageInput) {
   const where = [sourceName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
   const title = safe(t.title, 200, redactEmails);
   const text = `${t.severity.toUpperCase()} ${sourceName(t.source)} failure: ${title}`;
@@ -105,6 +160,7 @@ export function ticketMessage({ ticket: t, rca, dashboardUrl, redactEmails, stat
     },
     { type: "section", text: { type: "mrkdwn", text: rcaText(rca, redactEmails) } },
   ];
+  if (proposal && t.status !== "resolved") blocks.push(...proposalBlocks(t, proposal, interactive));
   if (counts.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: counts.join(" · ") }] });
   if (links.length)
     blocks.push({

@@ -26,6 +26,8 @@ export interface SlackConfig {
   replyIntervalMs: number;
   timeoutMs: number;
   redactEmails: boolean;
+  /** set: proposals get Approve / Reject buttons (Slack sends the clicks to /api/integrations/slack/actions) */
+  signingSecret: string | undefined;
 }
 
 /** What the ticket keeps of its Slack message (externalRefs.slack). */
@@ -55,6 +57,7 @@ export function slackConfigFromEnv(e: Env): SlackConfig | null {
     replyIntervalMs: e.SLACK_REPLY_INTERVAL_MINUTES * 60_000,
     timeoutMs: e.SLACK_TIMEOUT_MS,
     redactEmails: e.RCA_REDACT_EMAILS,
+    signingSecret: e.SLACK_SIGNING_SECRET,
   };
 }
 
@@ -131,6 +134,8 @@ export class SlackNotifier implements Notifier {
       redactEmails: this.config.redactEmails,
       statusBy,
       incident: n.incident,
+      proposal: n.proposal,
+      interactive: Boolean(this.config.signingSecret),
     });
   }
 

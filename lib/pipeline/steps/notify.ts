@@ -118,8 +118,14 @@ async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Pr
   }
   // the lead's message and issue speak for the whole incident
   const incident = await incidentView(db, membership?.incidentId ?? null);
+  const proposal = await db.remediation.findFirst({
+    where: { ticketId: ticket.id, status: "proposed" },
+    orderBy: { attempt: "desc" },
+    select: { id: true, action: true, reason: true },
+  });
   const note: TicketNotification = {
     incident,
+    proposal,
     ticket: ticketToJson(ticket, latest),
     rca: latest ? rcaToJson(latest) : null,
     idempotencyKey: `${ticket.id}:${event}:${job.id}`,
