@@ -163,6 +163,19 @@ describe("Databricks job run repair", () => {
       expect.arrayContaining([expect.objectContaining({ actor: "remediation", action: "resolved" })]),
     );
     expect(JSON.stringify(detail)).not.toContain(dbx.token);
+
+    // Databricks then reports the repaired run's success: the ticket is not resolved a second time
+    const success = await h.post("/api/databricks-monitor", {
+      event_type: "jobs.on_success",
+      workspace_id: Number(WS),
+      run: { run_id: runId },
+      job: { job_id: 11223344, name: `nightly_etl_${runId}` },
+    });
+    expect(success.status).toBeLessThan(300);
+    const after = await ticketOf(ticketId);
+    expect(after.resolvedAt).toEqual(resolved.resolvedAt);
+    const resolutions = await h.t.prisma.auditLog.count({ where: { ticketId, action: "resolved" } });
+    expect(resolutions).toBe(1);
   });
 
   it("a repair that fails is tried once more (with latest_repair_id), then the ticket stays open: no third attempt", async () => {
