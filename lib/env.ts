@@ -203,6 +203,19 @@ const schema = z.object({
   JIRA_WEBHOOK_SECRET: optionalString,
   JIRA_TIMEOUT_MS: int(10_000, 100, 300_000),
 
+  /**
+   * Webhook auth of the Azure sources: "key" (RCA_API_KEY), "jwt" (Azure Monitor Secure Webhook: an Entra ID token
+   * for AZURE_WEBHOOK_AUDIENCE from AZURE_WEBHOOK_TENANT_ID) or "either"
+   */
+  AZURE_WEBHOOK_AUTH: z.enum(["key", "jwt", "either"]).optional().default("key"),
+  /** the Secure Webhook's app registration: its Application ID URI or client id (the token's aud) */
+  AZURE_WEBHOOK_AUDIENCE: optionalString,
+  AZURE_WEBHOOK_TENANT_ID: optionalString,
+  /** signing keys of the tenant; default https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys */
+  AZURE_WEBHOOK_JWKS_URL: optionalUrl,
+  /** an unknown key id fetches the keys again at most this often (key rotation without a restart) */
+  AZURE_WEBHOOK_JWKS_REFRESH_SECONDS: int(30, 0, 3600),
+
   /** false (default): no remediation call is ever made; the dashboard shows what would have been done */
   AUTO_REMEDIATION_ENABLED: bool(false),
   /** the mode where no policy rule applies: off | dry_run | approval | auto */
@@ -239,7 +252,19 @@ export type Env = z.infer<typeof schema> & {
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema
+    .superRefine((v, ctx) => {
+      // Secure Webhook without its audience and tenant would accept no token (or worse, any tenant's)
+      if (v.AZURE_WEBHOOK_AUTH !== "key")
+        for (const name of ["AZURE_WEBHOOK_AUDIENCE", "AZURE_WEBHOOK_TENANT_ID"] as const)
+          if (!v[name])
+            ctx.addIssue({
+              code: "custom",
+              path: [name],
+              message: `required when AZURE_WEBHOOK_AUTH is ${v.AZURE_WEBHOOK_AUTH}`,
+            });
+    })
+    .safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee README.md, "Configuration".`);

@@ -42,13 +42,17 @@ export function isAuthorized(req: Request, url: URL, source: SourceAdapter, keys
   return ok;
 }
 
-const SECRET_HEADERS = new Set(["authorization", "x-api-key", "cookie", "proxy-authorization", "x-ms-signature"]);
+/**
+ * Headers that carry credentials, by pattern rather than a list: x-functions-key, x-ms-client-secret,
+ * x-forwarded-authorization, x-slack-signature... are all caught, and so is the next vendor's.
+ */
+const SECRET_HEADER = /key|secret|token|auth|signature|password|passwd|cookie|credential|sig$/i;
 
 /** Request headers worth keeping with the event, credentials removed. */
 export function storableHeaders(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
   req.headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? "[REDACTED]" : value;
+    out[name] = SECRET_HEADER.test(name) ? "[REDACTED]" : value;
   });
   return out;
 }

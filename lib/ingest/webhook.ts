@@ -5,11 +5,32 @@ import { AppError, errorResponse, jsonResponse } from "../errors";
 import { env } from "../env";
 import { logger } from "../logger";
 import { getSource } from "../sources/registry";
-import { isAuthorized, storableHeaders } from "./auth";
+import { isAuthorized, storableHeaders, type KeyConfig } from "./auth";
+import { bearerToken, verifyAzureWebhookToken } from "./secure-webhook";
+import type { SourceAdapter } from "../sources/types";
+import type { Env } from "../env";
 import { readBodyLimited } from "./body";
 import { ingestRaw, type RawDelivery } from "./intake";
 
 const log = logger.child({ module: "ingest.webhook" });
+
+/** AZURE_WEBHOOK_AUTH jwt: a valid Entra ID token; either: a valid token, or (without a bearer token) the key. */
+async function secureWebhookAuthorized(req: Request, url: URL, source: SourceAdapter, keys: KeyConfig, e: Env) {
+  const token = bearerToken(req.headers.get("authorization"));
+  if (!token) return e.AZURE_WEBHOOK_AUTH === "either" && isAuthorized(req, url, source, keys);
+  const check = await verifyAzureWebhookToken(token, {
+    audience: e.AZURE_WEBHOOK_AUDIENCE ?? "",
+    tenantId: e.AZURE_WEBHOOK_TENANT_ID ?? "",
+    jwksUrl: e.AZURE_WEBHOOK_JWKS_URL,
+    refreshSeconds: e.AZURE_WEBHOOK_JWKS_REFRESH_SECONDS,
+  });
+  if (check.ok) return true;
+  log.warn("Secure Webhook token refused", { source: source.id, reason: check.reason });
+  // Entra ID's keys could not be read: the sender retries a 503, a 401 would drop the alert
+  if (check.unavailable)
+    throw new AppError("service_unavailable", "Could not check the token: signing keys unavailable");
+  return false;
+}
 
 export async function handleWebhook(sourceId: string, req: Request): Promise<Response> {
   try {
@@ -17,7 +38,9 @@ export async function handleWebhook(sourceId: string, req: Request): Promise<Res
     if (!source) throw new AppError("unknown_source");
     const e = env();
     const url = new URL(req.url);
-    if (!isAuthorized(req, url, source, { shared: e.RCA_API_KEY, perSource: e.sourceApiKeys })) {
+    const keys = { shared: e.RCA_API_KEY, perSource: e.sourceApiKeys };
+    const secure = source.azureSecureWebhook && e.AZURE_WEBHOOK_AUTH !== "key";
+    if (secure ? !(await secureWebhookAuthorized(req, url, source, keys, e)) : !isAuthorized(req, url, source, keys)) {
       throw new AppError("unauthorized");
     }
     const rawBody = await readBodyLimited(req, e.INTAKE_MAX_BODY_BYTES);

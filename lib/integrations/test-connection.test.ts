@@ -15,7 +15,11 @@ let app: TestServer;
 let dbx: FakeDatabricks;
 let azure: FakeAzure;
 let caDir: string;
-const factory = { subscriptionId: "sub-1", resourceGroup: "rg-data", factoryName: "adf-sales" };
+const factory = {
+  subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590",
+  resourceGroup: "rg-data",
+  factoryName: "adf-sales",
+};
 
 beforeAll(async () => {
   t = await installTestDatabase();
@@ -84,6 +88,20 @@ describe("POST /api/integrations/{name}/test", () => {
     expect(denied.body.ok).toBe(false);
     expect(denied.body.checks[0].message).toMatch(/Entra ID refused the sign-in/);
     expect(JSON.stringify(denied.body)).not.toContain("wrong-secret");
+  });
+
+  it("Azure: names that are not Azure names are refused before anything is sent (no probing of other paths)", async () => {
+    const before = azure.requests.length;
+    for (const bad of [
+      { ...factory, resourceGroup: ".." },
+      { ...factory, resourceGroup: "rg/../../providers" },
+      { ...factory, factoryName: "x/../y" },
+      { ...factory, subscriptionId: "x" },
+    ]) {
+      const r = await test("azure", bad);
+      expect(r.status).toBe(400);
+    }
+    expect(azure.requests.length).toBe(before);
   });
 
   it("says when an integration is not configured, and 404s an unknown one", async () => {

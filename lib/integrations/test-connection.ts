@@ -23,11 +23,28 @@ export interface ConnectionReport {
   checks: Check[];
 }
 
+// Azure's naming rules: a test connection reads exactly one factory, never a path the caller smuggles in (".." or "/").
 export const azureTestBody = z
   .object({
-    subscriptionId: z.string().min(1).optional(),
-    resourceGroup: z.string().min(1).optional(),
-    factoryName: z.string().min(1).optional(),
+    subscriptionId: z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "a subscription id is a GUID")
+      .optional(),
+    resourceGroup: z
+      .string()
+      .regex(
+        /^[\p{L}\p{N}_().-]{0,89}[\p{L}\p{N}_()-]$/u,
+        "letters, digits, _ ( ) - and . (not at the end), at most 90",
+      )
+      .refine((v) => !/^\.+$/.test(v), "not only dots")
+      .optional(),
+    factoryName: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9](?:[A-Za-z0-9-]{1,61})[A-Za-z0-9]$/,
+        "3-63 letters, digits and -, starting and ending with a letter or digit",
+      )
+      .optional(),
   })
   .strict();
 
@@ -212,7 +229,11 @@ export async function testIntegration(name: string, body: unknown): Promise<Conn
   else if (name === "jira") checks = await testJira();
   else if (name === "azure") {
     const parsed = azureTestBody.safeParse(body ?? {});
-    if (!parsed.success) throw new AppError("bad_request", "expected {subscriptionId?, resourceGroup?, factoryName?}");
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const detail = issue ? ` (${issue.path.join(".") || "body"}: ${issue.message})` : "";
+      throw new AppError("bad_request", `expected {subscriptionId?, resourceGroup?, factoryName?}${detail}`);
+    }
     checks = await testAzure(parsed.data);
   } else throw new AppError("not_found", `No integration "${name}": try databricks, azure, slack or jira`);
   return { integration: name, ok: checks.every((c) => c.ok), checks };

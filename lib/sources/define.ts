@@ -17,6 +17,7 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
     id: definition.id,
     displayName: definition.displayName,
     allowBasicAuth: definition.allowBasicAuth,
+    azureSecureWebhook: definition.azureSecureWebhook ?? false,
     enrich: definition.enrich,
     enrichmentConfigured: definition.enrichmentConfigured,
     setup: definition.setup,

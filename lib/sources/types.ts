@@ -177,6 +177,8 @@ export interface SourceDefinition<P> {
   unsupportedMessage: string;
   /** Databricks notification destinations can only send username/password */
   allowBasicAuth: boolean;
+  /** Azure Monitor action groups can send an Entra ID bearer token (Secure Webhook) */
+  azureSecureWebhook?: boolean;
   extract(payload: P, ctx: ExtractContext): ExtractResult;
   enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
   /** whether the API that enrich asks is configured (the setup page shows it) */
@@ -191,6 +193,7 @@ export interface SourceAdapter {
   id: SourceId;
   displayName: string;
   allowBasicAuth: boolean;
+  azureSecureWebhook: boolean;
   interpret(body: unknown, ctx: ExtractContext): Interpretation;
   enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
   enrichmentConfigured?(): boolean;

@@ -14,6 +14,7 @@ export const azureDataFactorySource = defineSource({
   schema: azureDataFactoryPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,
+  azureSecureWebhook: true,
   extract: extractAzureDataFactory,
   // config read at each call, so tests (setEnv) and restarts see changes
   enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),

@@ -11,6 +11,7 @@ export const azureFunctionsSource = defineSource({
   schema: azureFunctionsPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,
+  azureSecureWebhook: true,
   extract: extractAzureFunctions,
   setup: azureFunctionsSetup,
 });

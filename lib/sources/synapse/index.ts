@@ -11,6 +11,7 @@ export const synapseSource = defineSource({
   schema: synapsePayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,
+  azureSecureWebhook: true,
   extract: extractSynapse,
   setup: synapseSetup,
 });
