@@ -1,10 +1,17 @@
 // Database rows → the JSON shapes of lib/api/schemas.ts.
 import { asRecord, asStrings } from "../json";
+import { redactText, redactValue } from "../redact";
 import { RCA_METHODS } from "../rca/types";
 import type { AuditJson, EventJson, RcaJson, RemediationJson, RunDetailJson, TicketJson } from "../api/schemas";
 import type { AlertEvent, AuditLog, Rca, Remediation, RunDetail, Ticket } from "../generated/prisma/client";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+// Everything an alert or an API brought in is shown redacted (the same redaction as for Gemini, Slack and Jira):
+// storage keys, SAS signatures, tokens and passwords exactly as Azure or a stack trace printed them never reach a
+// page or an API answer. Stored rows keep the text as received, for the sender's own dedup and for support.
+const shown = (text: string) => redactText(text);
+const shownOrNull = (text: string | null) => (text === null ? null : redactText(text));
 
 export function rcaToJson(r: Rca): RcaJson {
   return {
@@ -13,9 +20,9 @@ export function rcaToJson(r: Rca): RcaJson {
     provider: r.provider as RcaJson["provider"],
     model: r.model,
     category: r.category as RcaJson["category"],
-    rootCause: r.rootCause,
-    evidence: asStrings(r.evidence),
-    recommendations: asStrings(r.recommendations),
+    rootCause: shown(r.rootCause),
+    evidence: asStrings(r.evidence).map(shown),
+    recommendations: asStrings(r.recommendations).map(shown),
     remediation: r.remediation as RcaJson["remediation"],
     confidence: r.confidence,
     errorSignature: r.errorSignature,
@@ -53,12 +60,12 @@ export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
     runId: t.runId,
     parentRunId: t.parentRunId,
     alertId: t.alertId,
-    title: t.title,
+    title: shown(t.title),
     errorCode: t.errorCode,
-    errorMessage: t.errorMessage,
+    errorMessage: shown(t.errorMessage),
     errorSource: t.errorSource,
-    alertText: t.alertText,
-    errorTrace: t.errorTrace,
+    alertText: shownOrNull(t.alertText),
+    errorTrace: shownOrNull(t.errorTrace),
     runUrl: t.runUrl,
     failedTasks: t.failedTasks,
     failureType: t.failureType,
@@ -77,7 +84,7 @@ export function ticketToJson(t: Ticket, latestRca: Rca | null): TicketJson {
     reopenedAt: iso(t.reopenedAt),
     dedupKey: t.dedupKey,
     tags,
-    metadata: asRecord(t.metadata),
+    metadata: redactValue(asRecord(t.metadata)),
     externalRefs: asRecord(t.externalRefs),
     incidentId: t.incidentId,
     enrichment: t.enrichment ? asRecord(t.enrichment) : null,
@@ -94,8 +101,8 @@ export function eventToJson(e: AlertEvent, outcome: string): EventJson {
     outcome,
     httpStatus: e.httpStatus,
     reason: e.reason,
-    rawBody: e.rawBody,
-    headers: asRecord(e.headers),
+    rawBody: shown(e.rawBody),
+    headers: redactValue(asRecord(e.headers)),
   };
 }
 
@@ -104,7 +111,7 @@ export function auditToJson(a: AuditLog): AuditJson {
     id: a.id,
     actor: a.actor,
     action: a.action,
-    details: asRecord(a.details),
+    details: redactValue(asRecord(a.details)),
     createdAt: a.createdAt.toISOString(),
   };
 }
@@ -117,12 +124,12 @@ export function detailToJson(d: RunDetail): RunDetailJson {
     name: d.name,
     status: d.status,
     errorCode: d.errorCode,
-    errorMessage: d.errorMessage,
-    errorTrace: d.errorTrace,
+    errorMessage: shownOrNull(d.errorMessage),
+    errorTrace: shownOrNull(d.errorTrace),
     url: d.url,
     startedAt: iso(d.startedAt),
     endedAt: iso(d.endedAt),
-    data: asRecord(d.data),
+    data: redactValue(asRecord(d.data)),
   };
 }
 
