@@ -1,5 +1,6 @@
 "use client";
 // Setup screen: builds each source's URL from this page's origin; steps and status (key, API access, last delivery) come from GET /api/setup.
+import { GeneratorCard } from "@/components/setup/generator-card";
 import { NotificationsCard } from "@/components/setup/notifications-card";
 import { SourceGuideCard } from "@/components/setup/source-guide-card";
 import { sourceGuides } from "@/components/setup/source-guides";
@@ -55,6 +56,7 @@ export function SetupScreen() {
         </p>
       ) : null}
       {setup.data ? <NotificationsCard notifications={setup.data.notifications} /> : null}
+      <GeneratorCard origin={origin} />
       {guides.map((guide) => (
         <SourceGuideCard
           key={guide.id}

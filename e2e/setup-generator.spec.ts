@@ -1,0 +1,25 @@
+// The setup page generates the Azure CLI script and Bicep file for a factory, and the Databricks calls.
+import { expect, test } from "@playwright/test";
+
+test("generates the Azure setup (az and Bicep) and the Databricks calls for what was typed", async ({ page }) => {
+  await page.goto("/setup");
+  const card = page.getByTestId("generator");
+  await expect(card.getByTestId("generator-missing")).toContainText("subscription");
+  await card.getByLabel("Subscription id").fill("0b1f6471-1bf0-4dda-aec3-cb9272f09590");
+  await card.getByLabel("Resource group").fill("rg-data");
+  await card.getByLabel("Data factory").fill("adf-sales");
+  await card.getByLabel(/Log Analytics workspace/).fill("law-data");
+  const out = card.getByTestId("generator-output");
+  await expect(out).toContainText("usecommonalertschema");
+  await expect(out).toContainText("http://127.0.0.1:3217/api/azure-monitor?api_key=<RCA_API_KEY>");
+  for (const d of ["PipelineName", "PipelineRunId", "ActivityName", "ErrorCode", "ErrorMessage", "FailureType"])
+    await expect(out).toContainText(`${d} includes *`);
+  await card.getByRole("button", { name: "ADF: Bicep" }).click();
+  await expect(out).toContainText("useCommonAlertSchema: true");
+  await expect(out).toContainText("metricName: 'PipelineFailedRuns'");
+  await page.screenshot({ path: ".tmp/screens/setup-generator.png", fullPage: false });
+  await card.getByRole("button", { name: "Databricks" }).click();
+  await card.getByLabel(/Job ids/).fill("123, 456");
+  await expect(out).toContainText("/api/2.0/notification-destinations");
+  await expect(out).toContainText('"job_id":456');
+});
