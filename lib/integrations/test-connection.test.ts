@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setEnv, withEnv } from "../env";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, type TestDatabase } from "../testing/db";
-import { startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
+import { fakeAzureSettings, startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
 import { startFakeDatabricks, type FakeDatabricks } from "../testing/fakes/databricks";
 
 let t: TestDatabase;
@@ -33,12 +33,7 @@ beforeAll(async () => {
     DATABRICKS_HOST: dbx.url,
     DATABRICKS_TOKEN: dbx.token,
     DATABRICKS_WORKSPACE_ID: "42",
-    AZURE_TENANT_ID: azure.tenantId,
-    AZURE_CLIENT_ID: azure.clientId,
-    AZURE_CLIENT_SECRET: azure.clientSecret,
-    AZURE_AUTHORITY_HOST: azure.url,
-    AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
-    AZURE_CA_FILE: path.join(caDir, "ca.pem"),
+    ...fakeAzureSettings(azure, path.join(caDir, "ca.pem")),
   });
   app = await startAppServer();
 });

@@ -11,7 +11,14 @@ import type { JobWorker } from "../jobs/worker";
 import { createLogger } from "../logger";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, type TestDatabase } from "../testing/db";
-import { activityRun, pipelineRun, startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
+import {
+  activityRun,
+  adfFailedRunsMetricAlert,
+  pipelineRun,
+  fakeAzureSettings,
+  startFakeAzure,
+  type FakeAzure,
+} from "../testing/fakes/azure";
 import {
   apiError,
   clusterEvent,
@@ -49,12 +56,7 @@ beforeAll(async () => {
     DATABRICKS_TOKEN: dbx.token,
     DATABRICKS_WORKSPACE_ID: WS,
     DATABRICKS_TIMEOUT_MS: "2000",
-    AZURE_TENANT_ID: azure.tenantId,
-    AZURE_CLIENT_ID: azure.clientId,
-    AZURE_CLIENT_SECRET: azure.clientSecret,
-    AZURE_AUTHORITY_HOST: azure.url,
-    AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
-    AZURE_CA_FILE: path.join(caDir, "ca.pem"),
+    ...fakeAzureSettings(azure, path.join(caDir, "ca.pem")),
     GEMINI_API_KEY: "",
   });
   app = await startAppServer();
@@ -252,7 +254,6 @@ describe("Azure Data Factory failure pipeline", () => {
     resourceGroup: "rg-data",
     factoryName: "adf-sales",
   };
-  const factoryId = `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.DataFactory/factories/${ref.factoryName}`;
 
   it("turns a metric alert that covers two failed runs into two tickets with their exact errors", async () => {
     azure.addFactory(ref);
@@ -289,46 +290,12 @@ describe("Azure Data Factory failure pipeline", () => {
         }),
       ]);
     }
-    const alert = {
-      schemaId: "azureMonitorCommonAlertSchema",
-      data: {
-        essentials: {
-          alertId: `/subscriptions/${ref.subscriptionId}/providers/Microsoft.AlertsManagement/alerts/metric-1`,
-          alertRule: "adf-pipeline-failed-runs",
-          severity: "Sev1",
-          signalType: "Metric",
-          monitorCondition: "Fired",
-          monitoringService: "Platform",
-          alertTargetIDs: [factoryId.toLowerCase()],
-          configurationItems: [ref.factoryName],
-          firedDateTime: iso(0),
-          essentialsVersion: "1.0",
-          alertContextVersion: "1.0",
-        },
-        alertContext: {
-          conditionType: "SingleResourceMultipleMetricCriteria",
-          condition: {
-            windowSize: "PT5M",
-            allOf: [
-              {
-                metricName: "PipelineFailedRuns",
-                metricNamespace: "Microsoft.DataFactory/factories",
-                operator: "GreaterThan",
-                threshold: "0",
-                timeAggregation: "Total",
-                dimensions: [
-                  { name: "Name", value: "CopySales" },
-                  { name: "FailureType", value: "UserError" },
-                ],
-                metricValue: 2,
-              },
-            ],
-            windowStartTime: iso(300_000),
-            windowEndTime: iso(0),
-          },
-        },
-      },
-    };
+    const alert = adfFailedRunsMetricAlert(ref, {
+      alertId: "metric-1",
+      pipelineName: "CopySales",
+      metricValue: 2,
+      now,
+    });
     const res = await post("/api/azure-monitor", alert);
     expect(res.status).toBe(202);
     const first = await analysed(res.body.ticketId);

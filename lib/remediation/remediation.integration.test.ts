@@ -9,7 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setEnv } from "../env";
 import { slackSignature } from "../integrations/slack/interactions";
 import { startPipelineHarness, waitFor, type PipelineHarness } from "../testing/pipeline-harness";
-import { activityRun, pipelineRun, startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
+import {
+  activityRun,
+  adfFailedRunsMetricAlert,
+  pipelineRun,
+  fakeAzureSettings,
+  startFakeAzure,
+  type FakeAzure,
+} from "../testing/fakes/azure";
 import { jobRun, runOutput, startFakeDatabricks, type FakeDatabricks } from "../testing/fakes/databricks";
 
 let h: PipelineHarness;
@@ -32,12 +39,7 @@ beforeAll(async () => {
     DATABRICKS_TOKEN: dbx.token,
     DATABRICKS_WORKSPACES: JSON.stringify({ [OTHER_WS]: { host: dbx.url, token: dbx.token } }),
     DATABRICKS_TIMEOUT_MS: "2000",
-    AZURE_TENANT_ID: azure.tenantId,
-    AZURE_CLIENT_ID: azure.clientId,
-    AZURE_CLIENT_SECRET: azure.clientSecret,
-    AZURE_AUTHORITY_HOST: azure.url,
-    AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
-    AZURE_CA_FILE: path.join(caDir, "ca.pem"),
+    ...fakeAzureSettings(azure, path.join(caDir, "ca.pem")),
     INCIDENT_WINDOW_MINUTES: "0",
     AUTO_REMEDIATION_ENABLED: "true",
     REMEDIATION_DEFAULT_MODE: "auto",
@@ -208,7 +210,6 @@ describe("ADF re-run from the failed activity", () => {
     resourceGroup: "rg-fix",
     factoryName: "adf-fix",
   };
-  const factoryId = `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.DataFactory/factories/${ref.factoryName}`;
 
   it("creates a recovery run with the reference run id, follows it to Succeeded and resolves the ticket", async () => {
     const now = Date.now();
@@ -235,46 +236,16 @@ describe("ADF re-run from the failed activity", () => {
         activityRunEnd: iso(61_000),
       }),
     ]);
-    const res = await h.post("/api/azure-monitor", {
-      schemaId: "azureMonitorCommonAlertSchema",
-      data: {
-        essentials: {
-          alertId: `/subscriptions/${ref.subscriptionId}/providers/Microsoft.AlertsManagement/alerts/fix-1`,
-          alertRule: "adf-failed-runs",
-          severity: "Sev2",
-          signalType: "Metric",
-          monitorCondition: "Fired",
-          monitoringService: "Platform",
-          alertTargetIDs: [factoryId.toLowerCase()],
-          configurationItems: [ref.factoryName],
-          firedDateTime: iso(0),
-          essentialsVersion: "1.0",
-          alertContextVersion: "1.0",
-        },
-        alertContext: {
-          conditionType: "SingleResourceMultipleMetricCriteria",
-          condition: {
-            windowSize: "PT5M",
-            allOf: [
-              {
-                metricName: "PipelineFailedRuns",
-                metricNamespace: "Microsoft.DataFactory/factories",
-                operator: "GreaterThan",
-                threshold: "0",
-                timeAggregation: "Total",
-                dimensions: [
-                  { name: "Name", value: "LoadSales" },
-                  { name: "FailureType", value: "SystemError" },
-                ],
-                metricValue: 1,
-              },
-            ],
-            windowStartTime: iso(300_000),
-            windowEndTime: iso(0),
-          },
-        },
-      },
-    });
+    const res = await h.post(
+      "/api/azure-monitor",
+      adfFailedRunsMetricAlert(ref, {
+        alertId: "fix-1",
+        pipelineName: "LoadSales",
+        failureType: "SystemError",
+        severity: "Sev2",
+        now,
+      }),
+    );
     expect(res.status).toBe(202);
     const ticketId = res.body.ticketId as string;
     await waitFor(async () => (await ticketOf(ticketId)).status === "resolved");

@@ -67,3 +67,63 @@ export function activityRun(
 export function armError(code: string, message: string): JsonObject {
   return { error: { code, message } };
 }
+
+/**
+ * A common-schema metric alert on a factory's PipelineFailedRuns, split by pipeline Name and FailureType, as Azure
+ * Monitor fires it: no run id and no error text (intake asks the ADF API for the failed runs in its window).
+ */
+export function adfFailedRunsMetricAlert(
+  ref: { subscriptionId: string; resourceGroup: string; factoryName: string },
+  o: {
+    alertId: string;
+    pipelineName: string;
+    failureType?: string;
+    metricValue?: number;
+    severity?: string;
+    now?: number;
+  },
+) {
+  const now = o.now ?? Date.now();
+  const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
+  const factoryId = `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.DataFactory/factories/${ref.factoryName}`;
+  return {
+    schemaId: "azureMonitorCommonAlertSchema",
+    data: {
+      essentials: {
+        alertId: `/subscriptions/${ref.subscriptionId}/providers/Microsoft.AlertsManagement/alerts/${o.alertId}`,
+        alertRule: "adf-pipeline-failed-runs",
+        severity: o.severity ?? "Sev1",
+        signalType: "Metric",
+        monitorCondition: "Fired",
+        monitoringService: "Platform",
+        alertTargetIDs: [factoryId.toLowerCase()],
+        configurationItems: [ref.factoryName],
+        firedDateTime: iso(0),
+        essentialsVersion: "1.0",
+        alertContextVersion: "1.0",
+      },
+      alertContext: {
+        conditionType: "SingleResourceMultipleMetricCriteria",
+        condition: {
+          windowSize: "PT5M",
+          allOf: [
+            {
+              metricName: "PipelineFailedRuns",
+              metricNamespace: "Microsoft.DataFactory/factories",
+              operator: "GreaterThan",
+              threshold: "0",
+              timeAggregation: "Total",
+              dimensions: [
+                { name: "Name", value: o.pipelineName },
+                { name: "FailureType", value: o.failureType ?? "UserError" },
+              ],
+              metricValue: o.metricValue ?? 1,
+            },
+          ],
+          windowStartTime: iso(300_000),
+          windowEndTime: iso(0),
+        },
+      },
+    },
+  };
+}

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fakeCertificate } from "./azure-cert";
 import { armError, type JsonObject } from "./azure-data";
 
-export { activityRun, armError, pipelineRun } from "./azure-data";
+export { activityRun, adfFailedRunsMetricAlert, armError, pipelineRun } from "./azure-data";
 
 export const FAKE_ARM_SCOPE = "https://management.azure.com/.default";
 const API_VERSION = "2018-06-01";
@@ -526,5 +526,17 @@ export async function startFakeAzure(options: FakeAzureOptions = {}): Promise<Fa
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** The settings that point the app's Azure integration at this fake (its CA written to `caFile`). */
+export function fakeAzureSettings(azure: FakeAzure, caFile: string): Record<string, string> {
+  return {
+    AZURE_TENANT_ID: azure.tenantId,
+    AZURE_CLIENT_ID: azure.clientId,
+    AZURE_CLIENT_SECRET: azure.clientSecret,
+    AZURE_AUTHORITY_HOST: azure.url,
+    AZURE_RESOURCE_MANAGER_ENDPOINT: azure.url,
+    AZURE_CA_FILE: caFile,
   };
 }
