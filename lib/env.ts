@@ -129,6 +129,8 @@ const schema = z.object({
   JOB_BACKOFF_MAX_MS: int(600_000, 1, 86_400_000),
 
   INTAKE_MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+  /** refused deliveries (401, 413) kept on the delivery log per source and outcome per minute; the rest are counted */
+  DELIVERY_LOG_REJECTED_PER_MINUTE: int(10, 0, 10_000),
   DEDUP_WINDOW_MINUTES: int(60, 1, 60 * 24 * 30),
   /** e.g. "<team>_<env>_<name>": tags read from pipeline/job names */
   TAG_NAMING_CONVENTION: optionalString,

@@ -40,4 +40,11 @@ describe("rebaseTimes", () => {
     expect(moved.job.id ?? moved.job_id).toEqual(job.job.id ?? job.job_id);
     expect(rebaseTimes({ run_id: 1741054507412, n: 3 }, now)).toEqual({ run_id: 1741054507412, n: 3 });
   });
+
+  it("moves times inside JSON written into a log row's string column (Synapse's Spark application)", () => {
+    const alert = load("synapse/fixtures/synapse_log-v1_spark-application-dead.json");
+    const moved = JSON.stringify(rebaseTimes(alert, now));
+    expect(moved).not.toMatch(/20(?:1\d|2[0-5])-\d\d-\d\dT/);
+    expect(moved).toContain("nightly_merge_customers");
+  });
 });

@@ -38,12 +38,24 @@ function instantOf(value: Json, key: string | null): number | null {
   return null;
 }
 
+/** A JSON object written into a string (log alert rows carry "{\"startTime\": ...}" as dynamic columns). */
+function embedded(value: Json): Json | null {
+  if (typeof value !== "string" || !value.startsWith("{")) return null;
+  try {
+    return JSON.parse(value) as Json;
+  } catch {
+    return null;
+  }
+}
+
 function shifted(value: Json, key: string | null, offset: number): Json {
   const at = instantOf(value, key);
   if (at !== null) {
     if (typeof value === "number") return value + offset;
     return US.test(value as string) ? msToUs(at + offset) : new Date(at + offset).toISOString();
   }
+  const inner = embedded(value);
+  if (inner !== null) return JSON.stringify(shifted(inner, null, offset));
   if (Array.isArray(value)) return value.map((v) => shifted(v, null, offset));
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, k, offset)]));
@@ -53,6 +65,8 @@ function shifted(value: Json, key: string | null, offset: number): Json {
 function newest(value: Json, key: string | null): number {
   const at = instantOf(value, key);
   if (at !== null) return at;
+  const inner = embedded(value);
+  if (inner !== null) return newest(inner, null);
   if (Array.isArray(value)) return Math.max(-Infinity, ...value.map((v) => newest(v, null)));
   if (value && typeof value === "object")
     return Math.max(-Infinity, ...Object.entries(value).map(([k, v]) => newest(v, k)));

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/", label: "Tickets", match: (path: string) => path === "/" || path.startsWith("/tickets") },
   { href: "/metrics", label: "Metrics", match: (path: string) => path.startsWith("/metrics") },
   { href: "/remediation", label: "Remediation", match: (path: string) => path.startsWith("/remediation") },
+  { href: "/deliveries", label: "Deliveries", match: (path: string) => path.startsWith("/deliveries") },
   { href: "/setup", label: "Setup", match: (path: string) => path.startsWith("/setup") },
 ];
 

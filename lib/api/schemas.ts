@@ -101,6 +101,40 @@ export const eventJson = z.object({
 });
 export type EventJson = z.infer<typeof eventJson>;
 
+/** GET /api/deliveries: the delivery log. */
+export const deliveryJson = z.object({
+  id: z.string(),
+  source: z.string(),
+  receivedAt: isoDate,
+  eventType: z.string().nullable(),
+  /** accepted | duplicate | resolved | ignored | invalid_json | unsupported | unauthorized | too_large */
+  outcome: z.string(),
+  httpStatus: z.number().int(),
+  reason: z.string().nullable(),
+  /** bytes of the body (declared content-length when it was not read) */
+  sizeBytes: z.number().int().nullable(),
+  /** client address (first x-forwarded-for hop) */
+  sender: z.string().nullable(),
+  ticketIds: z.array(z.string()),
+  /** redacted, cut to a few KB; null when the body was not read (401, 413) */
+  body: z.string().nullable(),
+  bodyTruncated: z.boolean(),
+  headers: z.record(z.string(), z.unknown()),
+});
+export type DeliveryJson = z.infer<typeof deliveryJson>;
+
+export const deliveryListJson = z.object({
+  items: z.array(deliveryJson),
+  nextCursor: z.string().nullable(),
+  since: isoDate,
+  until: isoDate,
+  /** deliveries refused before their body was read, all counted (stored: how many are in the list) */
+  refused: z.array(
+    z.object({ source: z.string(), outcome: z.string(), count: z.number().int(), stored: z.number().int() }),
+  ),
+});
+export type DeliveryListJson = z.infer<typeof deliveryListJson>;
+
 export const auditJson = z.object({
   id: z.string(),
   actor: z.string(),
@@ -253,6 +287,45 @@ const bySourceJson = z.object({
   mttrSeconds: z.number().nullable(),
 });
 
+const seriesPointJson = z.object({
+  start: z.string(),
+  tickets: z.number().int(),
+  deliveries: z.number().int(),
+  duplicates: z.number().int(),
+  mttdSeconds: z.number().nullable(),
+  mttdP90Seconds: z.number().nullable(),
+  mttaSeconds: z.number().nullable(),
+  mttaP90Seconds: z.number().nullable(),
+  mttrSeconds: z.number().nullable(),
+  mttrP90Seconds: z.number().nullable(),
+  remediationAttempted: z.number().int(),
+  remediationSucceeded: z.number().int(),
+  bySource: z.record(z.string(), z.number().int()),
+  byCategory: z.record(z.string(), z.number().int()),
+});
+export type SeriesPointJson = z.infer<typeof seriesPointJson>;
+
+const breakdownsJson = z.object({
+  byCategory: z.array(z.object({ category: z.string(), tickets: z.number().int() })),
+  topRecurring: z.array(
+    z.object({
+      source: z.string(),
+      resourceName: z.string(),
+      scope: z.string().nullable(),
+      failures: z.number().int(),
+      deliveries: z.number().int(),
+      lastTicketId: z.string(),
+      lastSeenAt: z.string(),
+    }),
+  ),
+  tag: z.object({
+    key: z.string(),
+    rows: z.array(z.object({ value: z.string().nullable(), tickets: z.number().int(), minutesLost: z.number() })),
+  }),
+  tagKeys: z.array(z.string()),
+});
+export type BreakdownsJson = z.infer<typeof breakdownsJson>;
+
 export const metricsJson = bySourceJson.extend({
   window: z.string(),
   /** attempted: fixes that called something; successRate over finished ones; MTTR of tickets a fix resolved vs the rest */
@@ -264,6 +337,10 @@ export const metricsJson = bySourceJson.extend({
     mttrWithoutFixSeconds: z.number().nullable(),
   }),
   bySource: z.record(z.string(), bySourceJson),
+  /** with ?bucket=: the unit, one point per UTC bucket of the window (oldest first) and the breakdowns */
+  bucket: z.enum(["hour", "day"]).optional(),
+  series: z.array(seriesPointJson).optional(),
+  breakdowns: breakdownsJson.optional(),
 });
 export type MetricsJson = z.infer<typeof metricsJson>;
 

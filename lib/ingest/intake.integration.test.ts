@@ -4,6 +4,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setEnv } from "../env";
+import { flushRefusedDeliveries } from "./refused-log";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, truncateAll, type TestDatabase } from "../testing/db";
 
@@ -25,7 +26,11 @@ afterAll(async () => {
   await app.close();
   await t.drop();
 });
-beforeEach(() => truncateAll(t));
+// refused deliveries are written after their answer: none may land in the next test
+beforeEach(async () => {
+  await flushRefusedDeliveries();
+  await truncateAll(t);
+});
 
 function post(path: string, body: unknown, init: { key?: string | null; headers?: Record<string, string> } = {}) {
   const key = init.key === undefined ? KEY : init.key;
@@ -290,7 +295,7 @@ describe("webhook intake", () => {
 });
 
 describe("bad input (API.md)", () => {
-  it("401 without the key or with a wrong one, and stores nothing", async () => {
+  it("401 without the key or with a wrong one: no ticket, the body not read, only a delivery-log entry", async () => {
     for (const key of [null, "wrong-key"]) {
       const res = await post("/api/databricks-monitor", dbxFailure(1), { key });
       expect(res.status).toBe(401);
@@ -305,7 +310,11 @@ describe("bad input (API.md)", () => {
         })
       ).status,
     ).toBe(401);
-    expect(await t.prisma.alertEvent.count()).toBe(0);
+    await flushRefusedDeliveries();
+    const logged = await t.prisma.alertEvent.findMany();
+    expect(logged.map((e) => [e.outcome, e.httpStatus, e.rawBody])).toEqual(Array(3).fill(["unauthorized", 401, ""]));
+    expect(JSON.stringify(logged)).not.toContain("wrong-key");
+    expect(await t.prisma.ticket.count()).toBe(0);
   });
 
   it("400 for a body that is not JSON, stored as rejected", async () => {
@@ -394,7 +403,9 @@ describe("bad input (API.md)", () => {
     const streamed = await postRaw(`/api/databricks-monitor?api_key=${KEY}`, { chunk: 64 * 1024 });
     expect(streamed.status).toBe(413);
     expect(streamed.sent).toBeLessThan(8 * 1024 * 1024);
-    expect(await t.prisma.alertEvent.count()).toBe(0);
+    await flushRefusedDeliveries();
+    const logged = await t.prisma.alertEvent.findMany();
+    expect(logged.map((e) => [e.outcome, e.httpStatus, e.rawBody])).toEqual(Array(2).fill(["too_large", 413, ""]));
   });
 
   it("does not grow by 2 MiB per oversized request", async () => {

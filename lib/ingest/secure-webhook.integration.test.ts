@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flushRefusedDeliveries } from "./refused-log";
 import { setEnv } from "../env";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, type TestDatabase } from "../testing/db";
@@ -116,7 +117,11 @@ describe("Secure Webhook (AZURE_WEBHOOK_AUTH=jwt)", () => {
     // the key alone is not enough in jwt mode, and no token is no entry
     expect(await post({}, `?api_key=${KEY}`)).toBe(401);
     expect(await post({})).toBe(401);
-    expect(await t.prisma.alertEvent.count()).toBe(before);
+    // only the delivery log's entries (body unread, tokens redacted); nothing accepted
+    await flushRefusedDeliveries();
+    const after = await t.prisma.alertEvent.findMany({ orderBy: { id: "asc" }, skip: before });
+    expect(after.every((e) => e.outcome === "unauthorized" && e.rawBody === "")).toBe(true);
+    expect(JSON.stringify(after)).not.toContain(hs256.slice(0, 40));
   });
 
   it("keys rotate without a restart: a token signed by a new key is accepted once the JWKS has it", async () => {

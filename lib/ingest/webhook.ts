@@ -10,6 +10,7 @@ import { bearerToken, verifyAzureWebhookToken } from "./secure-webhook";
 import type { SourceAdapter } from "../sources/types";
 import type { Env } from "../env";
 import { readBodyLimited } from "./body";
+import { recordRefused } from "./refused-log";
 import { ingestRaw, type RawDelivery } from "./intake";
 
 const log = logger.child({ module: "ingest.webhook" });
@@ -32,6 +33,9 @@ async function secureWebhookAuthorized(req: Request, url: URL, source: SourceAda
   return false;
 }
 
+const REFUSED_KEY = "No valid webhook key (query api_key, header x-api-key or HTTP Basic password).";
+const REFUSED_TOKEN = "No valid Azure Secure Webhook token (or key, with AZURE_WEBHOOK_AUTH=either).";
+
 export async function handleWebhook(sourceId: string, req: Request): Promise<Response> {
   try {
     const source = getSource(sourceId);
@@ -41,9 +45,22 @@ export async function handleWebhook(sourceId: string, req: Request): Promise<Res
     const keys = { shared: e.RCA_API_KEY, perSource: e.sourceApiKeys };
     const secure = source.azureSecureWebhook && e.AZURE_WEBHOOK_AUTH !== "key";
     if (secure ? !(await secureWebhookAuthorized(req, url, source, keys, e)) : !isAuthorized(req, url, source, keys)) {
+      recordRefused(source.id, req, "unauthorized", secure ? REFUSED_TOKEN : REFUSED_KEY);
       throw new AppError("unauthorized");
     }
-    const rawBody = await readBodyLimited(req, e.INTAKE_MAX_BODY_BYTES);
+    let rawBody: string;
+    try {
+      rawBody = await readBodyLimited(req, e.INTAKE_MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "payload_too_large")
+        recordRefused(
+          source.id,
+          req,
+          "too_large",
+          `The body is larger than INTAKE_MAX_BODY_BYTES (${e.INTAKE_MAX_BODY_BYTES} bytes).`,
+        );
+      throw err;
+    }
     const delivery: RawDelivery = { rawBody, headers: storableHeaders(req), receivedAt: new Date() };
     const answer = await ingestRaw(source.id, delivery);
     return jsonResponse(answer.body, answer.status);

@@ -69,6 +69,9 @@ export async function startAppServer(): Promise<TestServer> {
     }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    // as Next's server does (base-server.ts): the client's address when no proxy set one
+    if (!headers.has("x-forwarded-for") && req.socket.remoteAddress)
+      headers.set("x-forwarded-for", req.socket.remoteAddress);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(`http://127.0.0.1${req.url}`, {
       method: req.method,

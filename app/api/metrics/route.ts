@@ -1,11 +1,17 @@
-// Dedup and response-time metrics over a window (?window=7d).
+// Dedup and response-time metrics over a window (?window=7d), with trends per
+// bucket and breakdowns when asked (&bucket=hour|day[&tag=team]).
 import { AppError, jsonResponse, withErrors } from "@/lib/errors";
-import { computeMetrics, windowSchema } from "@/lib/metrics";
+import { computeMetrics, metricsQuerySchema } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withErrors(async (req: Request) => {
-  const parsed = windowSchema.safeParse(new URL(req.url).searchParams.get("window") ?? undefined);
+  const params = new URL(req.url).searchParams;
+  const parsed = metricsQuerySchema.safeParse({
+    window: params.get("window") ?? undefined,
+    bucket: params.get("bucket") ?? undefined,
+    tag: params.get("tag") ?? undefined,
+  });
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0].message);
   return jsonResponse(await computeMetrics(parsed.data));
 });

@@ -1,0 +1,125 @@
+// The trend part of GET /api/metrics?bucket=hour|day: per UTC bucket the
+// tickets (by source and RCA category), deliveries, duplicates, MTTD / MTTA /
+// MTTR (median and p90, of the tickets created in that bucket) and automatic
+// fixes. Percentiles are computed by the database per bucket: no ticket rows
+// travel to the server, whatever the window holds.
+import type { Db } from "../db";
+import { idFloor } from "../ids";
+import { BUCKET_SECONDS, bucketStarts, fillBuckets, type BucketUnit } from "./buckets";
+
+export interface SeriesPoint {
+  /** bucket start, ISO 8601 in UTC */
+  start: string;
+  tickets: number;
+  deliveries: number;
+  duplicates: number;
+  mttdSeconds: number | null;
+  mttdP90Seconds: number | null;
+  mttaSeconds: number | null;
+  mttaP90Seconds: number | null;
+  mttrSeconds: number | null;
+  mttrP90Seconds: number | null;
+  remediationAttempted: number;
+  remediationSucceeded: number;
+  /** tickets of this bucket per source, and per RCA category ("pending" before an RCA exists) */
+  bySource: Record<string, number>;
+  byCategory: Record<string, number>;
+}
+
+type TicketRow = {
+  bucket: number;
+  tickets: number;
+  mttd: number | null;
+  mttd90: number | null;
+  mtta: number | null;
+  mtta90: number | null;
+  mttr: number | null;
+  mttr90: number | null;
+};
+type DeliveryRow = { bucket: number; deliveries: number; duplicates: number };
+type FixRow = { bucket: number; attempted: number; succeeded: number };
+type SplitRow = { bucket: number; key: string; n: number };
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** The latest RCA's category of ticket t ("pending" while none exists). */
+export const LATEST_CATEGORY = `coalesce((SELECT r.category FROM "Rca" r WHERE r."ticketId" = t.id ORDER BY r.version DESC LIMIT 1), 'pending')`;
+
+export async function metricSeries(dbc: Db, since: Date, now: Date, unit: BucketUnit): Promise<SeriesPoint[]> {
+  const size = BUCKET_SECONDS[unit];
+  const floor = idFloor(since);
+  const tickets = await dbc.$queryRaw<TicketRow[]>`
+    SELECT (floor(EXTRACT(EPOCH FROM t."createdAt") / ${size}::int) * ${size}::int)::float8 AS bucket,
+      count(*)::int AS tickets,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."createdAt" - t."occurredAt")))
+        FILTER (WHERE t."occurredAt" IS NOT NULL AND t."createdAt" >= t."occurredAt") AS mttd,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."createdAt" - t."occurredAt")))
+        FILTER (WHERE t."occurredAt" IS NOT NULL AND t."createdAt" >= t."occurredAt") AS mttd90,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."acknowledgedAt" - t."createdAt")))
+        FILTER (WHERE t."acknowledgedAt" IS NOT NULL) AS mtta,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."acknowledgedAt" - t."createdAt")))
+        FILTER (WHERE t."acknowledgedAt" IS NOT NULL) AS mtta90,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))))
+        FILTER (WHERE t."resolvedAt" IS NOT NULL) AS mttr,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))))
+        FILTER (WHERE t."resolvedAt" IS NOT NULL) AS mttr90
+    FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since}
+    GROUP BY 1`;
+  const bySource = await dbc.$queryRaw<SplitRow[]>`
+    SELECT (floor(EXTRACT(EPOCH FROM t."createdAt") / ${size}::int) * ${size}::int)::float8 AS bucket,
+      t.source AS key, count(*)::int AS n
+    FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since}
+    GROUP BY 1, 2`;
+  const byCategory = await dbc.$queryRawUnsafe<SplitRow[]>(
+    `SELECT (floor(EXTRACT(EPOCH FROM t."createdAt") / $1::int) * $1::int)::float8 AS bucket,
+       ${LATEST_CATEGORY} AS key, count(*)::int AS n
+     FROM "Ticket" t WHERE t.id >= $2 AND t."createdAt" >= $3
+     GROUP BY 1, 2`,
+    size,
+    floor,
+    since,
+  );
+  const deliveries = await dbc.$queryRaw<DeliveryRow[]>`
+    SELECT (floor(EXTRACT(EPOCH FROM "receivedAt") / ${size}::int) * ${size}::int)::float8 AS bucket,
+      count(*)::int AS deliveries,
+      count(*) FILTER (WHERE outcome = 'duplicate_ignored')::int AS duplicates
+    FROM "AlertEvent" WHERE id >= ${floor} AND "receivedAt" >= ${since}
+      AND outcome NOT IN ('unauthorized', 'too_large')
+    GROUP BY 1`;
+  const fixes = await dbc.$queryRaw<FixRow[]>`
+    SELECT (floor(EXTRACT(EPOCH FROM "createdAt") / ${size}::int) * ${size}::int)::float8 AS bucket,
+      count(*) FILTER (WHERE status IN ('running', 'succeeded', 'failed'))::int AS attempted,
+      count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded
+    FROM "Remediation" WHERE "createdAt" >= ${since}
+    GROUP BY 1`;
+
+  const splits = (rows: SplitRow[]) => {
+    const map = new Map<number, Record<string, number>>();
+    for (const r of rows) {
+      const b = Number(r.bucket);
+      map.set(b, { ...map.get(b), [r.key]: r.n });
+    }
+    return map;
+  };
+  const sources = splits(bySource);
+  const categories = splits(byCategory);
+  const deliveriesAt = new Map(deliveries.map((r) => [Number(r.bucket), r]));
+  const fixesAt = new Map(fixes.map((r) => [Number(r.bucket), r]));
+
+  return fillBuckets(bucketStarts(since, now, unit), tickets, (t, start) => ({
+    start: new Date(start * 1000).toISOString(),
+    tickets: t?.tickets ?? 0,
+    deliveries: deliveriesAt.get(start)?.deliveries ?? 0,
+    duplicates: deliveriesAt.get(start)?.duplicates ?? 0,
+    mttdSeconds: num(t?.mttd),
+    mttdP90Seconds: num(t?.mttd90),
+    mttaSeconds: num(t?.mtta),
+    mttaP90Seconds: num(t?.mtta90),
+    mttrSeconds: num(t?.mttr),
+    mttrP90Seconds: num(t?.mttr90),
+    remediationAttempted: fixesAt.get(start)?.attempted ?? 0,
+    remediationSucceeded: fixesAt.get(start)?.succeeded ?? 0,
+    bySource: sources.get(start) ?? {},
+    byCategory: categories.get(start) ?? {},
+  }));
+}
