@@ -4,14 +4,22 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { TicketJson } from "@/lib/api/schemas";
 import { SOURCE_IDS } from "@/lib/sources/types";
-import { TICKET_LIST_REFRESH_MS, useTicketList, type TicketListFilters } from "@/lib/queries/tickets";
+import {
+  TICKET_LIST_REFRESH_MS,
+  ticketFilterParams,
+  useTicketList,
+  type TicketListFilters,
+} from "@/lib/queries/tickets";
 import { sourceName } from "@/components/labels";
 import {
   parseStatusFilter,
   statusesFor,
+  TICKET_SORT_LABELS,
   TicketFilters,
   type TicketFilterValues,
+  type TicketSortValue,
 } from "@/components/tickets/ticket-filters";
+import { dayBound, MORE_FILTER_KEYS, TAG_FILTER } from "@/components/tickets/more-filters";
 import { TicketList, TicketListHeader } from "@/components/tickets/ticket-list";
 import { NoTickets, RefreshStatus } from "@/components/tickets/list-status";
 import { Button } from "@/components/ui/button";
@@ -19,7 +27,7 @@ import { cn } from "@/components/ui/cn";
 import { ErrorState, SkeletonRows } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 
-const FILTER_KEYS = ["q", "runId", "status", "source"] as const;
+const FILTER_KEYS = ["q", "runId", "status", "source", "sort", ...MORE_FILTER_KEYS] as const;
 const SOURCES = SOURCE_IDS.map((id) => ({ id, name: sourceName(id) }));
 
 function readFilters(params: Pick<URLSearchParams, "get">): TicketFilterValues {
@@ -28,6 +36,13 @@ function readFilters(params: Pick<URLSearchParams, "get">): TicketFilterValues {
     runId: params.get("runId") ?? "",
     status: parseStatusFilter(params.get("status")),
     source: params.get("source") ?? "",
+    sort: (params.get("sort") ?? "") in TICKET_SORT_LABELS ? (params.get("sort") as TicketSortValue) : "received",
+    severity: params.get("severity") ?? "",
+    category: params.get("category") ?? "",
+    tag: TAG_FILTER.test(params.get("tag") ?? "") ? params.get("tag")! : "",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+    hasFix: params.get("hasFix") === "true" ? "true" : params.get("hasFix") === "false" ? "false" : "",
   };
 }
 
@@ -37,6 +52,13 @@ function toQuery(values: TicketFilterValues): TicketListFilters {
     ...(values.runId.trim() ? { runId: values.runId.trim() } : {}),
     ...(values.status ? { status: statusesFor(values.status) } : {}),
     ...(values.source ? { source: values.source } : {}),
+    ...(values.sort !== "received" ? { sort: values.sort } : {}),
+    ...(values.severity ? { severity: values.severity } : {}),
+    ...(values.category ? { category: values.category } : {}),
+    ...(values.tag ? { tag: values.tag } : {}),
+    ...(dayBound(values.from, false) ? { since: dayBound(values.from, false) } : {}),
+    ...(dayBound(values.to, true) ? { until: dayBound(values.to, true) } : {}),
+    ...(values.hasFix ? { hasFix: values.hasFix } : {}),
   };
 }
 
@@ -55,7 +77,7 @@ export function TicketsScreen() {
   // set by the ticket page's incident link; not one of the filter controls, so shown as its own chip
   const incident = searchParams.get("incident") ?? "";
   const query = { ...toQuery(values), ...(incident ? { incident } : {}) };
-  const filtered = Object.keys(query).length > 0;
+  const filtered = Object.keys(query).some((k) => k !== "sort");
   const list = useTicketList(query);
 
   // Read the live URL, not this render's copy: a debounced search may fire after another filter changed.
@@ -86,6 +108,14 @@ export function TicketsScreen() {
           onClear={clearFilters}
           resetKey={resetKey}
         />
+        <a
+          href={`/api/tickets/export?${ticketFilterParams(query)}`}
+          className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400"
+          data-testid="export-csv"
+          download
+        >
+          Export CSV
+        </a>
         <RefreshStatus
           updatedAt={list.dataUpdatedAt}
           fetching={list.isFetching}

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { TICKET_STATUSES, type TicketStatus } from "@/lib/api/schemas";
 import { Button } from "../ui/button";
+import { MORE_FILTER_KEYS, MoreFilters, type MoreFilterValues } from "./more-filters";
 import { DebouncedInput } from "../ui/debounced-input";
 
 export type StatusFilter = TicketStatus | "active" | "";
@@ -19,7 +20,16 @@ export function parseStatusFilter(value: string | null): StatusFilter {
   return TICKET_STATUSES.find((s) => s === value) ?? "";
 }
 
-export interface TicketFilterValues {
+export const TICKET_SORT_LABELS = {
+  received: "Newest ticket first",
+  lastSeen: "Last seen first",
+  severity: "Most severe first",
+  duplicates: "Most duplicates first",
+} as const;
+export type TicketSortValue = keyof typeof TICKET_SORT_LABELS;
+
+export interface TicketFilterValues extends MoreFilterValues {
+  sort: TicketSortValue;
   q: string;
   runId: string;
   /** "", "active" (everything not resolved) or one status */
@@ -49,7 +59,12 @@ export function TicketFilters({
   resetKey: number;
 }) {
   const searchRef = useRef<HTMLInputElement>(null);
-  const hasFilters = values.q !== "" || values.runId !== "" || values.status !== "" || values.source !== "";
+  const hasFilters =
+    values.q !== "" ||
+    values.runId !== "" ||
+    values.status !== "" ||
+    values.source !== "" ||
+    MORE_FILTER_KEYS.some((k) => values[k] !== "");
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -138,9 +153,25 @@ export function TicketFilters({
           data-testid="filter-run-id"
         />
       </label>
+      <label className={LABEL}>
+        Sort
+        <select
+          className={FIELD}
+          value={values.sort}
+          onChange={(event) => onChange({ sort: event.target.value as TicketSortValue })}
+          data-testid="filter-sort"
+        >
+          {Object.entries(TICKET_SORT_LABELS).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
       <Button variant="ghost" onClick={onClear} disabled={!hasFilters} data-testid="clear-filters">
         Clear filters
       </Button>
+      <MoreFilters values={values} onChange={onChange} resetKey={resetKey} />
     </form>
   );
 }

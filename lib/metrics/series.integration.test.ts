@@ -8,6 +8,7 @@ import { newId } from "../ids";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, truncateAll, type TestDatabase } from "../testing/db";
 import type { MetricsJson } from "../api/schemas";
+import { seedTicketRow, type Seed } from "../testing/seed-tickets";
 
 let t: TestDatabase;
 let app: TestServer;
@@ -27,64 +28,7 @@ const HOUR = 3_600_000;
 /** the start of the current UTC hour, minus n hours */
 const hourStart = (n: number) => new Date(Math.floor(Date.now() / HOUR) * HOUR - n * HOUR);
 
-interface Seed {
-  at: Date;
-  source?: string;
-  resourceName?: string;
-  /** seconds from failure to ticket */
-  detectS?: number;
-  ackS?: number;
-  /** seconds from failure to resolution */
-  resolveS?: number;
-  category?: string;
-  tags?: Record<string, string>;
-  duplicates?: number;
-  recurrences?: number;
-}
-
-async function seedTicket(s: Seed): Promise<string> {
-  const id = newId(s.at.getTime());
-  const occurredAt = s.detectS === undefined ? null : new Date(s.at.getTime() - s.detectS * 1000);
-  const start = occurredAt ?? s.at;
-  await t.prisma.ticket.create({
-    data: {
-      id,
-      source: s.source ?? "databricks",
-      resourceType: "job",
-      resourceName: s.resourceName ?? `job-${id.slice(-6)}`,
-      title: "failed",
-      errorMessage: "boom",
-      severity: "high",
-      status: s.resolveS !== undefined ? "resolved" : "open",
-      occurredAt,
-      detectedAt: s.at,
-      createdAt: s.at,
-      lastSeenAt: s.at,
-      acknowledgedAt: s.ackS === undefined ? null : new Date(s.at.getTime() + s.ackS * 1000),
-      resolvedAt: s.resolveS === undefined ? null : new Date(start.getTime() + s.resolveS * 1000),
-      dedupKey: id,
-      duplicateCount: s.duplicates ?? 0,
-      recurrenceCount: s.recurrences ?? 0,
-      tags: s.tags ?? {},
-    },
-  });
-  if (s.category) {
-    await t.prisma.rca.create({
-      data: {
-        id: newId(s.at.getTime()),
-        ticketId: id,
-        version: 1,
-        provider: "rules",
-        category: s.category,
-        rootCause: "x",
-        remediation: "none",
-        confidence: 0.8,
-        errorSignature: "sig",
-      },
-    });
-  }
-  return id;
-}
+const seedTicket = (s: Seed) => seedTicketRow(t.prisma, s);
 
 async function seedDelivery(at: Date, outcome: string) {
   await t.prisma.alertEvent.create({

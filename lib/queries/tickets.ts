@@ -16,15 +16,45 @@ export interface TicketListFilters {
   runId?: string;
   /** the tickets of one incident */
   incident?: string;
+  /** comma-separated severities / RCA categories */
+  severity?: string;
+  category?: string;
+  /** key=value */
+  tag?: string;
+  /** ISO instants */
+  since?: string;
+  until?: string;
+  hasFix?: "true" | "false";
+  sort?: "received" | "lastSeen" | "severity" | "duplicates";
 }
 
-export function ticketListUrl(filters: TicketListFilters, cursor: string | null, limit = PAGE_SIZE): string {
+const PLAIN_KEYS = [
+  "source",
+  "q",
+  "runId",
+  "incident",
+  "severity",
+  "category",
+  "tag",
+  "since",
+  "until",
+  "hasFix",
+  "sort",
+] as const;
+
+/** The list's filters as query parameters (the list API and the CSV export take the same). */
+export function ticketFilterParams(filters: TicketListFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.status?.length) params.set("status", filters.status.join(","));
-  for (const key of ["source", "q", "runId", "incident"] as const) {
+  for (const key of PLAIN_KEYS) {
     const value = filters[key]?.trim();
     if (value) params.set(key, value);
   }
+  return params;
+}
+
+export function ticketListUrl(filters: TicketListFilters, cursor: string | null, limit = PAGE_SIZE): string {
+  const params = ticketFilterParams(filters);
   if (cursor) params.set("cursor", cursor);
   params.set("limit", String(limit));
   return `/api/tickets?${params.toString()}`;

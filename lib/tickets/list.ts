@@ -1,13 +1,23 @@
-// GET /api/tickets: filters, search and cursor pagination, newest first.
-// Ids are time-ordered, so the cursor is simply the last id seen.
+// GET /api/tickets: filters, search, sorting and pagination. The ticket ids of
+// a page are chosen by one SQL statement (severity sorts by rank, the RCA
+// category is the latest RCA's); the rows are then read with their RCA.
+// Newest first pages by id (ids are time-ordered: the cursor is the last id
+// seen); other sorts page by position ("o:<offset>").
 import { z } from "zod";
 import { TICKET_STATUSES, type TicketListJson } from "../api/schemas";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { idFloor } from "../ids";
+import { RCA_CATEGORIES } from "../rca/types";
+import { LATEST_CATEGORY } from "../metrics/series";
 import { ticketToJson } from "./serialize";
 
-export const listQuerySchema = z.object({
-  status: z
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export const TICKET_SORTS = ["received", "lastSeen", "severity", "duplicates"] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
     .string()
     .optional()
     .transform((v) =>
@@ -18,46 +28,97 @@ export const listQuerySchema = z.object({
             .filter(Boolean)
         : undefined,
     )
-    .pipe(z.array(z.enum(TICKET_STATUSES)).optional()),
+    .pipe(z.array(item).optional());
+
+export const listQuerySchema = z.object({
+  status: csv(z.enum(TICKET_STATUSES)),
   source: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().max(500).optional(),
   runId: z.string().trim().min(1).max(200).optional(),
   /** the tickets of one incident (storm) */
   incident: z.string().trim().min(1).max(100).optional(),
+  severity: csv(z.enum(SEVERITIES)),
+  /** the latest RCA's category; "pending" while a ticket has none */
+  category: csv(z.enum([...RCA_CATEGORIES, "pending"])),
+  /** a FinOps tag, key=value (team=sales) */
+  tag: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}=.{1,200}$/, "expected key=value, e.g. team=sales")
+    .optional()
+    .transform((v) => (v ? { key: v.slice(0, v.indexOf("=")), value: v.slice(v.indexOf("=") + 1) } : undefined)),
+  /** created at or after / before (ISO 8601 with offset) */
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  /** true: an automatic fix was proposed or tried for the ticket; false: none was */
+  hasFix: z.enum(["true", "false"]).optional(),
+  sort: z.enum(TICKET_SORTS).default("received"),
   cursor: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-export async function listTickets(query: ListQuery): Promise<TicketListJson> {
-  const and: Prisma.TicketWhereInput[] = [];
-  if (query.status?.length) and.push({ status: { in: query.status } });
-  if (query.source) and.push({ source: query.source });
-  if (query.runId) and.push({ OR: [{ runId: query.runId }, { parentRunId: query.runId }] });
-  if (query.incident) and.push({ incidentId: query.incident });
+/** Prisma's `contains` semantics: the text as typed, % and _ not wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+
+export function listConditions(query: Omit<ListQuery, "cursor" | "limit" | "sort">): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (query.status?.length) and.push(Prisma.sql`t.status IN (${Prisma.join(query.status)})`);
+  if (query.source) and.push(Prisma.sql`t.source = ${query.source}`);
+  if (query.runId) and.push(Prisma.sql`(t."runId" = ${query.runId} OR t."parentRunId" = ${query.runId})`);
+  if (query.incident) and.push(Prisma.sql`t."incidentId" = ${query.incident}`);
+  if (query.severity?.length) and.push(Prisma.sql`t.severity IN (${Prisma.join(query.severity)})`);
+  if (query.category?.length) and.push(Prisma.sql`${Prisma.raw(LATEST_CATEGORY)} IN (${Prisma.join(query.category)})`);
+  if (query.tag) and.push(Prisma.sql`t.tags ->> ${query.tag.key} = ${query.tag.value}`);
+  // time ranges as id ranges: the primary key serves them
+  if (query.since) and.push(Prisma.sql`t.id >= ${idFloor(new Date(query.since))}`);
+  if (query.until) and.push(Prisma.sql`t.id < ${idFloor(new Date(Date.parse(query.until) + 1))}`);
+  if (query.hasFix)
+    and.push(
+      Prisma.sql`${Prisma.raw(query.hasFix === "true" ? "" : "NOT")} EXISTS (SELECT 1 FROM "Remediation" r WHERE r."ticketId" = t.id)`,
+    );
   if (query.q) {
-    const contains = { contains: query.q, mode: "insensitive" as const };
-    and.push({
-      OR: [
-        { errorMessage: contains },
-        { title: contains },
-        { resourceName: contains },
-        { runId: contains },
-        { errorCode: contains },
-        { scope: contains },
-      ],
-    });
+    const p = likePattern(query.q);
+    and.push(
+      Prisma.sql`(t."errorMessage" ILIKE ${p} OR t.title ILIKE ${p} OR t."resourceName" ILIKE ${p}
+        OR t."runId" ILIKE ${p} OR t."errorCode" ILIKE ${p} OR t.scope ILIKE ${p})`,
+    );
   }
-  if (query.cursor) and.push({ id: { lt: query.cursor } });
+  return and;
+}
+
+const ORDER: Record<TicketSort, Prisma.Sql> = {
+  received: Prisma.sql`t.id DESC`,
+  lastSeen: Prisma.sql`t."lastSeenAt" DESC, t.id DESC`,
+  duplicates: Prisma.sql`t."duplicateCount" DESC, t.id DESC`,
+  severity: Prisma.sql`CASE t.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2
+    WHEN 'low' THEN 3 ELSE 4 END, t.id DESC`,
+};
+
+/** The ids of one page, in order, and whether more follow. */
+export async function pageIds(query: ListQuery): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const and = listConditions(query);
+  const offset = query.sort !== "received" && query.cursor?.startsWith("o:") ? Number(query.cursor.slice(2)) || 0 : 0;
+  if (query.sort === "received" && query.cursor) and.push(Prisma.sql`t.id < ${query.cursor}`);
+  const where = and.length ? Prisma.sql`WHERE ${Prisma.join(and, " AND ")}` : Prisma.empty;
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "Ticket" t ${where}
+    ORDER BY ${ORDER[query.sort]}
+    LIMIT ${query.limit + 1} OFFSET ${offset}`;
+  const ids = rows.slice(0, query.limit).map((r) => r.id);
+  const more = rows.length > query.limit;
+  return {
+    ids,
+    nextCursor: !more ? null : query.sort === "received" ? ids[ids.length - 1] : `o:${offset + query.limit}`,
+  };
+}
+
+export async function listTickets(query: ListQuery): Promise<TicketListJson> {
+  const { ids, nextCursor } = await pageIds(query);
   const rows = await db().ticket.findMany({
-    where: { AND: and },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
+    where: { id: { in: ids } },
     include: { rcas: { orderBy: { version: "desc" }, take: 1 } },
   });
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map((t) => ticketToJson(t, t.rcas[0] ?? null)),
-    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
-  };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const page = ids.map((id) => byId.get(id)).filter((t) => t !== undefined);
+  return { items: page.map((t) => ticketToJson(t, t.rcas[0] ?? null)), nextCursor };
 }
