@@ -1,5 +1,7 @@
 // The latest RCA with a "Re-run RCA" button and its progress; earlier versions fold away underneath.
-import type { RcaJson } from "@/lib/api/schemas";
+import type { RcaJson, TicketDetailJson } from "@/lib/api/schemas";
+import Link from "next/link";
+import { formatTime } from "../format";
 import { CATEGORY_LABELS } from "../labels";
 import { formatPercent } from "../format";
 import { Button } from "../ui/button";
@@ -43,14 +45,40 @@ function RerunNote({ state }: { state: RerunState }) {
   return null;
 }
 
+/** Past tickets with the same error signature, by pipeline / job and time (never on "no error text"). */
+function SimilarTickets({ tickets }: { tickets: TicketDetailJson["similarTickets"] }) {
+  if (tickets.length === 0) return null;
+  return (
+    <div className="mt-3 text-xs text-zinc-600 dark:text-zinc-400" data-testid="rca-similar">
+      <p className="font-medium">Same error seen before on</p>
+      <ul className="mt-1 space-y-0.5">
+        {tickets.map((t) => (
+          <li key={t.id}>
+            <Link
+              href={`/tickets/${encodeURIComponent(t.id)}`}
+              className="text-sky-700 hover:underline dark:text-sky-400"
+            >
+              {t.resourceName}
+              {t.scope ? ` (${t.scope})` : ""}
+            </Link>{" "}
+            · {formatTime(t.createdAt)} · {t.status}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function RcaPanel({
   rcas,
+  similar = [],
   rerun,
   onRerun,
   analysing,
 }: {
   /** newest first */
   rcas: RcaJson[];
+  similar?: TicketDetailJson["similarTickets"];
   rerun: RerunState;
   onRerun: () => void;
   /** an rca job is queued or running (first analysis or re-run) */
@@ -71,7 +99,10 @@ export function RcaPanel({
     >
       <RerunNote state={rerun} />
       {latest ? (
-        <RcaView rca={latest} />
+        <>
+          <RcaView rca={latest} />
+          <SimilarTickets tickets={similar} />
+        </>
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="rca-empty">
           {analysing || busy ? "Analysing the failure…" : "No analysis yet."}

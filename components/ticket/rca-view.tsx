@@ -1,5 +1,4 @@
 // One RCA version: category, confidence, root cause, quoted evidence, numbered steps and whether a machine may fix it.
-import Link from "next/link";
 import type { RcaJson } from "@/lib/api/schemas";
 import { formatMs, formatPercent, formatUsd } from "../format";
 import { remediationLabel } from "../labels";
@@ -150,22 +149,6 @@ export function RcaView({ rca }: { rca: RcaJson }) {
         </div>
       ) : null}
       <RemediationVerdict remediation={rca.remediation} />
-      {rca.similarTicketIds.length > 0 ? (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="rca-similar">
-          Same error signature as{" "}
-          {rca.similarTicketIds.map((id, i) => (
-            <span key={id}>
-              {i > 0 ? ", " : ""}
-              <Link
-                href={`/tickets/${encodeURIComponent(id)}`}
-                className="font-mono text-sky-700 underline underline-offset-2 dark:text-sky-400"
-              >
-                {id.length > 12 ? `${id.slice(0, 12)}…` : id}
-              </Link>
-            </span>
-          ))}
-        </p>
-      ) : null}
       <RcaMeta rca={rca} />
     </div>
   );

@@ -262,6 +262,16 @@ export const ticketDetailJson = ticketJson.extend({
   audit: z.array(auditJson),
   details: z.array(runDetailJson),
   remediations: z.array(remediationJson),
+  /** the tickets the latest RCA found with the same error signature, by name */
+  similarTickets: z.array(
+    z.object({
+      id: z.string(),
+      resourceName: z.string(),
+      scope: z.string().nullable(),
+      createdAt: isoDate,
+      status: z.string(),
+    }),
+  ),
   /** jobs not yet finished for this ticket (enrich, rca, ...): lets the UI show progress */
   pendingJobs: z.array(
     z.object({

@@ -176,6 +176,9 @@ describe("Databricks failure pipeline", () => {
     expect(ticket.enrichment).toMatchObject({ status: "unavailable" });
     expect(String((ticket.enrichment as { note: string }).note)).toMatch(/lacks permission to read run 5550002/);
     expect(ticket.errorSource).toBe("fallback");
+    // the list and the error box say the error could not be fetched, and why; no promise of one to come
+    expect(ticket.errorMessage).toMatch(/could not be fetched from the Jobs API runs\/get-output: .*lacks permission/);
+    expect(ticket.errorMessage).not.toMatch(/is fetched from/);
     expect(ticket.rcas[0].category).toBe("unknown");
   });
 

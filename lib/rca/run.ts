@@ -6,6 +6,7 @@ import { asRecord } from "../json";
 import type { Db } from "../db";
 import type { Prisma, Ticket, RunDetail } from "../generated/prisma/client";
 import { newId } from "../ids";
+import { getSource } from "../sources/registry";
 import type { Logger } from "../logger";
 import { analyzeWithGemini, geminiProvider } from "./gemini";
 import { hintFrom, mergeWithRules } from "./merge";
@@ -32,6 +33,7 @@ export function rcaInputFor(t: Ticket, details: RunDetail[]): RcaInput {
     })),
     // errorSource lets the rules engine tell a fallback sentence from real error text
     metadata: { ...asRecord(t.metadata), errorSource: t.errorSource, enrichment: t.enrichment ?? null },
+    runHelp: getSource(t.source)?.runHelp,
   };
 }
 

@@ -57,3 +57,17 @@ describe("similar tickets by pipeline", () => {
     expect(plan).toMatch(/Index (Only )?Scan Backward using "Ticket_source_resourceName_id_idx"/);
   });
 });
+
+describe("similar tickets by error signature", () => {
+  it("links tickets that share a real signature, never those that only share having no error text", async () => {
+    await t.sql(
+      `INSERT INTO "Rca" (id, "ticketId", version, provider, category, "rootCause", remediation, confidence, "errorSignature")
+       VALUES ('rca-a', '0000000001', 1, 'rules', 'unknown', 'x', 'none', 0.2, 'unknown:no-error-text'),
+              ('rca-b', '0000000002', 1, 'rules', 'permission', 'x', 'none', 0.9, 'adls-403:this request is not authorized')`,
+      [],
+    );
+    const other = { id: "9999999998", source: "databricks", resourceName: "job_without_history" };
+    expect((await findSimilar(t.prisma, other, "unknown:no-error-text")).ids).toEqual([]);
+    expect((await findSimilar(t.prisma, other, "adls-403:this request is not authorized")).ids).toEqual(["0000000002"]);
+  });
+});

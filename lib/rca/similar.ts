@@ -7,6 +7,11 @@ import type { RcaCategory } from "./types";
 
 const hours = (ms: number) => (ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
 
+/** A signature that names an error (a class and its decisive line or code), not the absence of one. */
+export function isRealSignature(signature: string): boolean {
+  return !signature.endsWith(":no-error-text");
+}
+
 export async function findSimilar(
   db: Db,
   ticket: { id: string; source: string; resourceName: string },
@@ -14,12 +19,15 @@ export async function findSimilar(
 ): Promise<{ ids: string[]; resolved: SimilarTicket[] }> {
   // No `distinct` here: Prisma applies it in memory after reading every
   // matching row, which turns a storm of one error into quadratic work.
-  const bySignature = await db.rca.findMany({
-    where: { errorSignature: signature, ticketId: { not: ticket.id } },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { ticketId: true },
-  });
+  // Tickets with no error text all share "…:no-error-text": that says nothing about a common cause.
+  const bySignature = isRealSignature(signature)
+    ? await db.rca.findMany({
+        where: { errorSignature: signature, ticketId: { not: ticket.id } },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+        select: { ticketId: true },
+      })
+    : [];
   const byPipeline = await db.ticket.findMany({
     where: { source: ticket.source, resourceName: ticket.resourceName, id: { not: ticket.id }, status: "resolved" },
     orderBy: { id: "desc" },

@@ -63,6 +63,8 @@ export interface RcaInput {
     errorTrace: string | null;
   }[];
   metadata: Record<string, unknown>;
+  /** the source's own words for where a run's error is read and which settings fetch it (its adapter's runHelp) */
+  runHelp?: { where: string; settings?: string };
 }
 
 /**

@@ -21,6 +21,7 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
     enrich: definition.enrich,
     enrichmentConfigured: definition.enrichmentConfigured,
     setup: definition.setup,
+    runHelp: definition.runHelp,
     definition,
     interpret(body: unknown, ctx: ExtractContext): Interpretation {
       const parsed = definition.schema.safeParse(body);

@@ -168,6 +168,14 @@ export interface SetupGuide {
   preferredAuth: "query" | "basic" | "header";
 }
 
+/** What the RCA's advice says for this source when it cannot name a cause (no text, or no class matched). */
+export interface RunHelp {
+  /** where an engineer reads a run's full error, e.g. "the run page in Databricks (Workflows → Job runs)" */
+  where: string;
+  /** the settings that let RCA Desk fetch the exact error itself, if the source has an API */
+  settings?: string;
+}
+
 export interface SourceDefinition<P> {
   id: SourceId;
   displayName: string;
@@ -184,6 +192,7 @@ export interface SourceDefinition<P> {
   /** whether the API that enrich asks is configured (the setup page shows it) */
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
+  runHelp: RunHelp;
 }
 
 export type Interpretation = ExtractResult | { kind: "unsupported"; message: string };
@@ -198,4 +207,5 @@ export interface SourceAdapter {
   enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
+  runHelp: RunHelp;
 }

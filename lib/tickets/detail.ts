@@ -4,6 +4,7 @@ import type { TicketDetailJson } from "../api/schemas";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { incidentView } from "../incidents/join";
+import { isRealSignature } from "../rca/similar";
 import { auditToJson, detailToJson, eventToJson, rcaToJson, remediationToJson, ticketToJson } from "./serialize";
 
 export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
@@ -23,6 +24,15 @@ export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, status: true, attempts: true, lastError: true },
   });
+  const latest = t.rcas[0];
+  const similarIds = latest && isRealSignature(latest.errorSignature) ? latest.similarTicketIds : [];
+  const similar = similarIds.length
+    ? await db().ticket.findMany({
+        where: { id: { in: similarIds } },
+        select: { id: true, resourceName: true, scope: true, createdAt: true, status: true },
+        orderBy: { id: "desc" },
+      })
+    : [];
   return {
     ...ticketToJson(t, t.rcas[0] ?? null),
     incident: await incidentView(db(), t.incidentId),
@@ -31,6 +41,7 @@ export async function getTicketDetail(id: string): Promise<TicketDetailJson> {
     audit: t.audit.map(auditToJson),
     details: t.details.map(detailToJson),
     remediations: t.remediations.map(remediationToJson),
+    similarTickets: similar.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
     pendingJobs: jobs,
   };
 }

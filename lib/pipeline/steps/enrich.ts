@@ -8,6 +8,7 @@ import type { Db, Tx } from "../../db";
 import type { Prisma, Ticket } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import { ingestFailures } from "../../ingest/intake";
+import { notFetched } from "../../sources/fallback-text";
 import { getSource } from "../../sources/registry";
 import type { AuditNote, EnrichOutcome, TicketForEnrichment, TicketPatch } from "../../sources/types";
 import { JOB_KINDS } from "../kinds";
@@ -86,7 +87,13 @@ async function apply(db: Db, t: Ticket, outcome: EnrichOutcome, durationMs: numb
       note: outcome.status === "enriched" ? null : outcome.note,
       fetchedAt: new Date().toISOString(),
     };
-    const data: Prisma.TicketUpdateInput = outcome.status === "enriched" ? patchData(t, outcome.patch) : {};
+    const data: Prisma.TicketUpdateInput =
+      outcome.status === "enriched"
+        ? patchData(t, outcome.patch)
+        : // the alert had no error text and the API was not (or could not be) asked: say so, not "is fetched"
+          t.errorSource === "fallback"
+          ? { errorMessage: notFetched(t.errorMessage, outcome.note) }
+          : {};
     await tx.ticket.update({ where: { id: t.id }, data: { ...data, enrichment } });
     if (outcome.status === "enriched") {
       for (const d of outcome.details) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { rcaAnalysisSchema, type RcaInput } from "../types";
 import { REALISTIC_CASES } from "./examples/realistic";
 import { MORE_REALISTIC_CASES } from "./examples/realistic-more";
+import { databricksSource } from "../../sources/databricks";
 import { analyzeWithRules, errorSignature, isFallbackMessage } from "./index";
 
 function input(partial: Partial<RcaInput> & Pick<RcaInput, "errorMessage">): RcaInput {
@@ -52,6 +53,21 @@ describe("unknown stays unknown", () => {
     expect(r.rootCause).toMatch(/not available/);
     expect(r.confidence).toBeLessThanOrEqual(0.1);
     expect(r.errorSignature).toBe("unknown:no-error-text");
+  });
+
+  it("advises in the source's own words where to read the error and what to set, never another source's", () => {
+    const r = analyzeWithRules(
+      input({
+        source: "databricks",
+        resourceType: "job",
+        errorMessage: "Databricks job nightly run 7 failed. The webhook carries no error text.",
+        runHelp: databricksSource.runHelp,
+      }),
+    );
+    const advice = r.recommendations.join(" ");
+    expect(advice).toContain("Workflows → Job runs");
+    expect(advice).toContain("DATABRICKS_TOKEN");
+    expect(advice).not.toMatch(/ADF|Data Factory/);
   });
 
   it("treats metadata.errorSource = fallback as no error text", () => {

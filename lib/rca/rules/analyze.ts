@@ -92,9 +92,12 @@ function unknown(input: RcaInput, fields: TextField[], messageAvailable: boolean
       `The error text of ${subject} was not available: the alert carried none and the run details did not provide any, so no error class could be matched` +
       (input.errorCode ? ` (the only code reported is ${sanitizeValue(input.errorCode)}).` : ".") +
       " The cause is undetermined; nothing is inferred from the alert's wording.";
+    const where = input.runHelp?.where ?? "the run's page in the service that ran it";
     recommendations = [
-      "Open the run in ADF Monitor / the Databricks run page and read the error of the first failed activity or task.",
-      "Check that enrichment is configured for this source (ADF / Databricks credentials), so the exact error is fetched automatically.",
+      `Read the error of the first failed activity or task in ${where}.`,
+      input.runHelp?.settings
+        ? `Set ${input.runHelp.settings} so the exact error is fetched automatically next time.`
+        : "Make the alert carry the error text (a log search alert with the error column as a dimension or custom property), so the ticket shows it.",
       "Re-run the analysis once the error text is available.",
     ];
   } else {
@@ -102,7 +105,7 @@ function unknown(input: RcaInput, fields: TextField[], messageAvailable: boolean
       `No error class in the rules knowledge base matched the failure of ${subject}. The reported error was: “${sanitizeValue(line, 240)}”.` +
       " This is not a diagnosis: the cause still has to be found from the run's logs.";
     recommendations = [
-      "Read the full error and stack trace of the first failed activity or task (ADF Monitor / Databricks run page).",
+      `Read the full error and stack trace of the first failed activity or task in ${input.runHelp?.where ?? "the run's page in the service that ran it"}.`,
       "Search previous tickets with a similar error for what fixed them.",
       "If the error looks transient (timeouts, 5xx), rerun once by hand; otherwise fix the cause before rerunning.",
       "Once understood, add an error class for it to the rules knowledge base (lib/rca/rules) so it is recognised next time.",

@@ -20,4 +20,9 @@ export const azureDataFactorySource = defineSource({
   enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),
   enrichmentConfigured: () => azureIntegrationFor(azureConfigFromEnv(env())).configured,
   setup: azureDataFactorySetup,
+  runHelp: {
+    where: "ADF Studio → Monitor → Pipeline runs → the failed run → the failed activity's error",
+    settings:
+      "AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (a service principal with Data Factory read access)",
+  },
 });

@@ -14,4 +14,7 @@ export const azureFunctionsSource = defineSource({
   azureSecureWebhook: true,
   extract: extractAzureFunctions,
   setup: azureFunctionsSetup,
+  runHelp: {
+    where: "the function app in the Azure portal → the function → Invocations (or its Application Insights failures)",
+  },
 });

@@ -27,4 +27,8 @@ export const databricksSource = defineSource<DatabricksPayload>({
     return Boolean((c.host && c.token) || Object.keys(c.workspaces ?? {}).length);
   },
   setup: databricksSetup,
+  runHelp: {
+    where: "the run page in Databricks (Workflows → Job runs → the failed run → the failed task's output)",
+    settings: "DATABRICKS_HOST and DATABRICKS_TOKEN (or DATABRICKS_WORKSPACES)",
+  },
 });

@@ -14,4 +14,7 @@ export const synapseSource = defineSource({
   azureSecureWebhook: true,
   extract: extractSynapse,
   setup: synapseSetup,
+  runHelp: {
+    where: "Synapse Studio → Monitor → Pipeline runs or Apache Spark applications → the failed one's error and logs",
+  },
 });

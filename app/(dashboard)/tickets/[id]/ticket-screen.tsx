@@ -101,7 +101,13 @@ export function TicketScreen({ id }: { id: string }) {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-4">
           <ErrorPanel ticket={ticket} />
-          <RcaPanel rcas={ticket.rcas} rerun={rerunProgress} onRerun={onRerun} analysing={analysing} />
+          <RcaPanel
+            rcas={ticket.rcas}
+            similar={ticket.similarTickets}
+            rerun={rerunProgress}
+            onRerun={onRerun}
+            analysing={analysing}
+          />
           <RemediationCard remediations={ticket.remediations} ticketId={ticket.id} />
           <RunDetails details={ticket.details} />
           <Timeline events={ticket.events} audit={ticket.audit} />
