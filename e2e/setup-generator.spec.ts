@@ -23,3 +23,14 @@ test("generates the Azure setup (az and Bicep) and the Databricks calls for what
   await expect(out).toContainText("/api/2.0/notification-destinations");
   await expect(out).toContainText('"job_id":456');
 });
+
+test("the APIs card tests the Databricks connection and says what is off", async ({ page }) => {
+  await page.goto("/setup");
+  const card = page.getByTestId("integrations");
+  await expect(card.getByTestId("notifier-gemini")).toContainText("Set GEMINI_API_KEY");
+  await expect(card.getByTestId("notifier-azure")).toContainText("off");
+  const dbx = card.getByTestId("notifier-databricks");
+  await expect(dbx).toContainText("on");
+  await dbx.getByRole("button", { name: "Test connection" }).click();
+  await expect(dbx.getByTestId("notifier-databricks-result")).toContainText("✓");
+});

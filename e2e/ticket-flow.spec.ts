@@ -125,6 +125,12 @@ test("post a failure, find it, open it, acknowledge it, re-run its RCA", async (
       .first(),
   ).toBeVisible();
 
+  // the analysis in words, not internal fields (those fold away under "Details", empty ones dropped)
+  const analysed = page.getByTestId("timeline-audit").filter({ hasText: "rule adf-copy-file-not-found" }).first();
+  await expect(analysed.getByTestId("audit-summary")).toContainText("v1: Upstream data · rule adf-copy-file-not-found");
+  await expect(analysed).not.toContainText("latencyMs");
+  await expect(analysed).not.toContainText("fallbackReason");
+
   // and the API agrees
   const detail = await (await request.get(`/api/tickets/${ticketId}`)).json();
   expect(detail.status).toBe("acknowledged");

@@ -6,6 +6,7 @@ import { db } from "./db";
 import { env, type Env } from "./env";
 import { jiraConfigFromEnv } from "./integrations/jira";
 import { SOURCES } from "./sources/registry";
+import type { SourceAdapter } from "./sources/types";
 
 export async function setupReport(): Promise<SetupJson> {
   const e = env();
@@ -34,6 +35,40 @@ export async function setupReport(): Promise<SetupJson> {
     sources,
     llm: { configured: Boolean(e.GEMINI_API_KEY), model: e.GEMINI_API_KEY ? e.GEMINI_MODEL : null },
     notifications: [slackStatus(e), jiraStatus(e)],
+    integrations: [
+      apiStatus(
+        "databricks",
+        "Databricks API",
+        SOURCES.databricks,
+        "the exact error of job runs, clusters and libraries",
+      ),
+      apiStatus(
+        "azure",
+        "Azure (ADF REST)",
+        SOURCES["azure-data-factory"],
+        "the exact error of pipeline and activity runs",
+      ),
+      {
+        id: "gemini",
+        name: "Gemini",
+        configured: Boolean(e.GEMINI_API_KEY),
+        detail: e.GEMINI_API_KEY
+          ? `Adds ${e.GEMINI_MODEL} to the rules engine's analysis.`
+          : "Off: the rules engine analyses alone. Set GEMINI_API_KEY to add Gemini.",
+      },
+    ],
+  };
+}
+
+function apiStatus(id: string, name: string, source: SourceAdapter, what: string): SetupJson["integrations"][number] {
+  const configured = source.enrichmentConfigured?.() ?? false;
+  return {
+    id,
+    name,
+    configured,
+    detail: configured
+      ? `Reads ${what}.`
+      : `Off: tickets keep the alert's text. Set ${source.runHelp.settings ?? "its credentials"} to fetch ${what}.`,
   };
 }
 

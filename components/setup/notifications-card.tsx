@@ -1,11 +1,14 @@
 "use client";
-// Where tickets are told (Slack, later Jira): on or off, where to, and a button that proves the credentials work.
+// Where tickets are told (Slack, Jira) and which APIs are read (Databricks, Azure, Gemini): on or off, what for,
+// and a button that proves the credentials work, with the answer in plain words.
 import type { SetupJson } from "@/lib/api/schemas";
 import { useTestConnection } from "@/lib/queries/integrations";
 import { Button } from "../ui/button";
 import { Section } from "../ui/section";
 
-function NotifierRow({ n }: { n: SetupJson["notifications"][number] }) {
+type Integration = SetupJson["notifications"][number];
+
+function IntegrationRow({ n }: { n: Integration }) {
   const test = useTestConnection(n.id);
   return (
     <li className="space-y-2 py-2" data-testid={`notifier-${n.id}`}>
@@ -47,7 +50,19 @@ export function NotificationsCard({ notifications }: { notifications: SetupJson[
     <Section title="Notifications" data-testid="notifications">
       <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {notifications.map((n) => (
-          <NotifierRow key={n.id} n={n} />
+          <IntegrationRow key={n.id} n={n} />
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function IntegrationsCard({ integrations }: { integrations: SetupJson["integrations"] }) {
+  return (
+    <Section title="APIs read for the exact error and the analysis" data-testid="integrations">
+      <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+        {integrations.map((n) => (
+          <IntegrationRow key={n.id} n={n} />
         ))}
       </ul>
     </Section>

@@ -17,8 +17,11 @@ export function AppHeader({ health }: { health: ReactNode }) {
           <span className="hidden sm:inline">RCA Desk</span>
           <span className="sr-only sm:hidden">RCA Desk</span>
         </Link>
-        <NavLinks />
-        <div className="ml-auto">{health}</div>
+        {/* on a phone the links scroll sideways inside the bar; the page itself never scrolls sideways */}
+        <div className="min-w-0 flex-1 overflow-x-auto [scrollbar-width:none]">
+          <NavLinks />
+        </div>
+        <div className="shrink-0">{health}</div>
       </div>
     </header>
   );

@@ -57,13 +57,7 @@ export function HealthBadge({ health, error }: { health: Health | undefined; err
       className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400"
     >
       <span aria-hidden className={cn("size-2 rounded-full", DOT[level])} />
-      <span
-        className={cn(
-          "font-medium whitespace-nowrap",
-          level === "down" && "text-red-700 dark:text-red-400",
-          level !== "down" && "sr-only sm:not-sr-only",
-        )}
-      >
+      <span className={cn("font-medium whitespace-nowrap", level === "down" && "text-red-700 dark:text-red-400")}>
         {summary}
       </span>
       {jobs ? (

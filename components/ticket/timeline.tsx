@@ -6,6 +6,7 @@ import { Badge, type Tone } from "../ui/badges";
 import { CollapsibleCode } from "../ui/code-block";
 import { RelativeTime } from "../ui/relative-time";
 import { Section } from "../ui/section";
+import { auditSummary, shownDetails } from "./audit-summary";
 
 type Entry = { kind: "event"; at: string; event: EventJson } | { kind: "audit"; at: string; audit: AuditJson };
 
@@ -61,23 +62,40 @@ function EventEntry({ event }: { event: EventJson }) {
 }
 
 function AuditEntry({ audit }: { audit: AuditJson }) {
-  const details = Object.entries(audit.details);
+  const details = shownDetails(audit.details);
+  const summary = auditSummary(audit.action, audit.details);
+  const list =
+    details.length > 0 ? (
+      <dl className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+        {details.map(([key, value]) => (
+          <div key={key} className="min-w-0">
+            <dt className="inline">{key}: </dt>
+            <dd className="inline font-mono break-all">{stringifyValue(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    ) : null;
   return (
     <div className="min-w-0">
       <p className="text-sm">
         <span className="font-medium">{actionLabel(audit.action)}</span>{" "}
         <span className="text-xs text-zinc-500 dark:text-zinc-400">by {audit.actor}</span>
       </p>
-      {details.length > 0 ? (
-        <dl className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-          {details.map(([key, value]) => (
-            <div key={key} className="min-w-0">
-              <dt className="inline">{key}: </dt>
-              <dd className="inline font-mono break-all">{stringifyValue(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
+      {summary ? (
+        <>
+          <p className="mt-0.5 text-xs text-zinc-700 dark:text-zinc-300" data-testid="audit-summary">
+            {summary}
+          </p>
+          {list ? (
+            <details className="mt-0.5">
+              <summary className="cursor-pointer text-xs text-zinc-500 select-none">Details</summary>
+              {list}
+            </details>
+          ) : null}
+        </>
+      ) : (
+        list
+      )}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 // Ticket list filters: search (error text, resource, run id), status, source and run id; "/" focuses search.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { TICKET_STATUSES, type TicketStatus } from "@/lib/api/schemas";
 import { Button } from "../ui/button";
+import { cn } from "../ui/cn";
 import { MORE_FILTER_KEYS, MoreFilters, type MoreFilterValues } from "./more-filters";
 import { DebouncedInput } from "../ui/debounced-input";
 
@@ -59,12 +60,11 @@ export function TicketFilters({
   resetKey: number;
 }) {
   const searchRef = useRef<HTMLInputElement>(null);
-  const hasFilters =
-    values.q !== "" ||
-    values.runId !== "" ||
-    values.status !== "" ||
-    values.source !== "" ||
-    MORE_FILTER_KEYS.some((k) => values[k] !== "");
+  const [open, setOpen] = useState(false);
+  const activeCount = [values.runId, values.status, values.source, ...MORE_FILTER_KEYS.map((k) => values[k])].filter(
+    (v) => v !== "",
+  ).length;
+  const hasFilters = values.q !== "" || activeCount > 0;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -107,71 +107,84 @@ export function TicketFilters({
           data-testid="ticket-search"
         />
       </label>
-      <label className={LABEL}>
-        Status
-        <select
-          className={FIELD}
-          value={values.status}
-          onChange={(event) => onChange({ status: parseStatusFilter(event.target.value) })}
-          data-testid="filter-status"
-        >
-          <option value="">All statuses</option>
-          <option value="active">Active (not resolved)</option>
-          {TICKET_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status.charAt(0).toUpperCase() + status.slice(1)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={LABEL}>
-        Source
-        <select
-          className={FIELD}
-          value={values.source}
-          onChange={(event) => onChange({ source: event.target.value })}
-          data-testid="filter-source"
-        >
-          <option value="">All sources</option>
-          {sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {source.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={`${LABEL} w-44`}>
-        Run id
-        <DebouncedInput
-          key={`run-${resetKey}`}
-          type="text"
-          className={`${FIELD} font-mono`}
-          placeholder="exact run id"
-          initialValue={resetKey > 0 ? "" : values.runId}
-          onDebouncedChange={(runId) => onChange({ runId })}
-          spellCheck={false}
-          data-testid="filter-run-id"
-        />
-      </label>
-      <label className={LABEL}>
-        Sort
-        <select
-          className={FIELD}
-          value={values.sort}
-          onChange={(event) => onChange({ sort: event.target.value as TicketSortValue })}
-          data-testid="filter-sort"
-        >
-          {Object.entries(TICKET_SORT_LABELS).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <Button variant="ghost" onClick={onClear} disabled={!hasFilters} data-testid="clear-filters">
-        Clear filters
+      <Button
+        size="sm"
+        variant="secondary"
+        className="sm:hidden"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="filters-toggle"
+      >
+        {open ? "Hide filters" : `Filters${activeCount ? ` (${activeCount} on)` : ""}`}
       </Button>
-      <MoreFilters values={values} onChange={onChange} resetKey={resetKey} />
+      {/* on a phone the list starts on the first screen: the other filters open on demand */}
+      <div className={cn(open ? "flex" : "hidden", "w-full flex-wrap items-end gap-3 sm:flex sm:w-auto sm:flex-1")}>
+        <label className={LABEL}>
+          Status
+          <select
+            className={FIELD}
+            value={values.status}
+            onChange={(event) => onChange({ status: parseStatusFilter(event.target.value) })}
+            data-testid="filter-status"
+          >
+            <option value="">All statuses</option>
+            <option value="active">Active (not resolved)</option>
+            {TICKET_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status.charAt(0).toUpperCase() + status.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={LABEL}>
+          Source
+          <select
+            className={FIELD}
+            value={values.source}
+            onChange={(event) => onChange({ source: event.target.value })}
+            data-testid="filter-source"
+          >
+            <option value="">All sources</option>
+            {sources.map((source) => (
+              <option key={source.id} value={source.id}>
+                {source.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={`${LABEL} w-44`}>
+          Run id
+          <DebouncedInput
+            key={`run-${resetKey}`}
+            type="text"
+            className={`${FIELD} font-mono`}
+            placeholder="exact run id"
+            initialValue={resetKey > 0 ? "" : values.runId}
+            onDebouncedChange={(runId) => onChange({ runId })}
+            spellCheck={false}
+            data-testid="filter-run-id"
+          />
+        </label>
+        <label className={LABEL}>
+          Sort
+          <select
+            className={FIELD}
+            value={values.sort}
+            onChange={(event) => onChange({ sort: event.target.value as TicketSortValue })}
+            data-testid="filter-sort"
+          >
+            {Object.entries(TICKET_SORT_LABELS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button variant="ghost" onClick={onClear} disabled={!hasFilters} data-testid="clear-filters">
+          Clear filters
+        </Button>
+        <MoreFilters values={values} onChange={onChange} resetKey={resetKey} />
+      </div>
     </form>
   );
 }

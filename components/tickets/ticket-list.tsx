@@ -24,7 +24,7 @@ export function TicketListHeader() {
       <span>Resource · error</span>
       <span>RCA</span>
       <span className="text-right">Dups</span>
-      <span className="text-right">Failed</span>
+      <span className="text-right">Received · failed</span>
     </div>
   );
 }
@@ -72,7 +72,11 @@ function TicketRow({ ticket }: { ticket: TicketJson }) {
               <span className="shrink-0 font-semibold text-red-700 dark:text-red-400">{ticket.errorCode}</span>
             ) : null}
             <span
-              className={cn("truncate", ticket.errorSource === "fallback" && "text-zinc-500 italic dark:text-zinc-400")}
+              className={cn(
+                // two lines on a phone (one line cut to ten characters says nothing), one on wider screens
+                "line-clamp-2 break-words md:line-clamp-none md:truncate",
+                ticket.errorSource === "fallback" && "text-zinc-500 italic dark:text-zinc-400",
+              )}
               data-testid="ticket-error"
               data-error-source={ticket.errorSource}
             >
@@ -103,7 +107,13 @@ function TicketRow({ ticket }: { ticket: TicketJson }) {
           )}
         </span>
         <span className="ml-auto text-right text-xs whitespace-nowrap text-zinc-600 md:ml-0 dark:text-zinc-400">
-          <RelativeTime iso={ticket.occurredAt ?? ticket.detectedAt} data-testid="ticket-age" />
+          {/* the list is in order of receipt: that time first; the run's own failure time under it when it differs */}
+          <RelativeTime iso={ticket.createdAt} data-testid="ticket-age" />
+          {ticket.occurredAt && Math.abs(Date.parse(ticket.createdAt) - Date.parse(ticket.occurredAt)) > 60_000 ? (
+            <span className="block text-[11px] text-zinc-500 dark:text-zinc-400">
+              failed <RelativeTime iso={ticket.occurredAt} data-testid="ticket-failed-at" />
+            </span>
+          ) : null}
         </span>
       </Link>
     </li>

@@ -379,6 +379,8 @@ export const setupJson = z.object({
   llm: z.object({ configured: z.boolean(), model: z.string().nullable() }),
   /** where tickets are told (Slack, later Jira): configured or not, and in words where to */
   notifications: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean(), detail: z.string() })),
+  /** the APIs RCA Desk reads (Databricks, Azure, Gemini): configured or not, and what setting turns them on */
+  integrations: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean(), detail: z.string() })),
 });
 export type SetupJson = z.infer<typeof setupJson>;
 

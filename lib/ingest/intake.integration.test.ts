@@ -510,6 +510,12 @@ describe("dashboard API over intake", () => {
       expect(adf).toMatchObject({ path: "/api/azure-monitor", preferredAuth: "query", enrichmentConfigured: false });
       expect(before.sources.find((s: { id: string }) => s.id === "synapse").enrichmentConfigured).toBeNull();
       expect(before.llm).toEqual({ configured: false, model: null });
+      expect(before.integrations.map((i: { id: string; configured: boolean }) => [i.id, i.configured])).toEqual([
+        ["databricks", true],
+        ["azure", false],
+        ["gemini", false],
+      ]);
+      expect(before.integrations[1].detail).toMatch(/AZURE_CLIENT_SECRET/);
       await post("/api/databricks-monitor", dbxFailure(8400));
       const after = await (await fetch(`${app.url}/api/setup`)).json();
       expect(after.sources.find((s: { id: string }) => s.id === "databricks").lastDeliveryAt).not.toBeNull();

@@ -9,11 +9,14 @@ import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, type TestDatabase } from "../testing/db";
 import { fakeAzureSettings, startFakeAzure, type FakeAzure } from "../testing/fakes/azure";
 import { startFakeDatabricks, type FakeDatabricks } from "../testing/fakes/databricks";
+import { startFakeGemini, type FakeGemini } from "../testing/fakes/gemini";
 
 let t: TestDatabase;
 let app: TestServer;
 let dbx: FakeDatabricks;
 let azure: FakeAzure;
+let gemini: FakeGemini;
+const GEMINI_KEY = "AIza-test-connection-key";
 let caDir: string;
 const factory = {
   subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590",
@@ -26,6 +29,7 @@ beforeAll(async () => {
   dbx = await startFakeDatabricks();
   azure = await startFakeAzure();
   azure.addFactory(factory);
+  gemini = await startFakeGemini({ apiKey: GEMINI_KEY });
   caDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-ca-"));
   fs.writeFileSync(path.join(caDir, "ca.pem"), azure.ca);
   setEnv({
@@ -41,6 +45,7 @@ afterAll(async () => {
   await app.close();
   await dbx.close();
   await azure.close();
+  await gemini.close();
   await t.drop();
   fs.rmSync(caDir, { recursive: true, force: true });
 });
@@ -54,6 +59,28 @@ const test = async (name: string, body?: unknown) => {
 };
 
 describe("POST /api/integrations/{name}/test", () => {
+  it("Gemini: reads the model with the key, names a wrong key or an unknown model, and never shows the key", async () => {
+    const geminiEnv = { GEMINI_API_KEY: GEMINI_KEY, GEMINI_BASE_URL: gemini.url, GEMINI_MODEL: "gemini-2.5-flash" };
+    const ok = await withEnv(geminiEnv, () => test("gemini"));
+    expect(ok.body).toMatchObject({ integration: "gemini", ok: true });
+    expect(ok.body.checks[0].message).toMatch(/gemini-2.5-flash .*is available/);
+    expect(gemini.requests.at(-1)).toMatchObject({ method: "GET", path: "/v1beta/models/gemini-2.5-flash" });
+    // nothing generated, nothing billed
+    expect(gemini.requests.some((r) => r.action === "generateContent")).toBe(false);
+
+    const wrongKey = await withEnv({ ...geminiEnv, GEMINI_API_KEY: "AIza-wrong" }, () => test("gemini"));
+    expect(wrongKey.body.ok).toBe(false);
+    expect(wrongKey.body.checks[0].message).toMatch(/key/i);
+    expect(JSON.stringify(wrongKey.body)).not.toContain("AIza-wrong");
+
+    const unknown = await withEnv({ ...geminiEnv, GEMINI_MODEL: "palm-9" }, () => test("gemini"));
+    expect(unknown.body.ok).toBe(false);
+    expect(unknown.body.checks[0].message).toMatch(/palm-9/);
+
+    const off = await withEnv({ GEMINI_API_KEY: "" }, () => test("gemini"));
+    expect(off.body.checks[0]).toMatchObject({ name: "configuration", ok: false });
+  });
+
   it("Databricks: reads clusters/list with the token", async () => {
     const r = await test("databricks");
     expect(r.status).toBe(200);

@@ -8,6 +8,7 @@ import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "./azure";
 import type { FailureKind } from "./databricks/client";
 import { clientForWorkspace, databricksConfigFromEnv } from "./databricks/workspaces";
 import { JiraNotifier, jiraConfigFromEnv } from "./jira";
+import { geminiProvider } from "../rca/gemini";
 import { SlackNotifier, slackConfigFromEnv } from "./slack";
 import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
 
@@ -222,9 +223,36 @@ async function testJira(): Promise<Check[]> {
   return checks.map((c) => ({ ...c, durationMs }));
 }
 
+async function testGemini(): Promise<Check[]> {
+  const provider = geminiProvider();
+  if (!provider)
+    return [
+      {
+        name: "configuration",
+        ok: false,
+        message: "Not configured: set GEMINI_API_KEY (and GEMINI_MODEL) to add Gemini to the rules engine.",
+        durationMs: null,
+      },
+    ];
+  const started = Date.now();
+  const r = await provider.check();
+  const durationMs = Date.now() - started;
+  return [
+    r.ok
+      ? {
+          name: "model",
+          ok: true,
+          message: `The key works and ${provider.model} (${r.displayName}${r.inputTokenLimit ? `, ${r.inputTokenLimit.toLocaleString("en")} input tokens` : ""}) is available.`,
+          durationMs,
+        }
+      : { name: "model", ok: false, message: r.reason, durationMs },
+  ];
+}
+
 export async function testIntegration(name: string, body: unknown): Promise<ConnectionReport> {
   let checks: Check[];
   if (name === "databricks") checks = await testDatabricks();
+  else if (name === "gemini") checks = await testGemini();
   else if (name === "slack") checks = await testSlack();
   else if (name === "jira") checks = await testJira();
   else if (name === "azure") {
@@ -235,6 +263,6 @@ export async function testIntegration(name: string, body: unknown): Promise<Conn
       throw new AppError("bad_request", `expected {subscriptionId?, resourceGroup?, factoryName?}${detail}`);
     }
     checks = await testAzure(parsed.data);
-  } else throw new AppError("not_found", `No integration "${name}": try databricks, azure, slack or jira`);
+  } else throw new AppError("not_found", `No integration "${name}": try databricks, azure, gemini, slack or jira`);
   return { integration: name, ok: checks.every((c) => c.ok), checks };
 }

@@ -1,7 +1,7 @@
 "use client";
 // Setup screen: builds each source's URL from this page's origin; steps and status (key, API access, last delivery) come from GET /api/setup.
 import { GeneratorCard } from "@/components/setup/generator-card";
-import { NotificationsCard } from "@/components/setup/notifications-card";
+import { IntegrationsCard, NotificationsCard } from "@/components/setup/notifications-card";
 import { SourceGuideCard } from "@/components/setup/source-guide-card";
 import { sourceGuides } from "@/components/setup/source-guides";
 import { ErrorState } from "@/components/ui/states";
@@ -56,6 +56,7 @@ export function SetupScreen() {
         </p>
       ) : null}
       {setup.data ? <NotificationsCard notifications={setup.data.notifications} /> : null}
+      {setup.data ? <IntegrationsCard integrations={setup.data.integrations} /> : null}
       <GeneratorCard origin={origin} />
       {guides.map((guide) => (
         <SourceGuideCard

@@ -50,6 +50,8 @@ export interface GeminiProvider {
   readonly name: "gemini";
   readonly model: string;
   analyze(input: RcaInput, hint: RcaHint | null, similar: SimilarTicket[]): Promise<GeminiResult>;
+  /** One cheap read (models.get): does the key work and does the model exist? Nothing is generated or billed. */
+  check(): Promise<{ ok: true; displayName: string; inputTokenLimit: number | null } | { ok: false; reason: string }>;
 }
 
 type Attempt = { ok: true; response: GenerateContentResponse } | ({ ok: false } & CallFailure);
@@ -101,6 +103,27 @@ export function createGeminiProvider(config: GeminiConfig): GeminiProvider {
       return {
         ok: false,
         ...describeThrown(err, { model: cfg.model, apiKey: cfg.apiKey, timeoutMs: cfg.timeoutMs, retryAfter }),
+      };
+    }
+  }
+
+  async function check(): ReturnType<GeminiProvider["check"]> {
+    try {
+      const model = await ai.models.get({ model: cfg.model });
+      return {
+        ok: true,
+        displayName: model.displayName ?? model.name ?? cfg.model,
+        inputTokenLimit: model.inputTokenLimit ?? null,
+      };
+    } catch (err) {
+      return {
+        ok: false,
+        reason: describeThrown(err, {
+          model: cfg.model,
+          apiKey: cfg.apiKey,
+          timeoutMs: cfg.timeoutMs,
+          retryAfter: null,
+        }).reason,
       };
     }
   }
@@ -160,5 +183,5 @@ export function createGeminiProvider(config: GeminiConfig): GeminiProvider {
     };
   }
 
-  return { name: "gemini", model: cfg.model, analyze };
+  return { name: "gemini", model: cfg.model, analyze, check };
 }

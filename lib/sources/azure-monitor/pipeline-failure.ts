@@ -5,7 +5,7 @@ import type { AlertView } from "./alert";
 import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "./coordinates";
 import { alertTags } from "./generic";
 import { isNonFailure, type PipelineFacts } from "./pipeline-facts";
-import { shortLine, unique } from "./text";
+import { errorHeadline, shortLine, unique } from "./text";
 
 export interface PipelineFlavor {
   /** product name in titles and messages: "ADF", "Synapse" */
@@ -91,7 +91,8 @@ export function pipelineFailure(
         : "";
   // A rule's description is the same on every ticket of the rule: the title keeps what this alert counted.
   const stated = input.error.source === "payload" && input.error.field !== "essentials.description";
-  const short = stated ? shortLine(input.error.message, 120) : input.summary;
+  // the inner code and message, not the copy wrapper's "ErrorCode=…,'Type=Microsoft.DataTransfer…" (three lines on a desktop)
+  const short = stated ? shortLine(errorHeadline(input.error.message), 120) : input.summary;
   const title = pipeline
     ? `${flavor.label} pipeline ${pipeline} failed${where}: ${short}`
     : trigger

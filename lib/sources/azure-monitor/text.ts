@@ -43,3 +43,16 @@ export function joinParts(parts: ReadonlyArray<string | null | undefined>, sep =
 export function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }
+
+/**
+ * The specific part of an ADF copy / connector error for a title: the inner code and the first message.
+ * "Failure happened on 'Sink' side. ErrorCode=SqlFailedToConnect,'Type=Microsoft.DataTransfer…,Message=Cannot
+ * connect to SQL Database: 'srv'…,Source=…" → "SqlFailedToConnect: Cannot connect to SQL Database: 'srv'…".
+ * Text without that shape is returned as it is.
+ */
+export function errorHeadline(text: string): string {
+  const code = /\bErrorCode=([A-Za-z][\w.-]*)/.exec(text)?.[1];
+  if (!code) return text;
+  const message = /\bMessage=(.+?)(?:,Source=|,'+Type=|$)/s.exec(text)?.[1]?.trim();
+  return message ? `${code}: ${message}` : code;
+}

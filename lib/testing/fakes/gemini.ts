@@ -294,6 +294,24 @@ function sendStream(res: ServerResponse, body: unknown) {
   res.end(frames.join(""));
 }
 
+/** GET /v1beta/models/{model}: the Model resource (ai.google.dev/api/models#Model). */
+function modelResource(name: string) {
+  return {
+    name: `models/${name}`,
+    version: "001",
+    displayName: name.replace(/^gemini-/, "Gemini ").replace(/-/g, " "),
+    description: "Fake Gemini model",
+    inputTokenLimit: 1_048_576,
+    outputTokenLimit: 65_536,
+    supportedGenerationMethods: ["generateContent", "countTokens", "createCachedContent", "batchGenerateContent"],
+    temperature: 1,
+    topP: 0.95,
+    topK: 64,
+    maxTemperature: 2,
+    thinking: true,
+  };
+}
+
 const MODEL_PATH = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 
 export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
@@ -333,6 +351,18 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         body,
       });
 
+      // models.get (the setup page's test connection): the documented Model resource, or NOT_FOUND
+      const get = /^\/v1beta\/models\/([^/:]+)$/.exec(path);
+      if (req.method === "GET" && get) {
+        if (options.apiKey !== undefined && headers["x-goog-api-key"] !== options.apiKey)
+          return sendJson(res, 400, API_KEY_INVALID);
+        const name = decodeURIComponent(get[1]);
+        if (!name.startsWith("gemini-"))
+          return sendJson(res, 404, {
+            error: { code: 404, message: `models/${name} is not found for API version v1beta`, status: "NOT_FOUND" },
+          });
+        return sendJson(res, 200, modelResource(name));
+      }
       if (req.method !== "POST" || !m) {
         return sendJson(res, 404, {
           error: { code: 404, message: `Fake Gemini: no route for ${req.method} ${path}`, status: "NOT_FOUND" },
