@@ -34,3 +34,15 @@ test("the APIs card tests the Databricks connection and says what is off", async
   await dbx.getByRole("button", { name: "Test connection" }).click();
   await expect(dbx.getByTestId("notifier-databricks-result")).toContainText("✓");
 });
+
+test("a test event goes through intake, opens a ticket marked Test and resolves it", async ({ page }) => {
+  await page.goto("/setup");
+  const section = page.locator('[data-testid="setup-source"][data-source="databricks"]');
+  await section.getByTestId("test-event-button").click();
+  const result = section.getByTestId("test-event-result");
+  await expect(result).toContainText("202 (accepted)");
+  await expect(result).toContainText("200 (resolved)");
+  await result.getByRole("link", { name: "a test ticket" }).click();
+  await expect(page.getByTestId("test-badge").first()).toBeVisible();
+  await expect(page.getByTestId("status-badge").first()).toHaveAttribute("data-status", "resolved");
+});

@@ -30,6 +30,7 @@ export async function setupReport(): Promise<SetupJson> {
       keyConfigured: Boolean(e.sourceApiKeys[s.id] ?? e.RCA_API_KEY),
       enrichmentConfigured: s.enrichmentConfigured ? s.enrichmentConfigured() : null,
       lastDeliveryAt: last.get(s.id)?.toISOString() ?? null,
+      testEvent: Boolean(s.testEvent),
     }));
   return {
     sources,

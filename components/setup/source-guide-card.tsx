@@ -5,6 +5,7 @@ import { CopyButton } from "../ui/copy-button";
 import { Section } from "../ui/section";
 import { RelativeTime } from "../ui/relative-time";
 import { curlExample, webhookUrl, type SourceGuide } from "./source-guides";
+import { TestEventButton } from "./test-event-button";
 
 /** What the server reports about a source (GET /api/setup). */
 export interface IntegrationStatus {
@@ -14,6 +15,8 @@ export interface IntegrationStatus {
   enrichmentConfigured: boolean | null;
   /** last delivery received from this source */
   lastDeliveryAt: string | null;
+  /** the server can send this source's test event */
+  testEvent?: boolean;
 }
 
 function StatusLine({ status }: { status: IntegrationStatus }) {
@@ -78,6 +81,7 @@ export function SourceGuideCard({
       <Section title={`${guide.name} — via ${guide.sender}`}>
         <div className="space-y-4">
           {status ? <StatusLine status={status} /> : null}
+          {status?.testEvent ? <TestEventButton source={guide.id} /> : null}
           <div className="space-y-1.5">
             <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
               URL to paste

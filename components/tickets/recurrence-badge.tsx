@@ -1,16 +1,22 @@
-// "Reopened ×N" and "Flapping": a ticket whose failure fired again after it was resolved (intake reopened it), and
+// "Test" (a setup page test event), "Reopened ×N" and "Flapping": a ticket whose failure fired again after it was resolved (intake reopened it), and
 // one that did so more than FLAPPING_THRESHOLD times within FLAPPING_WINDOW_MINUTES. The text says it, not only colour.
 import type { TicketJson } from "@/lib/api/schemas";
 import { Badge } from "../ui/badges";
 
-type Recurrence = Pick<TicketJson, "recurrenceCount" | "flapping" | "reopenedAt">;
+type Recurrence = Pick<TicketJson, "recurrenceCount" | "flapping" | "reopenedAt" | "tags">;
 
 export function RecurrenceBadges({ ticket }: { ticket: Recurrence }) {
-  if (ticket.recurrenceCount === 0 && !ticket.flapping) return null;
+  const test = "rcaDeskTest" in ticket.tags;
+  if (ticket.recurrenceCount === 0 && !ticket.flapping && !test) return null;
   const times = `${ticket.recurrenceCount} time${ticket.recurrenceCount === 1 ? "" : "s"}`;
   const last = ticket.reopenedAt ? `, last at ${new Date(ticket.reopenedAt).toISOString()}` : "";
   return (
     <>
+      {test ? (
+        <Badge tone="violet" data-testid="test-badge" title="Sent from the setup page; not counted in the metrics">
+          Test
+        </Badge>
+      ) : null}
       {ticket.flapping ? (
         <Badge
           tone="red"

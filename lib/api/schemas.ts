@@ -374,6 +374,8 @@ export const setupJson = z.object({
       /** the API asked for the exact error is configured; null when the source has none */
       enrichmentConfigured: z.boolean().nullable(),
       lastDeliveryAt: z.string().nullable(),
+      /** Setup → "Send a test event" exists for this source (POST /api/setup/test-event) */
+      testEvent: z.boolean(),
     }),
   ),
   llm: z.object({ configured: z.boolean(), model: z.string().nullable() }),
@@ -383,6 +385,14 @@ export const setupJson = z.object({
   integrations: z.array(z.object({ id: z.string(), name: z.string(), configured: z.boolean(), detail: z.string() })),
 });
 export type SetupJson = z.infer<typeof setupJson>;
+
+/** The 201 answer of POST /api/setup/test-event. */
+export const testEventJson = z.object({
+  source: z.string(),
+  ticketId: z.string(),
+  fired: z.object({ httpStatus: z.number().int(), status: z.string() }),
+  resolved: z.object({ httpStatus: z.number().int(), status: z.string() }),
+});
 
 /** The 202 answer of POST /api/tickets/{id}/rca. */
 /** POST /api/integrations/{name}/test */

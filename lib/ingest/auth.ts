@@ -1,6 +1,7 @@
 // Webhook authentication per API.md: `?api_key=` (Azure action groups cannot
 // set headers), `x-api-key`, or HTTP Basic with the key as password
 // (Databricks notification destinations). Keys are compared in constant time.
+import { TEST_EVENT_HEADER } from "../test-events/marker";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { SourceAdapter } from "../sources/types";
 
@@ -52,6 +53,8 @@ const SECRET_HEADER = /key|secret|token|auth|signature|password|passwd|cookie|cr
 export function storableHeaders(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
   req.headers.forEach((value, name) => {
+    // only the setup page's test events (sent inside the server, not over HTTP) may mark a delivery as a test
+    if (name === TEST_EVENT_HEADER) return;
     out[name] = SECRET_HEADER.test(name) ? "[REDACTED]" : value;
   });
   return out;

@@ -6,6 +6,7 @@ import { dedupIdentity, resolutionMatch } from "./dedup";
 import { boundedFailure, boundedId, boundedTarget } from "./identifiers";
 import type { EventInput } from "./store";
 import { tagsFromName } from "./tags";
+import { isTestDelivery, TEST_TAG } from "../test-events/marker";
 
 export interface PlanSettings {
   dedupWindowMs: number;
@@ -103,7 +104,9 @@ export function planDelivery(
   };
   event.event_type = result.eventType;
   if (result.kind === "failures" && result.failures.length > 0) {
-    return { ...base, tickets: planTickets(source, result.failures, receivedAt, s) };
+    const tickets = planTickets(source, result.failures, receivedAt, s);
+    if (isTestDelivery(event.headers)) for (const t of tickets) t.tags[TEST_TAG] = "true";
+    return { ...base, tickets };
   }
   if (result.kind === "resolution" && result.targets.length > 0) {
     event.reason = result.note;

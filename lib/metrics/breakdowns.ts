@@ -1,6 +1,8 @@
 // The breakdowns of GET /api/metrics?bucket=…: tickets by RCA category, the
 // pipelines / jobs that fail most often, and failures and time lost per value
 // of one FinOps tag (team, costCenter, environment, or any key the UI picks).
+import { Prisma } from "../generated/prisma/client";
+import { NOT_TEST_TICKET } from "../test-events/marker";
 import type { Db } from "../db";
 import { idFloor } from "../ids";
 import { LATEST_CATEGORY } from "./series";
@@ -41,7 +43,7 @@ export async function metricBreakdowns(dbc: Db, since: Date, tagKey: string): Pr
   const floor = idFloor(since);
   const byCategory = await dbc.$queryRawUnsafe<{ category: string; tickets: number }[]>(
     `SELECT ${LATEST_CATEGORY} AS category, count(*)::int AS tickets
-     FROM "Ticket" t WHERE t.id >= $1 AND t."createdAt" >= $2
+     FROM "Ticket" t WHERE t.id >= $1 AND t."createdAt" >= $2 AND ${NOT_TEST_TICKET}
      GROUP BY 1 ORDER BY 2 DESC, 1`,
     floor,
     since,
@@ -51,7 +53,7 @@ export async function metricBreakdowns(dbc: Db, since: Date, tagKey: string): Pr
       (count(*) + sum("recurrenceCount"))::int AS failures,
       (count(*) + sum("duplicateCount"))::int AS deliveries,
       max(id) AS "lastTicketId", max("lastSeenAt") AS "lastSeenAt"
-    FROM "Ticket" WHERE id >= ${floor} AND "createdAt" >= ${since}
+    FROM "Ticket" t WHERE id >= ${floor} AND "createdAt" >= ${since} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY source, "resourceName", scope
     HAVING count(*) + sum("recurrenceCount") > 1
     ORDER BY failures DESC, deliveries DESC, "lastTicketId" DESC
@@ -60,12 +62,12 @@ export async function metricBreakdowns(dbc: Db, since: Date, tagKey: string): Pr
     SELECT tags ->> ${tagKey} AS value, count(*)::int AS tickets,
       coalesce(sum(EXTRACT(EPOCH FROM (coalesce("resolvedAt", now()) - coalesce("occurredAt", "createdAt")))) / 60, 0)::float8
         AS "minutesLost"
-    FROM "Ticket" WHERE id >= ${floor} AND "createdAt" >= ${since}
+    FROM "Ticket" t WHERE id >= ${floor} AND "createdAt" >= ${since} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST
     LIMIT ${TAG_ROWS}`;
   const keys = await dbc.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT jsonb_object_keys(tags::jsonb) AS key
-    FROM "Ticket" WHERE id >= ${floor} AND "createdAt" >= ${since} AND jsonb_typeof(tags::jsonb) = 'object'
+    FROM "Ticket" t WHERE id >= ${floor} AND "createdAt" >= ${since} AND ${Prisma.raw(NOT_TEST_TICKET)} AND jsonb_typeof(tags::jsonb) = 'object'
     ORDER BY 1 LIMIT 50`;
   return {
     byCategory,

@@ -4,6 +4,8 @@
 // occurredAt (createdAt when the run time is unknown). Deliveries refused
 // before their body was read (401, 413) are a sample on the delivery log, not
 // a count: they are left out here (the log has their counts).
+import { Prisma } from "../generated/prisma/client";
+import { NOT_TEST_EVENT, NOT_TEST_TICKET } from "../test-events/marker";
 import { z } from "zod";
 import type { MetricsJson } from "../api/schemas";
 import { db } from "../db";
@@ -66,14 +68,14 @@ export async function computeMetrics({ window, bucket, tag }: MetricsQuery): Pro
         FILTER (WHERE "acknowledgedAt" IS NOT NULL) AS mtta,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("resolvedAt" - coalesce("occurredAt", "createdAt"))))
         FILTER (WHERE "resolvedAt" IS NOT NULL) AS mttr
-    FROM "Ticket" WHERE id >= ${idFloor(since)}
+    FROM "Ticket" t WHERE id >= ${idFloor(since)} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY GROUPING SETS ((source), ())`;
   const eventRows = await db().$queryRaw<EventRow[]>`
     SELECT source, count(*)::int AS events,
       count(*) FILTER (WHERE outcome = 'accepted')::int AS accepted,
       count(*) FILTER (WHERE outcome = 'duplicate_ignored')::int AS duplicates
     FROM "AlertEvent" WHERE id >= ${idFloor(since)} AND "receivedAt" >= ${since}
-      AND outcome NOT IN ('unauthorized', 'too_large')
+      AND outcome NOT IN ('unauthorized', 'too_large') AND ${Prisma.raw(NOT_TEST_EVENT)}
     GROUP BY GROUPING SETS ((source), ())`;
   const remediation = await remediationMetrics(db(), since);
 

@@ -1,6 +1,8 @@
 // The automatic-fix figures of GET /api/metrics: attempts that called
 // something, how many fixed the failure, and MTTR of tickets an automatic fix
 // resolved against those people resolved (same MTTR definition as index.ts).
+import { Prisma } from "../generated/prisma/client";
+import { NOT_TEST_TICKET } from "../test-events/marker";
 import type { Db } from "../db";
 import { idFloor } from "../ids";
 
@@ -25,7 +27,7 @@ export async function remediationMetrics(dbc: Db, since: Date): Promise<Remediat
     WITH resolved AS (
       SELECT EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))) AS seconds,
         EXISTS (SELECT 1 FROM "Remediation" r WHERE r."ticketId" = t.id AND r.status = 'succeeded') AS fixed
-      FROM "Ticket" t WHERE t.id >= ${idFloor(since)} AND t."resolvedAt" IS NOT NULL
+      FROM "Ticket" t WHERE t.id >= ${idFloor(since)} AND t."resolvedAt" IS NOT NULL AND ${Prisma.raw(NOT_TEST_TICKET)}
     )
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE fixed) AS with_fix,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE NOT fixed) AS without_fix

@@ -3,6 +3,8 @@
 // MTTR (median and p90, of the tickets created in that bucket) and automatic
 // fixes. Percentiles are computed by the database per bucket: no ticket rows
 // travel to the server, whatever the window holds.
+import { Prisma } from "../generated/prisma/client";
+import { NOT_TEST_EVENT, NOT_TEST_TICKET } from "../test-events/marker";
 import type { Db } from "../db";
 import { idFloor } from "../ids";
 import { BUCKET_SECONDS, bucketStarts, fillBuckets, type BucketUnit } from "./buckets";
@@ -63,17 +65,17 @@ export async function metricSeries(dbc: Db, since: Date, now: Date, unit: Bucket
         FILTER (WHERE t."resolvedAt" IS NOT NULL) AS mttr,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))))
         FILTER (WHERE t."resolvedAt" IS NOT NULL) AS mttr90
-    FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since}
+    FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY 1`;
   const bySource = await dbc.$queryRaw<SplitRow[]>`
     SELECT (floor(EXTRACT(EPOCH FROM t."createdAt") / ${size}::int) * ${size}::int)::float8 AS bucket,
       t.source AS key, count(*)::int AS n
-    FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since}
+    FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY 1, 2`;
   const byCategory = await dbc.$queryRawUnsafe<SplitRow[]>(
     `SELECT (floor(EXTRACT(EPOCH FROM t."createdAt") / $1::int) * $1::int)::float8 AS bucket,
        ${LATEST_CATEGORY} AS key, count(*)::int AS n
-     FROM "Ticket" t WHERE t.id >= $2 AND t."createdAt" >= $3
+     FROM "Ticket" t WHERE t.id >= $2 AND t."createdAt" >= $3 AND ${NOT_TEST_TICKET}
      GROUP BY 1, 2`,
     size,
     floor,
@@ -84,7 +86,7 @@ export async function metricSeries(dbc: Db, since: Date, now: Date, unit: Bucket
       count(*)::int AS deliveries,
       count(*) FILTER (WHERE outcome = 'duplicate_ignored')::int AS duplicates
     FROM "AlertEvent" WHERE id >= ${floor} AND "receivedAt" >= ${since}
-      AND outcome NOT IN ('unauthorized', 'too_large')
+      AND outcome NOT IN ('unauthorized', 'too_large') AND ${Prisma.raw(NOT_TEST_EVENT)}
     GROUP BY 1`;
   const fixes = await dbc.$queryRaw<FixRow[]>`
     SELECT (floor(EXTRACT(EPOCH FROM "createdAt") / ${size}::int) * ${size}::int)::float8 AS bucket,

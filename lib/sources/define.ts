@@ -22,6 +22,7 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
     enrichmentConfigured: definition.enrichmentConfigured,
     setup: definition.setup,
     runHelp: definition.runHelp,
+    testEvent: definition.testEvent,
     definition,
     interpret(body: unknown, ctx: ExtractContext): Interpretation {
       const parsed = definition.schema.safeParse(body);

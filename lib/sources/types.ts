@@ -176,6 +176,12 @@ export interface RunHelp {
   settings?: string;
 }
 
+/** Setup → "Send a test event": a realistic failure payload and the payload that resolves it. */
+export interface TestEvent {
+  fired: unknown;
+  resolved: unknown;
+}
+
 export interface SourceDefinition<P> {
   id: SourceId;
   displayName: string;
@@ -193,6 +199,8 @@ export interface SourceDefinition<P> {
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
   runHelp: RunHelp;
+  /** a test event with unique ids, dated `at` */
+  testEvent?(at: Date): TestEvent;
 }
 
 export type Interpretation = ExtractResult | { kind: "unsupported"; message: string };
@@ -208,4 +216,5 @@ export interface SourceAdapter {
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
   runHelp: RunHelp;
+  testEvent?(at: Date): TestEvent;
 }

@@ -9,6 +9,7 @@ import type { Prisma, Ticket } from "../../generated/prisma/client";
 import { newId } from "../../ids";
 import { ingestFailures } from "../../ingest/intake";
 import { notFetched } from "../../sources/fallback-text";
+import { isTestTicket } from "../../test-events/marker";
 import { getSource } from "../../sources/registry";
 import type { AuditNote, EnrichOutcome, TicketForEnrichment, TicketPatch } from "../../sources/types";
 import { JOB_KINDS } from "../kinds";
@@ -171,5 +172,15 @@ export const enrichStep: PipelineStep = {
   run,
   // The ticket page says why no API was asked.
   skipped: ({ db, ticket }) =>
-    apply(db, ticket, { status: "skipped", note: "this source has no API to ask for more detail" }, 0),
+    apply(
+      db,
+      ticket,
+      {
+        status: "skipped",
+        note: isTestTicket(ticket)
+          ? "a test event from the setup page: its run does not exist, so no API is asked"
+          : "this source has no API to ask for more detail",
+      },
+      0,
+    ),
 };

@@ -1,4 +1,6 @@
 // The Azure Data Factory source: the default Azure Monitor receiver (/api/azure-monitor).
+import { randomUUID } from "node:crypto";
+import { azureDataFactoryTestEvent } from "./test-event";
 import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
 import { env } from "../../env";
 import { azureConfigFromEnv, azureIntegrationFor } from "../../integrations/azure";
@@ -20,6 +22,7 @@ export const azureDataFactorySource = defineSource({
   enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),
   enrichmentConfigured: () => azureIntegrationFor(azureConfigFromEnv(env())).configured,
   setup: azureDataFactorySetup,
+  testEvent: (at) => azureDataFactoryTestEvent(at, randomUUID()),
   runHelp: {
     where: "ADF Studio → Monitor → Pipeline runs → the failed run → the failed activity's error",
     settings:

@@ -7,6 +7,7 @@ import { enrich } from "./enrich";
 import { extract } from "./extract";
 import { databricksPayloadSchema, type DatabricksPayload } from "./schema";
 import { databricksSetup } from "./setup";
+import { databricksTestEvent } from "./test-event";
 
 export { createDatabricksEnricher } from "./enrich";
 export type { DatabricksMetadata } from "./extract";
@@ -27,6 +28,10 @@ export const databricksSource = defineSource<DatabricksPayload>({
     return Boolean((c.host && c.token) || Object.keys(c.workspaces ?? {}).length);
   },
   setup: databricksSetup,
+  testEvent: (at) => {
+    const workspaces = Object.keys(databricksConfigFromEnv(env()).workspaces ?? {});
+    return databricksTestEvent(at.getTime(), workspaces.length === 1 ? workspaces[0] : null);
+  },
   runHelp: {
     where: "the run page in Databricks (Workflows → Job runs → the failed run → the failed task's output)",
     settings: "DATABRICKS_HOST and DATABRICKS_TOKEN (or DATABRICKS_WORKSPACES)",
