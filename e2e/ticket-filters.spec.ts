@@ -53,6 +53,13 @@ test("filters by severity, category, date and fix; sorts; exports the filtered l
   await expect(row).toBeVisible();
   await page.screenshot({ path: ".tmp/screens/ticket-filters.png", fullPage: false });
 
+  // bulk: select it and acknowledge the selection
+  await page.locator("li", { has: row }).getByTestId("select-ticket").check();
+  await expect(page.getByTestId("bulk-bar")).toContainText("1 selected");
+  await page.getByTestId("bulk-ack").click();
+  await expect(page.getByTestId("bulk-result")).toContainText("1 ticket acknowledged");
+  await expect(row.getByTestId("status-badge")).toHaveAttribute("data-status", "acknowledged");
+
   const download = page.waitForEvent("download");
   await page.getByTestId("export-csv").click();
   const file = await (await download).path();

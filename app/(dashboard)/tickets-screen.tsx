@@ -7,6 +7,7 @@ import { SOURCE_IDS } from "@/lib/sources/types";
 import {
   TICKET_LIST_REFRESH_MS,
   ticketFilterParams,
+  useBulkStatus,
   useTicketList,
   type TicketListFilters,
 } from "@/lib/queries/tickets";
@@ -96,6 +97,24 @@ export function TicketsScreen() {
   };
 
   const tickets = uniqueById(list.data?.pages.flatMap((page) => page.items) ?? []);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  // only what is still shown counts: a filter change or a refresh drops the rest
+  const selected = new Set(tickets.filter((t) => picked.has(t.id)).map((t) => t.id));
+  const bulk = useBulkStatus();
+  const selection = {
+    selected,
+    allSelected: tickets.length > 0 && selected.size === tickets.length,
+    toggle: (id: string) =>
+      setPicked((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    toggleAll: () => setPicked(selected.size === tickets.length ? new Set() : new Set(tickets.map((t) => t.id))),
+  };
+  const applyBulk = (status: "acknowledged" | "resolved") =>
+    bulk.mutate({ ids: [...selected], status }, { onSuccess: () => setPicked(new Set()) });
   const refreshError = list.isError && list.data && !list.isFetchNextPageError ? list.error.message : null;
 
   return (
@@ -125,6 +144,32 @@ export function TicketsScreen() {
         />
       </div>
 
+      {selected.size > 0 ? (
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+          data-testid="bulk-bar"
+        >
+          <span className="font-medium">{selected.size} selected</span>
+          <Button size="sm" onClick={() => applyBulk("acknowledged")} disabled={bulk.isPending} data-testid="bulk-ack">
+            Acknowledge
+          </Button>
+          <Button size="sm" onClick={() => applyBulk("resolved")} disabled={bulk.isPending} data-testid="bulk-resolve">
+            Resolve
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setPicked(new Set())}>
+            Clear selection
+          </Button>
+          {bulk.error ? <span className="text-red-700 dark:text-red-400">{bulk.error.message}</span> : null}
+        </div>
+      ) : bulk.data ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400" role="status" data-testid="bulk-result">
+          {bulk.data.changed} ticket{bulk.data.changed === 1 ? "" : "s"} {bulk.data.status}
+          {bulk.data.results.some((r) => !r.ok)
+            ? `; ${bulk.data.results.filter((r) => !r.ok).length} left as they were (${bulk.data.results.find((r) => !r.ok)?.error})`
+            : ""}
+          .
+        </p>
+      ) : null}
       {incident ? (
         <p className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="incident-filter">
           Showing one incident&apos;s tickets.
@@ -154,8 +199,8 @@ export function TicketsScreen() {
           <NoTickets filtered={filtered} onClear={clearFilters} />
         ) : (
           <>
-            <TicketListHeader />
-            <TicketList tickets={tickets} />
+            <TicketListHeader selection={selection} />
+            <TicketList tickets={tickets} selection={selection} />
           </>
         )}
       </div>

@@ -10,13 +10,41 @@ import { RecurrenceBadges } from "./recurrence-badge";
 
 const COLUMNS = "md:grid md:grid-cols-[5.5rem_8rem_minmax(0,1fr)_8.5rem_3.5rem_6.5rem] md:items-center md:gap-3";
 
-export function TicketListHeader() {
+export interface Selection {
+  selected: ReadonlySet<string>;
+  toggle(id: string): void;
+  /** select (or, when all are selected, clear) every ticket shown */
+  toggleAll(): void;
+  allSelected: boolean;
+}
+
+const CHECK = "size-4 shrink-0 rounded border-zinc-300 accent-zinc-900 dark:border-zinc-600 dark:accent-zinc-100";
+
+export function TicketListHeader({ selection }: { selection?: Selection }) {
+  return (
+    <div className="flex items-center border-b border-zinc-200 pl-4 dark:border-zinc-800">
+      {selection ? (
+        <input
+          type="checkbox"
+          className={CHECK}
+          checked={selection.allSelected}
+          onChange={selection.toggleAll}
+          aria-label="Select every ticket shown"
+          data-testid="select-all"
+        />
+      ) : null}
+      <TicketListColumns />
+    </div>
+  );
+}
+
+function TicketListColumns() {
   return (
     <div
       aria-hidden
       className={cn(
         COLUMNS,
-        "hidden border-b border-zinc-200 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400",
+        "hidden flex-1 border-zinc-200 px-4 py-2 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400",
       )}
     >
       <span>Severity</span>
@@ -29,13 +57,23 @@ export function TicketListHeader() {
   );
 }
 
-function TicketRow({ ticket }: { ticket: TicketJson }) {
+function TicketRow({ ticket, selection }: { ticket: TicketJson; selection?: Selection }) {
   const error = firstLine(ticket.errorMessage);
   const meta = [resourceTypeLabel(ticket.resourceType), ticket.scope, sourceName(ticket.source)]
     .filter(Boolean)
     .join(" · ");
   return (
-    <li>
+    <li className="flex items-center pl-4">
+      {selection ? (
+        <input
+          type="checkbox"
+          className={CHECK}
+          checked={selection.selected.has(ticket.id)}
+          onChange={() => selection.toggle(ticket.id)}
+          aria-label={`Select ${ticket.resourceName}`}
+          data-testid="select-ticket"
+        />
+      ) : null}
       <Link
         href={`/tickets/${encodeURIComponent(ticket.id)}`}
         data-testid="ticket-row"
@@ -43,7 +81,7 @@ function TicketRow({ ticket }: { ticket: TicketJson }) {
         data-status={ticket.status}
         className={cn(
           COLUMNS,
-          "flex flex-wrap items-center gap-2 px-4 py-2.5 transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 dark:hover:bg-zinc-900 dark:focus-visible:bg-zinc-900",
+          "flex min-w-0 flex-1 flex-wrap items-center gap-2 px-4 py-2.5 transition-colors hover:bg-zinc-50 focus-visible:bg-zinc-50 dark:hover:bg-zinc-900 dark:focus-visible:bg-zinc-900",
           ticket.status === "resolved" && "opacity-60",
         )}
       >
@@ -120,11 +158,11 @@ function TicketRow({ ticket }: { ticket: TicketJson }) {
   );
 }
 
-export function TicketList({ tickets }: { tickets: TicketJson[] }) {
+export function TicketList({ tickets, selection }: { tickets: TicketJson[]; selection?: Selection }) {
   return (
     <ul data-testid="ticket-list" className="divide-y divide-zinc-200 dark:divide-zinc-800">
       {tickets.map((ticket) => (
-        <TicketRow key={ticket.id} ticket={ticket} />
+        <TicketRow key={ticket.id} ticket={ticket} selection={selection} />
       ))}
     </ul>
   );

@@ -1,5 +1,6 @@
 // Ticket list: filtered, cursor-paginated and refreshed every few seconds while the dashboard is open.
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
 import { ticketListJson, type TicketStatus } from "@/lib/api/schemas";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./keys";
@@ -69,5 +70,23 @@ export function useTicketList(filters: TicketListFilters) {
     refetchInterval: TICKET_LIST_REFRESH_MS,
     // Keep showing the old rows while a new filter loads: no flash of empty list.
     placeholderData: keepPreviousData,
+  });
+}
+
+const bulkResultJson = z.object({
+  status: z.enum(["acknowledged", "resolved"]),
+  changed: z.number().int(),
+  results: z.array(
+    z.object({ id: z.string(), ok: z.boolean(), status: z.string().optional(), error: z.string().optional() }),
+  ),
+});
+
+/** Acknowledge or resolve the list's selection (POST /api/tickets/bulk), then refresh what shows tickets. */
+export function useBulkStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { ids: string[]; status: "acknowledged" | "resolved" }) =>
+      fetchJson("/api/tickets/bulk", bulkResultJson, { method: "POST", json: v }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ["tickets"] }),
   });
 }

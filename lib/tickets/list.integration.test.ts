@@ -140,3 +140,37 @@ describe("GET /api/tickets/export", () => {
     expect(text.trimEnd().split("\r\n")).toHaveLength(521);
   });
 });
+
+describe("POST /api/tickets/bulk", () => {
+  const bulk = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/api/tickets/bulk`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it("acknowledges and resolves a selection, each audited; a missing id or a resolved ticket is reported, not fatal", async () => {
+    const a = await seedTicketRow(t.prisma, { at: minutesAgo(2), resourceName: "bulk_a" });
+    const b = await seedTicketRow(t.prisma, { at: minutesAgo(2), resourceName: "bulk_b", resolveS: 60 });
+    const ack = await bulk({ ids: [a, b, "no-such-ticket"], status: "acknowledged" });
+    expect(ack.status).toBe(200);
+    const body = (await ack.json()) as { changed: number; results: { id: string; ok: boolean; error?: string }[] };
+    expect(body.changed).toBe(1);
+    expect(body.results.find((r) => r.id === b)).toMatchObject({ ok: false, error: /already resolved/ });
+    expect(body.results.find((r) => r.id === "no-such-ticket")).toMatchObject({ ok: false });
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id: a } })).status).toBe("acknowledged");
+    expect((await t.prisma.ticket.findUniqueOrThrow({ where: { id: b } })).status).toBe("resolved");
+
+    const res = await bulk({ ids: [a], status: "resolved" });
+    expect(((await res.json()) as { changed: number }).changed).toBe(1);
+    const audit = await t.prisma.auditLog.findMany({ where: { ticketId: a }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((x) => x.action)).toEqual(["acknowledged", "resolved"]);
+  });
+
+  it("refuses an empty or oversized selection, another status, and a cross-site request", async () => {
+    expect((await bulk({ ids: [], status: "resolved" })).status).toBe(400);
+    expect((await bulk({ ids: Array(201).fill("x"), status: "resolved" })).status).toBe(400);
+    expect((await bulk({ ids: ["x"], status: "open" })).status).toBe(400);
+    expect((await bulk({ ids: ["x"], status: "resolved" }, { origin: "http://evil.example" })).status).toBe(403);
+  });
+});
