@@ -13,6 +13,9 @@ const slack = await startFakeSlack({ port: slackPort, token: "xoxb-e2e" });
 const jira = await startFakeJira({ port: jiraPort, email: "e2e@example.com", apiToken: "jira-e2e", projectKey: "OPS" });
 const dbxPort = Number(process.argv[4] ?? 3230);
 const dbx = await startFakeDatabricks({ port: dbxPort, token: "dapi0123456789abcdef0123456789abcdef-9" });
+// the setup page's Apply lists these and points the chosen ones at RCA Desk
+dbx.addJob(5501, "e2e_nightly_sales");
+dbx.addJob(5502, "e2e_hourly_orders");
 // the remediation spec's failed run (E2E_FIX_RUN_ID): its one task lost its driver, a transient failure
 const runId = 9_900_001;
 dbx.addRun(

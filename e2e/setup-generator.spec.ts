@@ -46,3 +46,17 @@ test("a test event goes through intake, opens a ticket marked Test and resolves 
   await expect(page.getByTestId("test-badge").first()).toBeVisible();
   await expect(page.getByTestId("status-badge").first()).toHaveAttribute("data-status", "resolved");
 });
+
+test("Apply with the server's Databricks token: choose a job, see each call's answer", async ({ page }) => {
+  await page.goto("/setup");
+  const card = page.getByTestId("generator");
+  await card.getByRole("button", { name: "Databricks" }).click();
+  const panel = card.getByTestId("dbx-apply");
+  await panel.getByTestId("dbx-load-jobs").click();
+  await panel.getByLabel(/e2e_nightly_sales/).check();
+  await panel.getByTestId("dbx-apply-button").click();
+  const result = panel.getByTestId("dbx-apply-result");
+  await expect(result).toContainText("✓ POST /api/2.0/notification-destinations → 200");
+  await expect(result).toContainText("✓ POST /api/2.2/jobs/update (job 5501) → 200");
+  await page.screenshot({ path: ".tmp/screens/setup-apply.png", fullPage: false });
+});

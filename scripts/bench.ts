@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,storm]
+// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,storm,list]
 // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench: the same on PostgreSQL.
 // Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
 // the same build (the ceiling), then intake with unique ADF failure payloads
@@ -13,7 +13,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { openDatabase, type DatabaseHandle } from "../lib/db";
+import { deployMigrations } from "../lib/migrations";
 import { startFakeJira } from "../lib/testing/fakes/jira";
+import { seedTickets, timeQueries } from "./bench-list";
 import { startFakeSlack } from "../lib/testing/fakes/slack";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,8 +26,10 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     "e2e-alerts": { type: "string", default: "1000" },
     "storm-alerts": { type: "string", default: "1000" },
-    phases: { type: "string", default: "intake,e2e,storm" },
+    phases: { type: "string", default: "intake,e2e,storm,list" },
     port: { type: "string", default: "3290" },
+    "list-tickets": { type: "string", default: "100000" },
+    "list-rounds": { type: "string", default: "30" },
   },
 });
 const duration = Number(args.duration);
@@ -92,7 +97,11 @@ async function pgAdminQuery(sql: string) {
 
 type Server = { proc: ChildProcess; dataDir: string; pgDatabase?: string };
 
-async function startServer(env: Record<string, string>): Promise<Server> {
+/** `prepare` runs on the migrated database before the server opens it (an embedded database has one owner). */
+async function startServer(
+  env: Record<string, string>,
+  prepare?: (handle: DatabaseHandle) => Promise<void>,
+): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-bench-"));
   let databaseUrl = `pglite:${dataDir}`;
   let pgDatabase: string | undefined;
@@ -102,6 +111,12 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     const u = new URL(pgAdmin);
     u.pathname = `/${pgDatabase}`;
     databaseUrl = u.toString();
+  }
+  if (prepare) {
+    const handle = openDatabase(databaseUrl);
+    await deployMigrations(handle);
+    await prepare(handle);
+    await handle.close();
   }
   const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
     cwd: root,
@@ -317,7 +332,24 @@ async function main() {
       `\nstorm (one cause, Slack + Jira fakes, Slack 1 msg/s per channel): ${storm.alerts} alerts fully processed (enrich + RCA + notify) in ${storm.totalSeconds.toFixed(1)} s = ${(storm.alerts / storm.totalSeconds).toFixed(0)} alerts/s; delivery -> told (own message or joined the incident) p50 ${(storm.p50 / 1000).toFixed(1)} s, p95 ${(storm.p95 / 1000).toFixed(1)} s over ${storm.told} tickets; Slack: ${storm.slackMessages} message(s), ${storm.slackCalls} calls; Jira: ${storm.jiraIssues} issue(s)`,
     );
   }
+  if (phases.has("list")) await listPhase(Number(args["list-tickets"]), Number(args["list-rounds"]));
   process.exit(ok ? 0 : 1);
+}
+
+async function listPhase(tickets: number, rounds: number) {
+  const seeded = performance.now();
+  const server = await startServer({ WORKER_ENABLED: "false" }, (h) => seedTickets(h, tickets));
+  try {
+    console.log(
+      `\nticket list at ${tickets.toLocaleString("en")} tickets (seeded and started in ${((performance.now() - seeded) / 1000).toFixed(0)} s), ${rounds} requests per query, one at a time:`,
+    );
+    console.log(`| query | p50 ms | p95 ms | items |`);
+    console.log(`|---|---|---|---|`);
+    for (const r of await timeQueries(base, rounds))
+      console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.items} |`);
+  } finally {
+    await stopServer(server);
+  }
 }
 
 async function intakePhase(): Promise<boolean> {

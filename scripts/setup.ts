@@ -1,50 +1,27 @@
 // npm run setup -- azure-data-factory --subscription S --resource-group RG --factory F [--workspace W] --url URL --format az|bicep
 // npm run setup -- databricks --url URL [--key KEY] [--jobs id,id] [--apply]
 // Prints what connects a source to RCA Desk (the same text as the setup page), for CI pipelines and people.
-// --apply (Databricks) makes the calls with DATABRICKS_HOST / DATABRICKS_TOKEN and prints each answer.
+// --apply (Databricks) makes the calls with DATABRICKS_HOST / DATABRICKS_TOKEN (or DATABRICKS_WORKSPACES with one
+// workspace) and prints each answer; the key is --key, else RCA_API_KEY_DATABRICKS / RCA_API_KEY.
 import { parseArgs } from "node:util";
 import { azureBicep, azureCliScript, azureInputProblems } from "../lib/setup-generators/azure";
-import {
-  databricksCurlScript,
-  jobUpdateRequest,
-  notificationDestinationRequest,
-} from "../lib/setup-generators/databricks";
+import { databricksCurlScript } from "../lib/setup-generators/databricks";
+import { applyDatabricksSetup } from "../lib/setup-generators/databricks-apply";
 
 const USAGE = `usage:
   npm run setup -- azure-data-factory --subscription S --resource-group RG --factory F [--workspace W] --url URL [--format az|bicep]
   npm run setup -- databricks --url URL [--key KEY] [--jobs id,id] [--apply]`;
 
 async function databricksApply(url: string, key: string | undefined, jobs: string[]): Promise<number> {
-  const host = process.env.DATABRICKS_HOST?.replace(/\/+$/, "");
-  const token = process.env.DATABRICKS_TOKEN;
-  if (!host || !token) {
-    console.error("--apply needs DATABRICKS_HOST and DATABRICKS_TOKEN");
+  try {
+    const { calls } = await applyDatabricksSetup({ url, jobIds: jobs }, { key });
+    for (const c of calls)
+      console.log(`${c.ok ? "ok  " : "FAIL"} ${c.call} → ${c.httpStatus ?? "no answer"}: ${c.message}`);
+    return calls.every((c) => c.ok) ? 0 : 1;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
     return 2;
   }
-  const call = async (r: { method: string; path: string; body: unknown }) => {
-    const res = await fetch(`${host}${r.path}`, {
-      method: r.method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify(r.body),
-    });
-    const text = await res.text();
-    console.log(`${r.method} ${r.path} → ${res.status} ${text.slice(0, 300)}`);
-    return {
-      ok: res.ok,
-      json: (() => {
-        try {
-          return JSON.parse(text) as Record<string, unknown>;
-        } catch {
-          return {};
-        }
-      })(),
-    };
-  };
-  const dest = await call(notificationDestinationRequest({ url, key }));
-  if (!dest.ok || typeof dest.json.id !== "string") return 1;
-  let failed = 0;
-  for (const job of jobs) if (!(await call(jobUpdateRequest(job, dest.json.id))).ok) failed++;
-  return failed ? 1 : 0;
 }
 
 async function main(): Promise<number> {

@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { CodeBlock } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";
 import { Section } from "../ui/section";
+import { DatabricksApply } from "./databricks-apply";
 
 type Kind = "az" | "bicep" | "databricks";
 const input =
@@ -22,7 +23,7 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-export function GeneratorCard({ origin }: { origin: string | null }) {
+export function GeneratorCard({ origin, databricksApi }: { origin: string | null; databricksApi?: boolean }) {
   const [kind, setKind] = useState<Kind>("az");
   const [f, setF] = useState({
     subscriptionId: "",
@@ -117,6 +118,9 @@ export function GeneratorCard({ origin }: { origin: string | null }) {
           <CodeBlock data-testid="generator-output">{text}</CodeBlock>
         </div>
       )}
+      {kind === "databricks" && databricksApi && origin ? (
+        <DatabricksApply intakeUrl={`${origin}/api/databricks-monitor`} />
+      ) : null}
       <p className="mt-2 text-xs text-zinc-500">
         Same output from a CI pipeline:{" "}
         <code className="font-mono">

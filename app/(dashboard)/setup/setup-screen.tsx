@@ -57,7 +57,10 @@ export function SetupScreen() {
       ) : null}
       {setup.data ? <NotificationsCard notifications={setup.data.notifications} /> : null}
       {setup.data ? <IntegrationsCard integrations={setup.data.integrations} /> : null}
-      <GeneratorCard origin={origin} />
+      <GeneratorCard
+        origin={origin}
+        databricksApi={setup.data?.integrations.find((i) => i.id === "databricks")?.configured ?? false}
+      />
       {guides.map((guide) => (
         <SourceGuideCard
           key={guide.id}

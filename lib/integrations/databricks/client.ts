@@ -8,6 +8,8 @@ import {
   clusterListSchema,
   clusterSchema,
   emptyAnswerSchema,
+  jobListSchema,
+  notificationDestinationSchema,
   repairAnswerSchema,
   runOutputSchema,
   runSchema,
@@ -99,6 +101,15 @@ export interface DatabricksClient {
     body: ClusterActionBody,
     options?: CallOptions,
   ): Promise<ApiResult<Record<string, unknown>>>;
+  /** every job's id and name (jobs/list, 100 a page, following next_page_token) */
+  listJobs(options?: CallOptions): Promise<ApiResult<{ jobId: string; name: string }[]>>;
+  /** POST /api/2.0/notification-destinations (workspace admins only); not idempotent, never retried here */
+  createNotificationDestination(
+    body: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<ApiResult<{ id: string; display_name?: string }>>;
+  /** POST /api/2.2/jobs/update: replaces the top-level fields of new_settings, keeps the rest; answers {} */
+  updateJob(body: Record<string, unknown>, options?: CallOptions): Promise<ApiResult<Record<string, unknown>>>;
   /** cheapest authenticated call (clusters/list, one entry): proves host + token work */
   testConnection(options?: CallOptions): Promise<ApiResult<{ reachable: true }>>;
 }
@@ -229,6 +240,35 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
 
     clusterAction: (action, body, o) =>
       call({ method: "POST", path: `/api/2.0/clusters/${action}`, body, schema: emptyAnswerSchema }, o),
+
+    async listJobs(o = {}) {
+      const jobs: { jobId: string; name: string }[] = [];
+      let pageToken: string | undefined;
+      for (let page = 1; ; page++) {
+        const r = await call(
+          {
+            method: "GET",
+            path: "/api/2.2/jobs/list",
+            query: { limit: 100, page_token: pageToken },
+            schema: jobListSchema,
+          },
+          o,
+        );
+        if (!r.ok) return r;
+        for (const j of r.value.jobs)
+          jobs.push({ jobId: String(j.job_id), name: j.settings?.name ?? `job ${j.job_id}` });
+        pageToken = r.value.next_page_token;
+        if (!pageToken || page >= MAX_PAGES) return { ...r, value: jobs };
+      }
+    },
+
+    createNotificationDestination: (body, o) =>
+      call(
+        { method: "POST", path: "/api/2.0/notification-destinations", body, schema: notificationDestinationSchema },
+        o,
+      ),
+
+    updateJob: (body, o) => call({ method: "POST", path: "/api/2.2/jobs/update", body, schema: emptyAnswerSchema }, o),
 
     async testConnection(o) {
       const result = await listClusters({ ...o, pageSize: 1 });

@@ -110,6 +110,21 @@ export type Run = z.infer<typeof runSchema>;
 /** POST /api/2.2/jobs/runs/repair */
 export const repairAnswerSchema = z.looseObject({ repair_id: apiId });
 
+/** GET /api/2.2/jobs/list: one page of jobs (BaseJob: job_id, settings.name, ...) */
+export const jobListSchema = z.looseObject({
+  jobs: lenientArray(z.looseObject({ job_id: apiId, settings: opt(z.looseObject({ name: opt(z.string()) })) })),
+  has_more: opt(z.boolean()),
+  next_page_token: opt(z.string()),
+});
+export type JobList = z.infer<typeof jobListSchema>;
+
+/** POST /api/2.0/notification-destinations: the NotificationDestination (secrets answered only as *_set flags) */
+export const notificationDestinationSchema = z.looseObject({
+  id: z.string(),
+  display_name: opt(z.string()),
+  destination_type: opt(z.string()),
+});
+
 /** clusters/start, restart, resize answer an empty object */
 export const emptyAnswerSchema = z.record(z.string(), z.unknown());
 

@@ -2,6 +2,7 @@
 // random port): Jobs 2.1 runs/get + runs/get-output, Clusters 2.0 get /
 // events / list, Libraries 2.0 cluster-status. Records every request and can
 // be scripted per route: status, Retry-After, delay, hang, reset, sequences.
+import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { apiError, databricksFixture, runOutput, type Json, type JsonObject } from "./databricks-data";
@@ -20,6 +21,9 @@ export type FakeDatabricksRoute =
   | "clustersRestart"
   | "clustersResize"
   | "libraryStatus"
+  | "jobsList"
+  | "jobsUpdate"
+  | "destinationsCreate"
   | "unknown";
 
 const ROUTES: Record<string, FakeDatabricksRoute> = {
@@ -33,6 +37,9 @@ const ROUTES: Record<string, FakeDatabricksRoute> = {
   "POST /api/2.0/clusters/start": "clustersStart",
   "POST /api/2.0/clusters/restart": "clustersRestart",
   "POST /api/2.0/clusters/resize": "clustersResize",
+  "GET /api/2.2/jobs/list": "jobsList",
+  "POST /api/2.2/jobs/update": "jobsUpdate",
+  "POST /api/2.0/notification-destinations": "destinationsCreate",
 };
 
 /** How a repair or a cluster action ends, and after how many status reads (runs/get, clusters/get). */
@@ -93,6 +100,10 @@ export interface FakeDatabricks {
   /** an answer for every request to a route until cleared with null */
   setResponse(route: FakeDatabricksRoute, response: FakeDatabricksResponse | null): void;
   requestsTo(route: FakeDatabricksRoute): RecordedDatabricksRequest[];
+  /** a job for jobs/list and jobs/update (settings as jobs/get shows them) */
+  addJob(jobId: number, name: string): void;
+  /** a job's settings after the jobs/update calls so far */
+  jobSettings(jobId: number): JsonObject | undefined;
   close(): Promise<void>;
 }
 
@@ -157,6 +168,7 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
   const taskRuns = new Set<string>();
   const outputs = new Map<string, JsonObject>();
   const clusters = new Map<string, JsonObject>();
+  const jobs = new Map<number, JsonObject>();
   const events = new Map<string, JsonObject[]>();
   const libraries = new Map<string, JsonObject[]>();
   const repairOutcomes = new Map<string, FakeOutcome[]>();
@@ -299,6 +311,48 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
       }
       case "runsRepair":
         return repair(res, body);
+      case "jobsList": {
+        const all = [...jobs.entries()].map(([id, settings]) => ({
+          job_id: id,
+          settings,
+          created_time: 1_700_000_000_000,
+        }));
+        const size = Math.min(num(query.limit) ?? 20, 100);
+        const offset = query.page_token ? Number(Buffer.from(query.page_token, "base64url").toString()) || 0 : 0;
+        const more = offset + size < all.length;
+        return send(res, 200, {
+          jobs: all.slice(offset, offset + size),
+          has_more: more,
+          ...(more ? { next_page_token: Buffer.from(String(offset + size)).toString("base64url") } : {}),
+        });
+      }
+      case "jobsUpdate": {
+        const id = num(body.job_id);
+        const settings = id === undefined ? undefined : jobs.get(id);
+        if (!settings)
+          return send(res, 400, apiError("INVALID_PARAMETER_VALUE", `Job ${String(body.job_id)} does not exist.`));
+        // new_settings replaces top-level fields; the others stay
+        Object.assign(settings, (body.new_settings ?? {}) as JsonObject);
+        return send(res, 200, {});
+      }
+      case "destinationsCreate": {
+        const config = (body.config ?? {}) as JsonObject;
+        const webhook = config.generic_webhook as JsonObject | undefined;
+        if (!webhook || typeof webhook.url !== "string")
+          return send(res, 400, apiError("INVALID_PARAMETER_VALUE", "config must hold exactly one destination"));
+        return send(res, 200, {
+          id: randomUUID(),
+          display_name: body.display_name ?? "",
+          destination_type: "WEBHOOK",
+          config: {
+            generic_webhook: {
+              url_set: true,
+              username_set: Boolean(webhook.username),
+              password_set: Boolean(webhook.password),
+            },
+          },
+        });
+      }
       case "clustersStart":
       case "clustersRestart":
       case "clustersResize":
@@ -437,6 +491,10 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
       if (response) sticky.set(route, response);
       else sticky.delete(route);
     },
+    addJob(jobId, name) {
+      jobs.set(jobId, { name, max_concurrent_runs: 1 });
+    },
+    jobSettings: (jobId) => jobs.get(jobId),
     requestsTo(route) {
       return requests.filter((r) => r.route === route);
     },
