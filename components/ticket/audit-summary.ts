@@ -33,6 +33,10 @@ function rcaCompleted(d: Record<string, unknown>): string {
 
 const SUMMARIES: Record<string, (d: Record<string, unknown>) => string> = {
   "RCA completed": rcaCompleted,
+  "severity raised": (d) => {
+    const why = str(d.why) ?? `${String(d.from)} → ${String(d.to)}`;
+    return why.charAt(0).toUpperCase() + why.slice(1);
+  },
 };
 
 /** The entry in words, or null when its details are already plain (shown as they are, without empty fields). */

@@ -155,6 +155,9 @@ describe("Databricks failure pipeline", () => {
     expect(ticket.rcas[0]).toMatchObject({ version: 1, provider: "rules" });
     expect(ticket.rcas[0].category).toBe("upstream_data");
     expect(ticket.audit.map((a) => a.action)).toEqual(expect.arrayContaining(["ticket created", "RCA completed"]));
+    // the webhook carried no severity (medium); missing upstream data needs someone to act: medium stands
+    expect(ticket.severity).toBe("medium");
+    expect(ticket.audit.map((a) => a.action)).not.toContain("severity raised");
 
     // a retried enrich job does not duplicate details
     await t.prisma.job.create({
@@ -176,6 +179,8 @@ describe("Databricks failure pipeline", () => {
     expect(ticket.enrichment).toMatchObject({ status: "unavailable" });
     expect(String((ticket.enrichment as { note: string }).note)).toMatch(/lacks permission to read run 5550002/);
     expect(ticket.errorSource).toBe("fallback");
+    // an undetermined cause keeps the alert's word: a Databricks job failure without a severity is medium
+    expect(ticket.severity).toBe("medium");
     // the list and the error box say the error could not be fetched, and why; no promise of one to come
     expect(ticket.errorMessage).toMatch(/could not be fetched from the Jobs API runs\/get-output: .*lacks permission/);
     expect(ticket.errorMessage).not.toMatch(/is fetched from/);

@@ -12,7 +12,8 @@ import { analyzeWithGemini, geminiProvider } from "./gemini";
 import { hintFrom, mergeWithRules } from "./merge";
 import { classifyFailure } from "./classify";
 import { findSimilar } from "./similar";
-import type { RcaAnalysis, RcaInput, RcaRecord } from "./types";
+import { severityAfterRca } from "./severity";
+import type { RcaAnalysis, RcaCategory, RcaInput, RcaRecord } from "./types";
 
 export function rcaInputFor(t: Ticket, details: RunDetail[]): RcaInput {
   return {
@@ -77,6 +78,21 @@ async function storeVersion(db: Db, ticketId: string, r: RcaRecord): Promise<num
             },
           },
         });
+        // the RCA's verdict raises (never lowers) the alert's severity; the ticket's timeline says why
+        const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { severity: true } });
+        const raised = severityAfterRca(ticket.severity, r.category as RcaCategory);
+        if (raised.reason) {
+          await tx.ticket.update({ where: { id: ticketId }, data: { severity: raised.severity } });
+          await tx.auditLog.create({
+            data: {
+              id: newId(),
+              ticketId,
+              actor: "rca",
+              action: "severity raised",
+              details: { from: ticket.severity, to: raised.severity, why: raised.reason },
+            },
+          });
+        }
         return version;
       });
     } catch (err) {

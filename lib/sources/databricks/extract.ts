@@ -111,7 +111,8 @@ function failure(f: JobEventFacts, p: JobWebhookPayload): NormalizedFailure {
       `Databricks job ${f.jobName} run ${f.jobRunId} failed${task}. ` +
       "The webhook carries no error text; the exact error is fetched from the Jobs API runs/get-output.",
     errorSource: "fallback",
-    severity: "high",
+    // the webhook carries no severity: medium until the RCA says more (lib/rca/severity.ts)
+    severity: "medium",
     failedTasks: f.taskKey ? [f.taskKey] : [],
   };
 }
