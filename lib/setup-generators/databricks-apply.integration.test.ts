@@ -85,6 +85,7 @@ describe("Databricks apply", () => {
     const cli = path.join(import.meta.dirname, "../../scripts/setup.ts");
     const tsx = path.join(import.meta.dirname, "../../node_modules/.bin/tsx");
     const child = spawn(tsx, [cli, "databricks", "--url", INTAKE, "--key", "cli-key", "--jobs", "1003", "--apply"], {
+      // eslint-disable-next-line no-restricted-syntax -- the CLI runs as a user would: this environment plus the fake's address
       env: { ...process.env, DATABRICKS_HOST: dbx.url, DATABRICKS_TOKEN: dbx.token, LOG_LEVEL: "silent" },
     });
     let out = "";
