@@ -1,15 +1,23 @@
 // npm run setup -- azure-data-factory --subscription S --resource-group RG --factory F [--workspace W] --url URL --format az|bicep
+// npm run setup -- synapse --subscription S --resource-group RG --synapse-workspace SW [--workspace W] --url URL --format az|bicep
 // npm run setup -- databricks --url URL [--key KEY] [--jobs id,id] [--apply]
 // Prints what connects a source to RCA Desk (the same text as the setup page), for CI pipelines and people.
 // --apply (Databricks) makes the calls with DATABRICKS_HOST / DATABRICKS_TOKEN (or DATABRICKS_WORKSPACES with one
 // workspace) and prints each answer; the key is --key, else RCA_API_KEY_DATABRICKS / RCA_API_KEY.
 import { parseArgs } from "node:util";
-import { azureBicep, azureCliScript, azureInputProblems } from "../lib/setup-generators/azure";
+import {
+  ADF_FLAVOR,
+  azureBicep,
+  azureCliScript,
+  azureInputProblems,
+  SYNAPSE_FLAVOR,
+} from "../lib/setup-generators/azure";
 import { databricksCurlScript } from "../lib/setup-generators/databricks";
 import { applyDatabricksSetup } from "../lib/setup-generators/databricks-apply";
 
 const USAGE = `usage:
   npm run setup -- azure-data-factory --subscription S --resource-group RG --factory F [--workspace W] --url URL [--format az|bicep]
+  npm run setup -- synapse --subscription S --resource-group RG --synapse-workspace SW [--workspace W] --url URL [--format az|bicep]
   npm run setup -- databricks --url URL [--key KEY] [--jobs id,id] [--apply]`;
 
 async function databricksApply(url: string, key: string | undefined, jobs: string[]): Promise<number> {
@@ -31,6 +39,7 @@ async function main(): Promise<number> {
       subscription: { type: "string" },
       "resource-group": { type: "string" },
       factory: { type: "string" },
+      "synapse-workspace": { type: "string" },
       workspace: { type: "string" },
       url: { type: "string" },
       format: { type: "string", default: "az" },
@@ -40,15 +49,16 @@ async function main(): Promise<number> {
     },
   });
   const [target] = positionals;
-  if (target === "azure-data-factory") {
+  if (target === "azure-data-factory" || target === "synapse") {
+    const flavor = target === "synapse" ? SYNAPSE_FLAVOR : ADF_FLAVOR;
     const input = {
       subscriptionId: values.subscription ?? "",
       resourceGroup: values["resource-group"] ?? "",
-      factoryName: values.factory ?? "",
+      factoryName: (target === "synapse" ? values["synapse-workspace"] : values.factory) ?? "",
       workspace: values.workspace,
       url: values.url ?? "",
     };
-    const problems = azureInputProblems(input);
+    const problems = azureInputProblems(input, flavor);
     if (problems.length || !["az", "bicep"].includes(values.format ?? "")) {
       console.error(
         [...problems, ...(["az", "bicep"].includes(values.format ?? "") ? [] : ["format: az or bicep"])].join("\n"),
@@ -56,7 +66,7 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    process.stdout.write(values.format === "bicep" ? azureBicep(input) : azureCliScript(input));
+    process.stdout.write(values.format === "bicep" ? azureBicep(input, flavor) : azureCliScript(input, flavor));
     return 0;
   }
   if (target === "databricks") {

@@ -2,7 +2,13 @@
 // Generates what connects a source here, from a few names: the Azure CLI script or Bicep file for a data factory,
 // and the Databricks notification destination + job settings. Same text as `npm run setup` (lib/setup-generators).
 import { useState } from "react";
-import { azureBicep, azureCliScript, azureInputProblems } from "@/lib/setup-generators/azure";
+import {
+  ADF_FLAVOR,
+  azureBicep,
+  azureCliScript,
+  azureInputProblems,
+  SYNAPSE_FLAVOR,
+} from "@/lib/setup-generators/azure";
 import { databricksCurlScript } from "@/lib/setup-generators/databricks";
 import { Button } from "../ui/button";
 import { CodeBlock } from "../ui/code-block";
@@ -10,7 +16,7 @@ import { CopyButton } from "../ui/copy-button";
 import { Section } from "../ui/section";
 import { DatabricksApply } from "./databricks-apply";
 
-type Kind = "az" | "bicep" | "databricks";
+type Kind = "az" | "bicep" | "syn-az" | "syn-bicep" | "databricks";
 const input =
   "h-8 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -34,14 +40,16 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
     jobs: "",
   });
   const base = origin ?? "https://<rca-desk-host>";
+  const synapse = kind === "syn-az" || kind === "syn-bicep";
+  const flavor = synapse ? SYNAPSE_FLAVOR : ADF_FLAVOR;
   const azure = {
     subscriptionId: f.subscriptionId.trim(),
     resourceGroup: f.resourceGroup.trim(),
     factoryName: f.factoryName.trim(),
     workspace: f.workspace.trim() || undefined,
-    url: `${base}/api/azure-monitor?api_key=${f.key.trim() ? encodeURIComponent(f.key.trim()) : "<RCA_API_KEY>"}`,
+    url: `${base}${synapse ? "/api/monitor/synapse" : "/api/azure-monitor"}?api_key=${f.key.trim() ? encodeURIComponent(f.key.trim()) : "<RCA_API_KEY>"}`,
   };
-  const problems = kind === "databricks" ? [] : azureInputProblems(azure);
+  const problems = kind === "databricks" ? [] : azureInputProblems(azure, flavor);
   const text =
     kind === "databricks"
       ? databricksCurlScript({
@@ -54,9 +62,9 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
         })
       : problems.length
         ? ""
-        : kind === "bicep"
-          ? azureBicep(azure)
-          : azureCliScript(azure);
+        : kind === "bicep" || kind === "syn-bicep"
+          ? azureBicep(azure, flavor)
+          : azureCliScript(azure, flavor);
   const field = (name: keyof typeof f, label: string, placeholder: string) => (
     <label className="text-xs">
       {label}
@@ -76,6 +84,8 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
           [
             ["az", "ADF: Azure CLI"],
             ["bicep", "ADF: Bicep"],
+            ["syn-az", "Synapse: Azure CLI"],
+            ["syn-bicep", "Synapse: Bicep"],
             ["databricks", "Databricks"],
           ] as const
         ).map(([k, label]) => (
@@ -97,7 +107,9 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
           <>
             {field("subscriptionId", "Subscription id", "00000000-0000-0000-0000-000000000000")}
             {field("resourceGroup", "Resource group", "rg-data")}
-            {field("factoryName", "Data factory", "adf-sales")}
+            {synapse
+              ? field("factoryName", "Synapse workspace", "syn-sales")
+              : field("factoryName", "Data factory", "adf-sales")}
             {field("workspace", "Log Analytics workspace (optional: adds the log alert)", "law-data")}
           </>
         )}
@@ -111,7 +123,9 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
         <div className="mt-3 space-y-2">
           <div className="flex flex-wrap gap-2">
             <CopyButton text={text} data-testid="generator-copy" />
-            <Button onClick={() => download(kind === "bicep" ? "rca-desk.bicep" : `rca-desk-${kind}.sh`, text)}>
+            <Button
+              onClick={() => download(kind.endsWith("bicep") ? `rca-desk-${kind}.bicep` : `rca-desk-${kind}.sh`, text)}
+            >
               Download
             </Button>
           </div>
@@ -127,7 +141,8 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
           npm run setup -- azure-data-factory --subscription S --resource-group RG --factory F [--workspace W] --url URL
           --format az|bicep
         </code>{" "}
-        or <code className="font-mono">npm run setup -- databricks --url URL [--key K] [--jobs 1,2] [--apply]</code>.
+        (<code className="font-mono">synapse --synapse-workspace SW</code> for Synapse) or{" "}
+        <code className="font-mono">npm run setup -- databricks --url URL [--key K] [--jobs 1,2] [--apply]</code>.
       </p>
     </Section>
   );

@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { azureBicep, azureCliScript, azureInputProblems, LOG_ALERT_DIMENSIONS } from "./azure";
+import { azureBicep, azureCliScript, azureInputProblems, LOG_ALERT_DIMENSIONS, SYNAPSE_FLAVOR } from "./azure";
 import { databricksCurlScript, jobUpdateRequest, notificationDestinationRequest } from "./databricks";
 
 const input = {
@@ -16,6 +16,25 @@ const input = {
 const bashParses = (script: string) => spawnSync("bash", ["-n"], { input: script }).status;
 
 describe("Azure generators", () => {
+  it("Synapse: the workspace's IntegrationPipelineRunsEnded (Result = Failed) and its activity-run log table", () => {
+    const syn = { ...input, factoryName: "syn-sales", url: "https://rca.example.com/api/monitor/synapse?api_key=k" };
+    const s = azureCliScript(syn, SYNAPSE_FLAVOR);
+    expect(s).toContain("providers/Microsoft.Synapse/workspaces/$FACTORY");
+    expect(s).toContain(
+      "total IntegrationPipelineRunsEnded > 0 where Result includes Failed and Pipeline includes * and FailureType includes *",
+    );
+    expect(s).toContain("SynapseIntegrationActivityRuns | where Status ==");
+    expect(s).toContain("usecommonalertschema");
+    expect(bashParses(s)).toBe(0);
+    const b = azureBicep(syn, SYNAPSE_FLAVOR);
+    expect(b).toContain("resource factory 'Microsoft.Synapse/workspaces@2021-06-01' existing");
+    expect(b).toContain("{ name: 'Result', operator: 'Include', values: [ 'Failed' ] }");
+    expect(b).toContain("useCommonAlertSchema: true");
+    expect(azureInputProblems({ ...syn, factoryName: "Syn_Sales" }, SYNAPSE_FLAVOR)).toEqual([
+      "Synapse workspace: 1-50 lowercase letters, digits and -",
+    ]);
+  });
+
   it("the az script creates a common-schema webhook to the intake URL, a split metric alert and a log alert", () => {
     const s = azureCliScript(input);
     expect(s).toContain("usecommonalertschema");
