@@ -59,12 +59,15 @@ export function formatAbsolute(iso: string): string {
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  // the year and the zone say which moment it was, whoever reads it and whenever (a copied line keeps them)
   return new Intl.DateTimeFormat(undefined, {
+    year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
+    timeZoneName: "short",
   }).format(date);
 }
 

@@ -23,7 +23,8 @@ export function TicketHeader({ ticket, actions }: { ticket: TicketJson; actions:
         <SourceBadge source={ticket.source} />
         {ticket.rca ? <CategoryBadge category={ticket.rca.category} /> : null}
       </div>
-      <div className="flex flex-wrap items-start justify-between gap-3">
+      {/* a grid, not a wrapping row: the buttons keep their place whatever the title's length */}
+      <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start">
         <div className="min-w-0">
           <h1
             className="text-xl font-semibold tracking-tight break-words text-zinc-950 dark:text-white"

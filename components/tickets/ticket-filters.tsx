@@ -23,6 +23,7 @@ export function parseStatusFilter(value: string | null): StatusFilter {
 
 export const TICKET_SORT_LABELS = {
   received: "Newest ticket first",
+  failed: "Latest failure first",
   lastSeen: "Last seen first",
   severity: "Most severe first",
   duplicates: "Most duplicates first",

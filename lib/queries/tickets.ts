@@ -26,7 +26,7 @@ export interface TicketListFilters {
   since?: string;
   until?: string;
   hasFix?: "true" | "false";
-  sort?: "received" | "lastSeen" | "severity" | "duplicates";
+  sort?: "received" | "failed" | "lastSeen" | "severity" | "duplicates";
 }
 
 const PLAIN_KEYS = [

@@ -90,7 +90,11 @@ describe("GET /api/tickets filters and sorts", () => {
     expect(await names("sort=severity")).toEqual(["crit_dup", "high_perm", "medium_new", "old_low"]);
     expect(await names("sort=duplicates")).toEqual(["crit_dup", "medium_new", "high_perm", "old_low"]);
     expect(await names("sort=lastSeen")).toEqual(["old_low", "medium_new", "high_perm", "crit_dup"]);
-    for (const sort of ["received", "severity", "duplicates", "lastSeen"]) {
+    // when the run failed: seeded tickets without a failure time come last
+    await t.prisma.ticket.update({ where: { id: ids.old_low }, data: { occurredAt: minutesAgo(2) } });
+    await t.prisma.ticket.update({ where: { id: ids.crit_dup }, data: { occurredAt: minutesAgo(90) } });
+    expect(await names("sort=failed")).toEqual(["old_low", "crit_dup", "medium_new", "high_perm"]);
+    for (const sort of ["received", "failed", "severity", "duplicates", "lastSeen"]) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {

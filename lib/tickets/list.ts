@@ -13,7 +13,7 @@ import { LATEST_CATEGORY } from "../metrics/series";
 import { ticketToJson } from "./serialize";
 
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
-export const TICKET_SORTS = ["received", "lastSeen", "severity", "duplicates"] as const;
+export const TICKET_SORTS = ["received", "failed", "lastSeen", "severity", "duplicates"] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -88,6 +88,8 @@ export function listConditions(query: Omit<ListQuery, "cursor" | "limit" | "sort
 
 const ORDER: Record<TicketSort, Prisma.Sql> = {
   received: Prisma.sql`t.id DESC`,
+  // when the run failed (tickets whose alert carried no time last)
+  failed: Prisma.sql`t."occurredAt" DESC NULLS LAST, t.id DESC`,
   lastSeen: Prisma.sql`t."lastSeenAt" DESC, t.id DESC`,
   duplicates: Prisma.sql`t."duplicateCount" DESC, t.id DESC`,
   severity: Prisma.sql`CASE t.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2
