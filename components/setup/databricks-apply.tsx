@@ -67,7 +67,9 @@ export function DatabricksApply({ intakeUrl }: { intakeUrl: string }) {
               disabled={apply.isPending || picked.size === 0}
               data-testid="dbx-apply-button"
             >
-              {apply.isPending ? "Applying…" : `Send ${picked.size} job${picked.size === 1 ? "" : "s"}' failures here`}
+              {apply.isPending
+                ? "Applying…"
+                : `Send the failures of ${picked.size} job${picked.size === 1 ? "" : "s"} here`}
             </Button>
           </>
         )

@@ -119,7 +119,7 @@ export function TicketFilters({
         {open ? "Hide filters" : `Filters${activeCount ? ` (${activeCount} on)` : ""}`}
       </Button>
       {/* on a phone the list starts on the first screen: the other filters open on demand */}
-      <div className={cn(open ? "flex" : "hidden", "w-full flex-wrap items-end gap-3 sm:flex sm:w-auto sm:flex-1")}>
+      <div className={cn(open ? "flex w-full flex-wrap items-end gap-3" : "hidden", "sm:contents")}>
         <label className={LABEL}>
           Status
           <select

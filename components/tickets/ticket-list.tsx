@@ -103,7 +103,7 @@ function TicketRow({ ticket, selection }: { ticket: TicketJson; selection?: Sele
             <span className="truncate text-xs text-zinc-500 dark:text-zinc-400">{meta}</span>
           </span>
           <span
-            className="mt-0.5 flex min-w-0 items-baseline gap-1.5 font-mono text-xs text-zinc-700 dark:text-zinc-300"
+            className="mt-0.5 flex min-w-0 flex-col font-mono text-xs md:flex-row md:items-baseline md:gap-1.5 text-zinc-700 dark:text-zinc-300"
             title={error}
           >
             {ticket.errorCode ? (

@@ -51,7 +51,8 @@ export function databricksCurlScript(i: DatabricksSetupInput): string {
     'echo "notification destination: $DEST_ID"',
   ];
   for (const job of jobs) {
-    const body = JSON.stringify(jobUpdateRequest(job, "DEST_ID_PLACEHOLDER").body).replace(
+    // both on_failure and on_success name the destination
+    const body = JSON.stringify(jobUpdateRequest(job, "DEST_ID_PLACEHOLDER").body).replaceAll(
       '"DEST_ID_PLACEHOLDER"',
       '"\'"$DEST_ID"\'"',
     );

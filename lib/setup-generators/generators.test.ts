@@ -87,6 +87,9 @@ describe("Databricks generators", () => {
     });
     const script = databricksCurlScript({ url: "https://rca.example.com/api/databricks-monitor", jobIds: ["1", "2"] });
     expect(script.match(/jobs\/update/g)).toHaveLength(2);
+    // failures and successes both go to the destination just made
+    expect(script).not.toContain("PLACEHOLDER");
+    expect(script.match(/"on_success":\[\{"id":"'"\$DEST_ID"'"\}\]/g)).toHaveLength(2);
     expect(bashParses(script)).toBe(0);
   });
 });
