@@ -60,9 +60,9 @@ describe("job worker", () => {
     expect(job.attempts).toBe(3);
     const first = runs[1] - runs[0];
     const second = runs[2] - runs[1];
-    // base 200 ms with equal jitter at 0.5: ~150 ms, then ~300 ms
+    // base 200 ms with equal jitter at 0.5: at least ~150 ms, then at least ~300 ms. Lower bounds only: a loaded
+    // host can stretch either wait (a slow claim once made the first 706 ms), never shorten the scheduled delay.
     expect(first).toBeGreaterThanOrEqual(140);
-    expect(second).toBeGreaterThan(first);
     expect(second).toBeGreaterThanOrEqual(290);
   });
 
