@@ -119,36 +119,6 @@ export function TicketsChart({ series, unit }: Props) {
   );
 }
 
-export function DeliveriesChart({ series, unit }: Props) {
-  return (
-    <ChartFrame
-      title="Deliveries and duplicates"
-      testId="chart-deliveries"
-      empty={series.every((p) => p.deliveries === 0)}
-      emptyText="No webhook deliveries in this window."
-      table={{
-        columns: ["Bucket", "Deliveries", "Duplicates"],
-        rows: series.map((p) => ({
-          key: p.start,
-          cells: [bucketTitle(p.start, unit), formatCount(p.deliveries), formatCount(p.duplicates)],
-        })),
-      }}
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={series} margin={{ top: 4, right: 8, left: -16, bottom: 0 }}>
-          <CartesianGrid stroke={GRID} vertical={false} />
-          {xAxis(unit)}
-          <YAxis allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} />
-          <Tooltip labelFormatter={(v) => bucketTitle(String(v), unit)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="deliveries" name="Deliveries" fill={colorAt(0)} isAnimationActive={false} />
-          <Bar dataKey="duplicates" name="Duplicates (no new ticket)" fill={colorAt(1)} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFrame>
-  );
-}
-
 const TIMES = {
   mttd: { label: "MTTD (failure → ticket)", median: "mttdSeconds", p90: "mttdP90Seconds" },
   mtta: { label: "MTTA (ticket → acknowledged)", median: "mttaSeconds", p90: "mttaP90Seconds" },
@@ -218,18 +188,33 @@ export function ResponseTimesChart({ series, unit }: Props) {
   );
 }
 
-export function FixesChart({ series, unit }: Props) {
+type CountKey = "deliveries" | "duplicates" | "remediationAttempted" | "remediationSucceeded";
+
+/** Counts per bucket side by side (deliveries and duplicates; fixes attempted and succeeded). */
+function CountsChart({
+  series,
+  unit,
+  title,
+  testId,
+  emptyText,
+  bars,
+}: Props & {
+  title: string;
+  testId: string;
+  emptyText: string;
+  bars: { key: CountKey; name: string; color: string }[];
+}) {
   return (
     <ChartFrame
-      title="Automatic fixes"
-      testId="chart-fixes"
-      empty={series.every((p) => p.remediationAttempted === 0)}
-      emptyText="No automatic fix was attempted in this window."
+      title={title}
+      testId={testId}
+      empty={series.every((p) => p[bars[0].key] === 0)}
+      emptyText={emptyText}
       table={{
-        columns: ["Bucket", "Attempted", "Succeeded"],
+        columns: ["Bucket", ...bars.map((b) => b.name)],
         rows: series.map((p) => ({
           key: p.start,
-          cells: [bucketTitle(p.start, unit), formatCount(p.remediationAttempted), formatCount(p.remediationSucceeded)],
+          cells: [bucketTitle(p.start, unit), ...bars.map((b) => formatCount(p[b.key]))],
         })),
       }}
     >
@@ -240,10 +225,41 @@ export function FixesChart({ series, unit }: Props) {
           <YAxis allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} />
           <Tooltip labelFormatter={(v) => bucketTitle(String(v), unit)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="remediationAttempted" name="Attempted" fill={colorAt(4)} isAnimationActive={false} />
-          <Bar dataKey="remediationSucceeded" name="Succeeded" fill={colorAt(2)} isAnimationActive={false} />
+          {bars.map((b) => (
+            <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} isAnimationActive={false} />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
+  );
+}
+
+export function DeliveriesChart(props: Props) {
+  return (
+    <CountsChart
+      {...props}
+      title="Deliveries and duplicates"
+      testId="chart-deliveries"
+      emptyText="No webhook deliveries in this window."
+      bars={[
+        { key: "deliveries", name: "Deliveries", color: colorAt(0) },
+        { key: "duplicates", name: "Duplicates (no new ticket)", color: colorAt(1) },
+      ]}
+    />
+  );
+}
+
+export function FixesChart(props: Props) {
+  return (
+    <CountsChart
+      {...props}
+      title="Automatic fixes"
+      testId="chart-fixes"
+      emptyText="No automatic fix was attempted in this window."
+      bars={[
+        { key: "remediationAttempted", name: "Attempted", color: colorAt(4) },
+        { key: "remediationSucceeded", name: "Succeeded", color: colorAt(2) },
+      ]}
+    />
   );
 }

@@ -101,16 +101,10 @@ export const eventJson = z.object({
 });
 export type EventJson = z.infer<typeof eventJson>;
 
-/** GET /api/deliveries: the delivery log. */
-export const deliveryJson = z.object({
-  id: z.string(),
-  source: z.string(),
-  receivedAt: isoDate,
-  eventType: z.string().nullable(),
+/** GET /api/deliveries: the delivery log (a delivery as the ticket timeline shows it, without the whole body). */
+export const deliveryJson = eventJson.omit({ rawBody: true }).extend({
   /** accepted | duplicate | resolved | ignored | invalid_json | unsupported | unauthorized | too_large */
   outcome: z.string(),
-  httpStatus: z.number().int(),
-  reason: z.string().nullable(),
   /** bytes of the body (declared content-length when it was not read) */
   sizeBytes: z.number().int().nullable(),
   /** client address (first x-forwarded-for hop) */
@@ -119,7 +113,6 @@ export const deliveryJson = z.object({
   /** redacted, cut to a few KB; null when the body was not read (401, 413) */
   body: z.string().nullable(),
   bodyTruncated: z.boolean(),
-  headers: z.record(z.string(), z.unknown()),
 });
 export type DeliveryJson = z.infer<typeof deliveryJson>;
 

@@ -3,6 +3,7 @@
 // redacted and cut; deliveries refused before their body was read (401, 413)
 // are a sample, with the full counts of the range beside them.
 import { z } from "zod";
+import { csvParam } from "../api/query";
 import type { DeliveryListJson } from "../api/schemas";
 import { db } from "../db";
 import type { AlertEvent, Prisma } from "../generated/prisma/client";
@@ -15,24 +16,10 @@ import { DELIVERY_OUTCOMES, deliveryOutcome, outcomeWhere } from "./outcomes";
 const BODY_SHOWN = 4_000;
 const DAY_MS = 86_400_000;
 
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : undefined,
-    )
-    .pipe(z.array(item).optional());
-
 export const deliveryQuerySchema = z
   .object({
     source: z.string().trim().min(1).max(100).optional(),
-    outcome: csv(z.enum(DELIVERY_OUTCOMES)),
+    outcome: csvParam(z.enum(DELIVERY_OUTCOMES)),
     status: z.coerce.number().int().min(100).max(599).optional(),
     since: z.iso.datetime({ offset: true }).optional(),
     until: z.iso.datetime({ offset: true }).optional(),

@@ -4,6 +4,7 @@
 // Newest first pages by id (ids are time-ordered: the cursor is the last id
 // seen); other sorts page by position ("o:<offset>").
 import { z } from "zod";
+import { csvParam } from "../api/query";
 import { TICKET_STATUSES, type TicketListJson } from "../api/schemas";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
@@ -16,30 +17,16 @@ export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const
 export const TICKET_SORTS = ["received", "failed", "lastSeen", "severity", "duplicates"] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      v
-        ? v
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : undefined,
-    )
-    .pipe(z.array(item).optional());
-
 export const listQuerySchema = z.object({
-  status: csv(z.enum(TICKET_STATUSES)),
+  status: csvParam(z.enum(TICKET_STATUSES)),
   source: z.string().trim().min(1).max(100).optional(),
   q: z.string().trim().max(500).optional(),
   runId: z.string().trim().min(1).max(200).optional(),
   /** the tickets of one incident (storm) */
   incident: z.string().trim().min(1).max(100).optional(),
-  severity: csv(z.enum(SEVERITIES)),
+  severity: csvParam(z.enum(SEVERITIES)),
   /** the latest RCA's category; "pending" while a ticket has none */
-  category: csv(z.enum([...RCA_CATEGORIES, "pending"])),
+  category: csvParam(z.enum([...RCA_CATEGORIES, "pending"])),
   /** a FinOps tag, key=value (team=sales) */
   tag: z
     .string()

@@ -1,21 +1,19 @@
 "use client";
 // Delivery log screen: filters in the URL (?source=&outcome=&range=), refreshed every 10 s.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { DeliveryRow, OUTCOME_LABELS } from "@/components/deliveries/delivery-row";
 import { formatCount } from "@/components/format";
 import { SOURCE_NAMES, sourceName } from "@/components/labels";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
 import { DELIVERY_RANGES, useDeliveries, type DeliveryFilters } from "@/lib/queries/deliveries";
 
-const select = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 const RANGE_LABELS: Record<string, string> = { "1h": "last hour", "24h": "last 24 hours", "7d": "last 7 days" };
 
 export function DeliveriesScreen() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, setFilter: setUrlFilter } = useUrlFilters();
   const range = params.get("range") ?? "24h";
   const filters: DeliveryFilters = {
     source: params.get("source") ?? undefined,
@@ -23,54 +21,30 @@ export function DeliveriesScreen() {
     range: range in DELIVERY_RANGES ? range : "24h",
   };
   const log = useDeliveries(filters);
-  const setFilter = (key: keyof DeliveryFilters, value: string) => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    const qs = next.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  };
+  const setFilter = (key: keyof DeliveryFilters, value: string) => setUrlFilter(key, value);
 
   const filterBar = (
     <div className="flex flex-wrap gap-2" role="group" aria-label="Filters">
-      <select
-        aria-label="Source"
-        className={select}
+      <FilterSelect
+        label="Source"
         value={filters.source ?? ""}
-        onChange={(e) => setFilter("source", e.target.value)}
-      >
-        <option value="">any source</option>
-        {Object.entries(SOURCE_NAMES).map(([id, name]) => (
-          <option key={id} value={id}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Outcome"
-        className={select}
+        anyLabel="any source"
+        options={SOURCE_NAMES}
+        onChange={(v) => setFilter("source", v)}
+      />
+      <FilterSelect
+        label="Outcome"
         value={filters.outcome ?? ""}
-        onChange={(e) => setFilter("outcome", e.target.value)}
-      >
-        <option value="">any outcome</option>
-        {Object.entries(OUTCOME_LABELS).map(([k, label]) => (
-          <option key={k} value={k}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Time range"
-        className={select}
-        value={filters.range}
-        onChange={(e) => setFilter("range", e.target.value)}
-      >
-        {Object.entries(RANGE_LABELS).map(([k, label]) => (
-          <option key={k} value={k}>
-            {label}
-          </option>
-        ))}
-      </select>
+        anyLabel="any outcome"
+        options={OUTCOME_LABELS}
+        onChange={(v) => setFilter("outcome", v)}
+      />
+      <FilterSelect
+        label="Time range"
+        value={filters.range ?? "24h"}
+        options={RANGE_LABELS}
+        onChange={(v) => setFilter("range", v)}
+      />
     </div>
   );
 

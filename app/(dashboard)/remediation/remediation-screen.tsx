@@ -1,6 +1,5 @@
 "use client";
 // Remediation screen: filters in the URL (?status=&action=&source=), refreshed every 5 s.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AttemptList } from "@/components/remediation/attempts";
 import { BreakerList } from "@/components/remediation/breakers";
 import { PolicyEditor } from "@/components/remediation/policy-editor";
@@ -10,27 +9,19 @@ import { REMEDIATION_ACTION_LABELS, sourceName } from "@/components/labels";
 import { REMEDIATION_STATUS_LABELS } from "@/components/ticket/remediation-card";
 import { Section } from "@/components/ui/section";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
 import { useRemediationOverview, type RemediationFilters } from "@/lib/queries/remediation";
 
-const select = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
-
 export function RemediationScreen() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, setFilter: setUrlFilter } = useUrlFilters();
   const filters: RemediationFilters = {
     status: params.get("status") ?? undefined,
     action: params.get("action") ?? undefined,
     source: params.get("source") ?? undefined,
   };
   const overview = useRemediationOverview(filters);
-  const setFilter = (key: keyof RemediationFilters, value: string) => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    const qs = next.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  };
+  const setFilter = (key: keyof RemediationFilters, value: string) => setUrlFilter(key, value);
 
   if (overview.isPending) return <LoadingState label="Loading automatic fixes…" />;
   if (!overview.data)
@@ -51,45 +42,27 @@ export function RemediationScreen() {
             title="Attempts"
             actions={
               <div className="flex flex-wrap gap-2" role="group" aria-label="Filters">
-                <select
-                  aria-label="Status"
-                  className={select}
+                <FilterSelect
+                  label="Status"
                   value={filters.status ?? ""}
-                  onChange={(e) => setFilter("status", e.target.value)}
-                >
-                  <option value="">any status</option>
-                  {Object.entries(REMEDIATION_STATUS_LABELS).map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-                <select
-                  aria-label="Action"
-                  className={select}
+                  anyLabel="any status"
+                  options={REMEDIATION_STATUS_LABELS}
+                  onChange={(v) => setFilter("status", v)}
+                />
+                <FilterSelect
+                  label="Action"
                   value={filters.action ?? ""}
-                  onChange={(e) => setFilter("action", e.target.value)}
-                >
-                  <option value="">any action</option>
-                  {Object.entries(REMEDIATION_ACTION_LABELS).map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-                <select
-                  aria-label="Source"
-                  className={select}
+                  anyLabel="any action"
+                  options={REMEDIATION_ACTION_LABELS}
+                  onChange={(v) => setFilter("action", v)}
+                />
+                <FilterSelect
+                  label="Source"
                   value={filters.source ?? ""}
-                  onChange={(e) => setFilter("source", e.target.value)}
-                >
-                  <option value="">any source</option>
-                  {["azure-data-factory", "databricks"].map((s) => (
-                    <option key={s} value={s}>
-                      {sourceName(s)}
-                    </option>
-                  ))}
-                </select>
+                  anyLabel="any source"
+                  options={Object.fromEntries(["azure-data-factory", "databricks"].map((id) => [id, sourceName(id)]))}
+                  onChange={(v) => setFilter("source", v)}
+                />
               </div>
             }
           >
