@@ -38,7 +38,7 @@ const send = (source: string) =>
   });
 
 describe("POST /api/setup/test-event", () => {
-  it.each(["databricks", "azure-data-factory"])(
+  it.each(["databricks", "azure-data-factory", "synapse", "azure-functions"])(
     "%s: opens a Test ticket through intake, analyses it, resolves it; no Slack, no API call, no metrics",
     async (source) => {
       const res = await send(source);
@@ -89,8 +89,13 @@ describe("POST /api/setup/test-event", () => {
     expect(m.tickets).toBe(1);
   });
 
-  it("answers 400 for a source without a test event and 404 for an unknown one", async () => {
-    expect((await send("synapse")).status).toBe(400);
+  it("answers 404 for an unknown source and 400 for a malformed body", async () => {
     expect((await send("nope")).status).toBe(404);
+    const bad = await fetch(`${h.app.url}/api/setup/test-event`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ source: "databricks", extra: 1 }),
+    });
+    expect(bad.status).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 // The Azure Data Factory source: the default Azure Monitor receiver (/api/azure-monitor).
 import { randomUUID } from "node:crypto";
-import { azureDataFactoryTestEvent } from "./test-event";
+import { ADF_TEST_TARGET, pipelineTestEvent } from "../azure-monitor/test-event";
 import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
 import { env } from "../../env";
 import { azureConfigFromEnv, azureIntegrationFor } from "../../integrations/azure";
@@ -22,7 +22,7 @@ export const azureDataFactorySource = defineSource({
   enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),
   enrichmentConfigured: () => azureIntegrationFor(azureConfigFromEnv(env())).configured,
   setup: azureDataFactorySetup,
-  testEvent: (at) => azureDataFactoryTestEvent(at, randomUUID()),
+  testEvent: (at) => pipelineTestEvent(ADF_TEST_TARGET, at, randomUUID()),
   runHelp: {
     where: "ADF Studio → Monitor → Pipeline runs → the failed run → the failed activity's error",
     settings:

@@ -1,4 +1,6 @@
 // The Azure Functions source: Azure Monitor alerts on Function Apps (/api/monitor/azure-functions).
+import { randomUUID } from "node:crypto";
+import { azureFunctionsTestEvent } from "./test-event";
 import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
 import { defineSource } from "../define";
 import { extractAzureFunctions } from "./extract";
@@ -14,6 +16,7 @@ export const azureFunctionsSource = defineSource({
   azureSecureWebhook: true,
   extract: extractAzureFunctions,
   setup: azureFunctionsSetup,
+  testEvent: (at) => azureFunctionsTestEvent(at, randomUUID(), randomUUID().replaceAll("-", "")),
   runHelp: {
     where: "the function app in the Azure portal → the function → Invocations (or its Application Insights failures)",
   },

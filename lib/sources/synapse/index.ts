@@ -1,4 +1,6 @@
 // The Synapse source: Azure Monitor alerts on Synapse pipelines and Spark pools (/api/monitor/synapse).
+import { randomUUID } from "node:crypto";
+import { pipelineTestEvent, SYNAPSE_TEST_TARGET } from "../azure-monitor/test-event";
 import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
 import { defineSource } from "../define";
 import { extractSynapse } from "./extract";
@@ -14,6 +16,7 @@ export const synapseSource = defineSource({
   azureSecureWebhook: true,
   extract: extractSynapse,
   setup: synapseSetup,
+  testEvent: (at) => pipelineTestEvent(SYNAPSE_TEST_TARGET, at, randomUUID()),
   runHelp: {
     where: "Synapse Studio → Monitor → Pipeline runs or Apache Spark applications → the failed one's error and logs",
   },
