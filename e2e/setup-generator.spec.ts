@@ -45,6 +45,16 @@ test("a test event goes through intake, opens a ticket marked Test and resolves 
   await result.getByRole("link", { name: "a test ticket" }).click();
   await expect(page.getByTestId("test-badge").first()).toBeVisible();
   await expect(page.getByTestId("status-badge").first()).toHaveAttribute("data-status", "resolved");
+  const ticketId = page.url().split("/tickets/")[1];
+
+  // the tag filter finds test tickets by their tag, and only them
+  await page.goto("/");
+  await page.getByText("More filters").click();
+  await page.getByTestId("filter-tag").fill("rcaDeskTest=true");
+  await expect(page).toHaveURL(/tag=rcaDeskTest%3Dtrue/);
+  await expect(page.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`)).toBeVisible();
+  const rows = page.getByTestId("ticket-row");
+  for (const row of await rows.all()) await expect(row.getByTestId("test-badge")).toBeVisible();
 });
 
 test("Apply with the server's Databricks token: choose a job, see each call's answer", async ({ page }) => {
