@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/metrics", label: "Metrics", match: (path: string) => path.startsWith("/metrics") },
   { href: "/remediation", label: "Remediation", match: (path: string) => path.startsWith("/remediation") },
   { href: "/deliveries", label: "Deliveries", match: (path: string) => path.startsWith("/deliveries") },
+  { href: "/audit", label: "Audit", match: (path: string) => path.startsWith("/audit") },
   { href: "/setup", label: "Setup", match: (path: string) => path.startsWith("/setup") },
 ];
 
