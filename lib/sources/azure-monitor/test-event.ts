@@ -1,10 +1,70 @@
-// Setup → "Send a test event" for the pipeline sources behind Azure Monitor
-// (ADF, Synapse): an activity failure as a log search alert (common alert
-// schema, the activity-run table's columns as dimensions: the shape intake
-// reads best) fires, then the same alert resolves, which resolves the ticket.
+// Setup → "Send a test event" for the sources behind Azure Monitor: a log
+// search alert (V2, common alert schema, the table's columns as dimensions:
+// the shape intake reads best) fires, then the same alert resolves, which
+// resolves the ticket. Pipelines (ADF, Synapse) and functions share it.
 import type { TestEvent } from "../types";
 
 const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+export interface LogAlertTestInput {
+  at: Date;
+  /** unique per event: the alert id a Resolved alert names again */
+  alertGuid: string;
+  /** ARM type and name of the resource the alert targets */
+  armType: string;
+  resourceName: string;
+  searchQuery: string;
+  dimensions: Record<string, string>;
+}
+
+export function logAlertTestEvent(i: LogAlertTestInput): TestEvent {
+  const essentials = {
+    alertId: `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.AlertsManagement/alerts/${i.alertGuid}`,
+    alertRule: "rca-desk-test-event",
+    severity: "Sev3",
+    signalType: "Log",
+    monitorCondition: "Fired",
+    monitoringService: "Log Alerts V2",
+    alertTargetIDs: [
+      `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-rca-desk-test/providers/${i.armType}/${i.resourceName}`,
+    ],
+    configurationItems: [i.resourceName],
+    originAlertId: i.alertGuid,
+    firedDateTime: i.at.toISOString(),
+    description: "RCA Desk test event",
+    essentialsVersion: "1.0",
+    alertContextVersion: "1.0",
+  };
+  const alertContext = {
+    conditionType: "LogQueryCriteria",
+    condition: {
+      windowSize: "PT5M",
+      allOf: [
+        {
+          searchQuery: i.searchQuery,
+          metricMeasureColumn: null,
+          targetResourceTypes: `['${i.armType}']`,
+          operator: "GreaterThan",
+          threshold: "0",
+          timeAggregation: "Count",
+          dimensions: Object.entries(i.dimensions).map(([name, value]) => ({ name, value })),
+          metricValue: 1,
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 },
+        },
+      ],
+      windowStartTime: new Date(i.at.getTime() - 5 * 60_000).toISOString(),
+      windowEndTime: i.at.toISOString(),
+    },
+  };
+  const resolvedAt = new Date(i.at.getTime() + 1000).toISOString();
+  return {
+    fired: { schemaId: "azureMonitorCommonAlertSchema", data: { essentials, alertContext } },
+    resolved: {
+      schemaId: "azureMonitorCommonAlertSchema",
+      data: { essentials: { ...essentials, monitorCondition: "Resolved", resolvedDateTime: resolvedAt }, alertContext },
+    },
+  };
+}
 
 export interface PipelineTestTarget {
   /** ARM type of the resource, e.g. Microsoft.DataFactory/factories */
@@ -30,73 +90,27 @@ export const SYNAPSE_TEST_TARGET: PipelineTestTarget = {
   withError: false,
 };
 
+/** A pipeline activity failure; `runId` is unique per event (it names the pipeline run, and the alert). */
 export function pipelineTestEvent(target: PipelineTestTarget, at: Date, runId: string): TestEvent {
-  const alertGuid = runId;
-  const essentials = {
-    alertId: `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.AlertsManagement/alerts/${alertGuid}`,
-    alertRule: "rca-desk-test-event",
-    severity: "Sev3",
-    signalType: "Log",
-    monitorCondition: "Fired",
-    monitoringService: "Log Alerts V2",
-    alertTargetIDs: [
-      `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-rca-desk-test/providers/${target.armType}/${target.resourceName}`,
-    ],
-    configurationItems: [target.resourceName],
-    originAlertId: alertGuid,
-    firedDateTime: at.toISOString(),
-    description: "RCA Desk test event",
-    essentialsVersion: "1.0",
-    alertContextVersion: "1.0",
-  };
-  const dimension = (name: string, value: string) => ({ name, value });
-  const alertContext = {
-    conditionType: "LogQueryCriteria",
-    condition: {
-      windowSize: "PT5M",
-      allOf: [
-        {
-          searchQuery: `${target.table} | where Status == "Failed"`,
-          metricMeasureColumn: null,
-          targetResourceTypes: `['${target.armType}']`,
-          operator: "GreaterThan",
-          threshold: "0",
-          timeAggregation: "Count",
-          dimensions: [
-            dimension("PipelineName", "rca_desk_test_pipeline"),
-            dimension("PipelineRunId", runId),
-            dimension("ActivityName", "CopyTestFile"),
-            dimension("ActivityType", "Copy"),
-            ...(target.withError
-              ? [
-                  dimension("ErrorCode", "2200"),
-                  dimension(
-                    "ErrorMessage",
-                    "ErrorCode=UserErrorSourceBlobNotExists,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=The required Blob is missing. Folder path: rca-desk-test/input/.,Source=Microsoft.DataTransfer.ClientLibrary,'",
-                  ),
-                  dimension("FailureType", "UserError"),
-                ]
-              : []),
-          ],
-          metricValue: 1,
-          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 },
-        },
-      ],
-      windowStartTime: new Date(at.getTime() - 5 * 60_000).toISOString(),
-      windowEndTime: at.toISOString(),
+  return logAlertTestEvent({
+    at,
+    alertGuid: runId,
+    armType: target.armType,
+    resourceName: target.resourceName,
+    searchQuery: `${target.table} | where Status == "Failed"`,
+    dimensions: {
+      PipelineName: "rca_desk_test_pipeline",
+      PipelineRunId: runId,
+      ActivityName: "CopyTestFile",
+      ActivityType: "Copy",
+      ...(target.withError
+        ? {
+            ErrorCode: "2200",
+            ErrorMessage:
+              "ErrorCode=UserErrorSourceBlobNotExists,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=The required Blob is missing. Folder path: rca-desk-test/input/.,Source=Microsoft.DataTransfer.ClientLibrary,'",
+            FailureType: "UserError",
+          }
+        : {}),
     },
-  };
-  const fired = { schemaId: "azureMonitorCommonAlertSchema", data: { essentials, alertContext } };
-  const resolved = {
-    schemaId: "azureMonitorCommonAlertSchema",
-    data: {
-      essentials: {
-        ...essentials,
-        monitorCondition: "Resolved",
-        resolvedDateTime: new Date(at.getTime() + 1000).toISOString(),
-      },
-      alertContext,
-    },
-  };
-  return { fired, resolved };
+  });
 }
