@@ -1,7 +1,5 @@
 // GET /api/metrics: counts, dedup ratio and MTTD / MTTA / MTTR medians over a
-// window, overall and by source. MTTD = createdAt − occurredAt (how long until
-// a ticket existed), MTTA = acknowledgedAt − createdAt, MTTR = resolvedAt −
-// occurredAt (createdAt when the run time is unknown). Deliveries refused
+// window, overall and by source (the response times: ./durations.ts). Deliveries refused
 // before their body was read (401, 413) are a sample on the delivery log, not
 // a count: they are left out here (the log has their counts).
 import { Prisma } from "../generated/prisma/client";
@@ -13,6 +11,7 @@ import { idFloor } from "../ids";
 import { remediationMetrics } from "./remediation";
 import { metricBreakdowns } from "./breakdowns";
 import { bucketCount, bucketSchema, MAX_BUCKETS } from "./buckets";
+import { percentile, sqlNumber } from "./durations";
 import { metricSeries } from "./series";
 
 export const windowSchema = z
@@ -55,19 +54,12 @@ type Row = {
 };
 type EventRow = { source: string | null; events: number; accepted: number; duplicates: number };
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
 export async function computeMetrics({ window, bucket, tag }: MetricsQuery): Promise<MetricsJson> {
   const now = new Date();
   const since = new Date(now.getTime() - windowMs(window));
   const ticketRows = await db().$queryRaw<Row[]>`
     SELECT source, count(*)::int AS tickets,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("createdAt" - "occurredAt")))
-        FILTER (WHERE "occurredAt" IS NOT NULL AND "createdAt" >= "occurredAt") AS mttd,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("acknowledgedAt" - "createdAt")))
-        FILTER (WHERE "acknowledgedAt" IS NOT NULL) AS mtta,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("resolvedAt" - coalesce("occurredAt", "createdAt"))))
-        FILTER (WHERE "resolvedAt" IS NOT NULL) AS mttr
+      ${percentile(0.5, "mttd")} AS mttd, ${percentile(0.5, "mtta")} AS mtta, ${percentile(0.5, "mttr")} AS mttr
     FROM "Ticket" t WHERE id >= ${idFloor(since)} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY GROUPING SETS ((source), ())`;
   const eventRows = await db().$queryRaw<EventRow[]>`
@@ -89,9 +81,9 @@ export async function computeMetrics({ window, bucket, tag }: MetricsQuery): Pro
       events: e?.events ?? 0,
       duplicates,
       dedupRatio: failureDeliveries ? duplicates / failureDeliveries : null,
-      mttdSeconds: num(t?.mttd),
-      mttaSeconds: num(t?.mtta),
-      mttrSeconds: num(t?.mttr),
+      mttdSeconds: sqlNumber(t?.mttd),
+      mttaSeconds: sqlNumber(t?.mtta),
+      mttrSeconds: sqlNumber(t?.mttr),
     };
   };
   const sources = new Set([...ticketRows, ...eventRows].map((r) => r.source).filter((s): s is string => s !== null));

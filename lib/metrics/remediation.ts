@@ -1,10 +1,11 @@
 // The automatic-fix figures of GET /api/metrics: attempts that called
 // something, how many fixed the failure, and MTTR of tickets an automatic fix
-// resolved against those people resolved (same MTTR definition as index.ts).
+// resolved against those people resolved (the MTTR of ./durations.ts).
 import { Prisma } from "../generated/prisma/client";
 import { NOT_TEST_TICKET } from "../test-events/marker";
 import type { Db } from "../db";
 import { idFloor } from "../ids";
+import { DURATIONS, sqlNumber } from "./durations";
 
 export interface RemediationMetrics {
   attempted: number;
@@ -15,8 +16,6 @@ export interface RemediationMetrics {
   mttrWithoutFixSeconds: number | null;
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
 export async function remediationMetrics(dbc: Db, since: Date): Promise<RemediationMetrics> {
   const [counts] = await dbc.$queryRaw<{ attempted: number; succeeded: number; failed: number }[]>`
     SELECT count(*) FILTER (WHERE status IN ('running', 'succeeded', 'failed'))::int AS attempted,
@@ -25,9 +24,9 @@ export async function remediationMetrics(dbc: Db, since: Date): Promise<Remediat
     FROM "Remediation" WHERE "createdAt" >= ${since}`;
   const [mttr] = await dbc.$queryRaw<{ with_fix: number | null; without_fix: number | null }[]>`
     WITH resolved AS (
-      SELECT EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))) AS seconds,
+      SELECT ${DURATIONS.mttr.seconds} AS seconds,
         EXISTS (SELECT 1 FROM "Remediation" r WHERE r."ticketId" = t.id AND r.status = 'succeeded') AS fixed
-      FROM "Ticket" t WHERE t.id >= ${idFloor(since)} AND t."resolvedAt" IS NOT NULL AND ${Prisma.raw(NOT_TEST_TICKET)}
+      FROM "Ticket" t WHERE t.id >= ${idFloor(since)} AND ${DURATIONS.mttr.when} AND ${Prisma.raw(NOT_TEST_TICKET)}
     )
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE fixed) AS with_fix,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE NOT fixed) AS without_fix
@@ -39,7 +38,7 @@ export async function remediationMetrics(dbc: Db, since: Date): Promise<Remediat
     attempted,
     succeeded,
     successRate: finished ? succeeded / finished : null,
-    mttrWithFixSeconds: num(mttr?.with_fix),
-    mttrWithoutFixSeconds: num(mttr?.without_fix),
+    mttrWithFixSeconds: sqlNumber(mttr?.with_fix),
+    mttrWithoutFixSeconds: sqlNumber(mttr?.without_fix),
   };
 }

@@ -8,6 +8,7 @@ import { NOT_TEST_EVENT, NOT_TEST_TICKET } from "../test-events/marker";
 import type { Db } from "../db";
 import { idFloor } from "../ids";
 import { BUCKET_SECONDS, bucketStarts, fillBuckets, type BucketUnit } from "./buckets";
+import { percentile, sqlNumber } from "./durations";
 
 export interface SeriesPoint {
   /** bucket start, ISO 8601 in UTC */
@@ -42,8 +43,6 @@ type DeliveryRow = { bucket: number; deliveries: number; duplicates: number };
 type FixRow = { bucket: number; attempted: number; succeeded: number };
 type SplitRow = { bucket: number; key: string; n: number };
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
 /** The latest RCA's category of ticket t ("pending" while none exists). */
 export const LATEST_CATEGORY = `coalesce((SELECT r.category FROM "Rca" r WHERE r."ticketId" = t.id ORDER BY r.version DESC LIMIT 1), 'pending')`;
 
@@ -53,18 +52,9 @@ export async function metricSeries(dbc: Db, since: Date, now: Date, unit: Bucket
   const tickets = await dbc.$queryRaw<TicketRow[]>`
     SELECT (floor(EXTRACT(EPOCH FROM t."createdAt") / ${size}::int) * ${size}::int)::float8 AS bucket,
       count(*)::int AS tickets,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."createdAt" - t."occurredAt")))
-        FILTER (WHERE t."occurredAt" IS NOT NULL AND t."createdAt" >= t."occurredAt") AS mttd,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."createdAt" - t."occurredAt")))
-        FILTER (WHERE t."occurredAt" IS NOT NULL AND t."createdAt" >= t."occurredAt") AS mttd90,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."acknowledgedAt" - t."createdAt")))
-        FILTER (WHERE t."acknowledgedAt" IS NOT NULL) AS mtta,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."acknowledgedAt" - t."createdAt")))
-        FILTER (WHERE t."acknowledgedAt" IS NOT NULL) AS mtta90,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))))
-        FILTER (WHERE t."resolvedAt" IS NOT NULL) AS mttr,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t."resolvedAt" - coalesce(t."occurredAt", t."createdAt"))))
-        FILTER (WHERE t."resolvedAt" IS NOT NULL) AS mttr90
+      ${percentile(0.5, "mttd")} AS mttd, ${percentile(0.9, "mttd")} AS mttd90,
+      ${percentile(0.5, "mtta")} AS mtta, ${percentile(0.9, "mtta")} AS mtta90,
+      ${percentile(0.5, "mttr")} AS mttr, ${percentile(0.9, "mttr")} AS mttr90
     FROM "Ticket" t WHERE t.id >= ${floor} AND t."createdAt" >= ${since} AND ${Prisma.raw(NOT_TEST_TICKET)}
     GROUP BY 1`;
   const bySource = await dbc.$queryRaw<SplitRow[]>`
@@ -113,12 +103,12 @@ export async function metricSeries(dbc: Db, since: Date, now: Date, unit: Bucket
     tickets: t?.tickets ?? 0,
     deliveries: deliveriesAt.get(start)?.deliveries ?? 0,
     duplicates: deliveriesAt.get(start)?.duplicates ?? 0,
-    mttdSeconds: num(t?.mttd),
-    mttdP90Seconds: num(t?.mttd90),
-    mttaSeconds: num(t?.mtta),
-    mttaP90Seconds: num(t?.mtta90),
-    mttrSeconds: num(t?.mttr),
-    mttrP90Seconds: num(t?.mttr90),
+    mttdSeconds: sqlNumber(t?.mttd),
+    mttdP90Seconds: sqlNumber(t?.mttd90),
+    mttaSeconds: sqlNumber(t?.mtta),
+    mttaP90Seconds: sqlNumber(t?.mtta90),
+    mttrSeconds: sqlNumber(t?.mttr),
+    mttrP90Seconds: sqlNumber(t?.mttr90),
     remediationAttempted: fixesAt.get(start)?.attempted ?? 0,
     remediationSucceeded: fixesAt.get(start)?.succeeded ?? 0,
     bySource: sources.get(start) ?? {},
