@@ -5,7 +5,7 @@
 // seen); other sorts page by position ("o:<offset>").
 import { z } from "zod";
 import { csvParam } from "../api/query";
-import { TICKET_STATUSES, type TicketListJson } from "../api/schemas";
+import { TICKET_STATUSES, type TicketJson, type TicketListJson } from "../api/schemas";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { idFloor } from "../ids";
@@ -101,13 +101,20 @@ export async function pageIds(query: ListQuery): Promise<{ ids: string[]; nextCu
   };
 }
 
-export async function listTickets(query: ListQuery): Promise<TicketListJson> {
-  const { ids, nextCursor } = await pageIds(query);
+/** The tickets of these ids with their latest RCA, in the ids' order (ids gone meanwhile are skipped). */
+export async function ticketsInOrder(ids: string[]): Promise<TicketJson[]> {
   const rows = await db().ticket.findMany({
     where: { id: { in: ids } },
     include: { rcas: { orderBy: { version: "desc" }, take: 1 } },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const page = ids.map((id) => byId.get(id)).filter((t) => t !== undefined);
-  return { items: page.map((t) => ticketToJson(t, t.rcas[0] ?? null)), nextCursor };
+  return ids.flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [ticketToJson(t, t.rcas[0] ?? null)] : [];
+  });
+}
+
+export async function listTickets(query: ListQuery): Promise<TicketListJson> {
+  const { ids, nextCursor } = await pageIds(query);
+  return { items: await ticketsInOrder(ids), nextCursor };
 }
