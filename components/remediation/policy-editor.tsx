@@ -42,6 +42,13 @@ function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => v
   const save = useSaveRule();
   const set = (k: keyof RuleDraft) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [k]: e.target.value.trim() === "" ? null : e.target.value });
+  type TextKey = "classOrCode" | "namePattern" | "tag" | "playbookUrl" | "note";
+  const text = (k: TextKey, label: string, placeholder?: string, wide = false) => (
+    <label className={wide ? "text-xs sm:col-span-2" : "text-xs"}>
+      {label}
+      <input className={input} value={draft[k] ?? ""} onChange={set(k)} name={k} placeholder={placeholder} />
+    </label>
+  );
   return (
     <form
       className="grid gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-800"
@@ -73,36 +80,9 @@ function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => v
           ))}
         </select>
       </label>
-      <label className="text-xs">
-        Knowledge-base class or error code
-        <input
-          className={input}
-          value={draft.classOrCode ?? ""}
-          onChange={set("classOrCode")}
-          name="classOrCode"
-          placeholder="dbx-driver-unreachable, 2200"
-        />
-      </label>
-      <label className="text-xs">
-        Pipeline / job name (* and ?)
-        <input
-          className={input}
-          value={draft.namePattern ?? ""}
-          onChange={set("namePattern")}
-          name="namePattern"
-          placeholder="nightly_*"
-        />
-      </label>
-      <label className="text-xs">
-        Tag
-        <input
-          className={input}
-          value={draft.tag ?? ""}
-          onChange={set("tag")}
-          name="tag"
-          placeholder="environment=prod"
-        />
-      </label>
+      {text("classOrCode", "Knowledge-base class or error code", "dbx-driver-unreachable, 2200")}
+      {text("namePattern", "Pipeline / job name (* and ?)", "nightly_*")}
+      {text("tag", "Tag", "environment=prod")}
       <label className="text-xs">
         Mode
         <select
@@ -118,20 +98,8 @@ function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => v
           ))}
         </select>
       </label>
-      <label className="text-xs sm:col-span-2">
-        Playbook URL instead of the built-in call (optional)
-        <input
-          className={input}
-          value={draft.playbookUrl ?? ""}
-          onChange={set("playbookUrl")}
-          name="playbookUrl"
-          placeholder="https://…"
-        />
-      </label>
-      <label className="text-xs sm:col-span-2">
-        Note
-        <input className={input} value={draft.note ?? ""} onChange={set("note")} name="note" />
-      </label>
+      {text("playbookUrl", "Playbook URL instead of the built-in call (optional)", "https://…", true)}
+      {text("note", "Note", undefined, true)}
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {id ? "Save rule" : "Add rule"}
