@@ -15,6 +15,10 @@ export const E2E_FIX_RUN_ID = 9_900_001;
 // one run at a time (workers: 1); the folder is emptied before the server starts
 const dataDir = path.join(".tmp", "e2e-db");
 export const E2E_API_KEY = "e2e-test-key";
+// the admin the server creates at start (RCA_ADMIN_EMAIL); e2e/auth.setup.ts signs in as them for every spec
+export const E2E_ADMIN = { email: "e2e.admin@example.com", password: "e2e admin password" };
+export const E2E_ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+export const E2E_ADMIN_STATE = path.join(".tmp", "e2e-admin-state.json");
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,6 +35,11 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
   },
+  projects: [
+    { name: "sign-in", testMatch: "auth.setup.ts" },
+    // every spec starts signed in as the admin (pages and the request fixture alike); access specs start their own contexts
+    { name: "dashboard", dependencies: ["sign-in"], use: { storageState: E2E_ADMIN_STATE } },
+  ],
   webServer: [
     {
       command: `npx tsx e2e/fakes-server.ts ${FAKE_SLACK_PORT} ${FAKE_JIRA_PORT} ${FAKE_DATABRICKS_PORT}`,
@@ -50,6 +59,9 @@ export default defineConfig({
         PORT: String(port),
         DATABASE_URL: `pglite:${dataDir}`,
         RCA_API_KEY: E2E_API_KEY,
+        RCA_ADMIN_EMAIL: E2E_ADMIN.email,
+        RCA_ADMIN_PASSWORD: E2E_ADMIN.password,
+        RCA_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
         LOG_LEVEL: "warn",
         JOB_BACKOFF_BASE_MS: "200",
         SLACK_BOT_TOKEN: "xoxb-e2e",

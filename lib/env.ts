@@ -97,6 +97,19 @@ const slackRoutes = optionalString.transform((v, ctx) => {
   return z.NEVER;
 });
 
+const ROLES = ["viewer", "operator", "admin"] as const;
+const roleMap = optionalString.transform((v, ctx) => {
+  if (v === undefined) return {};
+  try {
+    const parsed = z.record(z.string().min(1), z.enum(ROLES)).safeParse(JSON.parse(v));
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: "custom", message: 'expected {"<app role or group id>": "viewer" | "operator" | "admin"}' });
+  } catch {
+    ctx.addIssue({ code: "custom", message: "expected JSON" });
+  }
+  return z.NEVER;
+});
+
 const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 const DEFAULT_PRIORITIES = { critical: "Highest", high: "High", medium: "Medium", low: "Low", info: "Lowest" };
 const jiraPriorities = optionalString.transform((v, ctx) => {
@@ -218,6 +231,31 @@ const schema = z.object({
   /** an unknown key id fetches the keys again at most this often (key rotation without a restart) */
   AZURE_WEBHOOK_JWKS_REFRESH_SECONDS: int(30, 0, 3600),
 
+  /** bootstrap admin bearer token for scripts and CI (Authorization: Bearer <value>); at least 16 characters */
+  RCA_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: "use at least 16 characters (e.g. openssl rand -hex 32)",
+  }),
+  /** with RCA_ADMIN_PASSWORD: the first admin, created at start when no user exists yet */
+  RCA_ADMIN_EMAIL: optionalString.refine((v) => v === undefined || /^[^\s@]+@[^\s@]+$/.test(v), {
+    message: "expected an e-mail address",
+  }),
+  RCA_ADMIN_PASSWORD: optionalString,
+  /** local demos only: no sign-in, everyone is an admin (a warning at start and a banner on every page) */
+  AUTH_DISABLED: bool(false),
+  /** Auth.js's secret (state and PKCE cookies of the Entra ID sign-in); required with Entra ID */
+  AUTH_SECRET: optionalString,
+  /** Microsoft Entra ID sign-in (OIDC); the names Auth.js uses */
+  AUTH_MICROSOFT_ENTRA_ID_ID: optionalString,
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
+  /** https://login.microsoftonline.com/<tenant id>/v2.0 */
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
+  /** JSON map: Entra ID app role value or group object id → viewer | operator | admin (the highest match wins) */
+  AUTH_ROLE_MAP: roleMap,
+  /** role of an Entra ID user no AUTH_ROLE_MAP entry matches; "none" refuses the sign-in */
+  AUTH_DEFAULT_ROLE: z.enum(["viewer", "operator", "admin", "none"]).optional().default("viewer"),
+  /** a sign-in lasts this long */
+  SESSION_MAX_AGE_HOURS: int(168, 1, 24 * 90),
+
   /** false (default): no remediation call is ever made; the dashboard shows what would have been done */
   AUTO_REMEDIATION_ENABLED: bool(false),
   /** the mode where no policy rule applies: off | dry_run | approval | auto */
@@ -265,6 +303,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
               path: [name],
               message: `required when AZURE_WEBHOOK_AUTH is ${v.AZURE_WEBHOOK_AUTH}`,
             });
+      if (v.RCA_ADMIN_EMAIL && !v.RCA_ADMIN_PASSWORD)
+        ctx.addIssue({ code: "custom", path: ["RCA_ADMIN_PASSWORD"], message: "required with RCA_ADMIN_EMAIL" });
+      if (v.RCA_ADMIN_PASSWORD && v.RCA_ADMIN_PASSWORD.length < 12)
+        ctx.addIssue({ code: "custom", path: ["RCA_ADMIN_PASSWORD"], message: "use at least 12 characters" });
+      // Entra ID sign-in needs all three, and a secret for its state cookies
+      const entra = [
+        "AUTH_MICROSOFT_ENTRA_ID_ID",
+        "AUTH_MICROSOFT_ENTRA_ID_SECRET",
+        "AUTH_MICROSOFT_ENTRA_ID_ISSUER",
+      ] as const;
+      if (entra.some((n) => v[n]))
+        for (const name of [...entra, "AUTH_SECRET"] as const)
+          if (!v[name])
+            ctx.addIssue({ code: "custom", path: [name], message: "required for the Microsoft Entra ID sign-in" });
     })
     .safeParse(source);
   if (!result.success) {

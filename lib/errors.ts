@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unsupported_payload: 422,
+  too_many_requests: 429,
   service_unavailable: 503,
   internal_error: 500,
 } as const;

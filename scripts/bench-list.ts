@@ -60,7 +60,8 @@ export const LIST_QUERIES: [string, string][] = [
   ["page 3 of sort=severity", "sort=severity&cursor=o:100"],
 ];
 
-export async function timeQueries(base: string, rounds: number) {
+/** `auth`: the headers of a caller allowed to read tickets (the bench's admin token). */
+export async function timeQueries(base: string, rounds: number, auth: RequestInit = {}) {
   const since = encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString());
   const rows: { name: string; p50: number; p95: number; items: number }[] = [];
   for (const [name, q] of LIST_QUERIES) {
@@ -69,7 +70,7 @@ export async function timeQueries(base: string, rounds: number) {
     let items = 0;
     for (let i = 0; i < rounds; i++) {
       const started = performance.now();
-      const res = await fetch(url);
+      const res = await fetch(url, auth);
       const body = (await res.json()) as { items?: unknown[] };
       times.push(performance.now() - started);
       if (!res.ok) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);

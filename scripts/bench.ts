@@ -37,6 +37,9 @@ const connections = Number(args.connections);
 const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const KEY = "bench-key";
+/** the bench reads the dashboard API as automation does, with the bootstrap admin token */
+export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
+export const BENCH_AUTH = { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } };
 
 /** the bench's ADF failure; `error` replaces the per-alert error (a storm: one cause for every alert) */
 function adfAlert(n: number, error?: string): string {
@@ -125,6 +128,7 @@ async function startServer(
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       RCA_API_KEY: KEY,
+      RCA_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       LOG_LEVEL: "warn",
       RCA_BENCH_ROUTES: "true",
       ...env,
@@ -189,7 +193,7 @@ async function intakeBench() {
     await load("/api/ping", 3);
     await load(`/api/azure-monitor?api_key=${KEY}`, 3);
     const trivial = await load("/api/ping", duration);
-    const ticketsBefore = (await (await fetch(`${base}/api/metrics?window=1h`)).json()).tickets as number;
+    const ticketsBefore = (await (await fetch(`${base}/api/metrics?window=1h`, BENCH_AUTH)).json()).tickets as number;
     const tickets = new Set<string>();
     let accepted = 0;
     const intake = await load(`/api/azure-monitor?api_key=${KEY}`, duration, (status, body) => {
@@ -197,7 +201,7 @@ async function intakeBench() {
       accepted++;
       tickets.add(JSON.parse(body).ticketId);
     });
-    const metrics = await (await fetch(`${base}/api/metrics?window=1h`)).json();
+    const metrics = await (await fetch(`${base}/api/metrics?window=1h`, BENCH_AUTH)).json();
     return {
       trivial,
       intake,
@@ -288,7 +292,7 @@ async function stormBench(alerts: number) {
     const totalSeconds = (Date.now() - started) / 1000;
     const told: number[] = [];
     for (const id of ids) {
-      const t = (await (await fetch(`${base}/api/tickets/${id}`)).json()) as {
+      const t = (await (await fetch(`${base}/api/tickets/${id}`, BENCH_AUTH)).json()) as {
         createdAt: string;
         audit: { action: string; createdAt: string }[];
       };
@@ -345,7 +349,7 @@ async function listPhase(tickets: number, rounds: number) {
     );
     console.log(`| query | p50 ms | p95 ms | items |`);
     console.log(`|---|---|---|---|`);
-    for (const r of await timeQueries(base, rounds))
+    for (const r of await timeQueries(base, rounds, BENCH_AUTH))
       console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.items} |`);
   } finally {
     await stopServer(server);

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { prepareFirstAdmin } from "../lib/auth/first-run";
 import { closeDatabase, database } from "../lib/db";
 import { env } from "../lib/env";
 import { logger } from "../lib/logger";
@@ -55,7 +56,20 @@ async function main() {
   log.info(applied.length ? `applied ${applied.length} migration(s)` : "database schema up to date", {
     database: handle.kind === "pglite" ? handle.url : "postgresql",
   });
+  const first = await prepareFirstAdmin(e.DASHBOARD_URL ?? `http://localhost:${e.PORT}`);
   await closeDatabase();
+  if (first.kind === "created-from-env") log.info("first admin created from RCA_ADMIN_EMAIL", { email: first.email });
+  if (first.kind === "setup-link")
+    // stdout only, never the JSON log: the link is a one-time credential, valid for an hour
+    console.log(
+      `\nNo account exists yet. Create the first admin within the hour at:\n\n  ${first.url}\n\n` +
+        "(or set RCA_ADMIN_EMAIL and RCA_ADMIN_PASSWORD; a restart prints a new link)\n",
+    );
+  if (e.AUTH_DISABLED)
+    log.warn(
+      "AUTH_DISABLED=true: NO SIGN-IN. Anyone who can reach this server can read every ticket, resolve them and " +
+        "change the remediation policy. For local demos only.",
+    );
   if (!e.RCA_API_KEY) {
     log.warn(
       "RCA_API_KEY is not set: webhook intake accepts unauthenticated requests. Set it before exposing this service.",

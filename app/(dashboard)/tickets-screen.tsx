@@ -1,5 +1,6 @@
 "use client";
 // The ticket list screen: filters kept in the URL (shareable, survive reload), cursor paging and live refresh.
+import { useCan } from "@/components/auth/principal-context";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { TicketJson } from "@/lib/api/schemas";
@@ -101,6 +102,8 @@ export function TicketsScreen() {
   // only what is still shown counts: a filter change or a refresh drops the rest
   const selected = new Set(tickets.filter((t) => picked.has(t.id)).map((t) => t.id));
   const bulk = useBulkStatus();
+  // viewers get no checkboxes: bulk changes need the operator role
+  const canChange = useCan("operator");
   const selection = {
     selected,
     allSelected: tickets.length > 0 && selected.size === tickets.length,
@@ -199,8 +202,8 @@ export function TicketsScreen() {
           <NoTickets filtered={filtered} onClear={clearFilters} />
         ) : (
           <>
-            <TicketListHeader selection={selection} />
-            <TicketList tickets={tickets} selection={selection} />
+            <TicketListHeader selection={canChange ? selection : undefined} />
+            <TicketList tickets={tickets} selection={canChange ? selection : undefined} />
           </>
         )}
       </div>

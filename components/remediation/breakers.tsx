@@ -1,5 +1,6 @@
 "use client";
 // Circuit breakers per target (workspace, factory): open ones stop fixes there until their cool-down, or a person.
+import { useCan } from "../auth/principal-context";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
 import { useResetBreaker } from "@/lib/queries/remediation";
 import { formatTime } from "../format";
@@ -9,6 +10,7 @@ import { Section } from "../ui/section";
 
 export function BreakerList({ breakers }: { breakers: RemediationOverviewJson["breakers"] }) {
   const reset = useResetBreaker();
+  const admin = useCan("admin");
   return (
     <Section title="Circuit breakers" data-testid="breakers">
       {breakers.length === 0 ? (
@@ -25,7 +27,7 @@ export function BreakerList({ breakers }: { breakers: RemediationOverviewJson["b
                 {b.consecutiveFailures} failed in a row
                 {b.reopensAt ? ` · one trial from ${formatTime(b.reopensAt)}` : ""}
               </span>
-              {b.state !== "closed" ? (
+              {b.state !== "closed" && admin ? (
                 <Button size="sm" disabled={reset.isPending} onClick={() => reset.mutate(b.target)}>
                   Close it
                 </Button>

@@ -1,6 +1,7 @@
 "use client";
 // The remediation policy: rules in order, the first enabled match decides the mode. Guardrails (categories that are
 // never fixed, the confidence floor, limits, breakers) hold whatever a rule says; the editor says so.
+import { useCan } from "../auth/principal-context";
 import { useState } from "react";
 import type { PolicyRuleJson } from "@/lib/api/schemas";
 import { useDeleteRule, useSaveRule, type RuleDraft } from "@/lib/queries/remediation";
@@ -120,12 +121,14 @@ function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => v
 export function PolicyEditor({ rules, defaultMode }: { rules: PolicyRuleJson[]; defaultMode: string }) {
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const remove = useDeleteRule();
+  // the policy is an admin's: others read it
+  const admin = useCan("admin");
   return (
     <Section
       title="Policy"
       data-testid="policy"
       actions={
-        editing === null ? (
+        editing === null && admin ? (
           <Button size="sm" onClick={() => setEditing("new")}>
             Add a rule
           </Button>
@@ -157,12 +160,16 @@ export function PolicyEditor({ rules, defaultMode }: { rules: PolicyRuleJson[]; 
                 {r.playbookUrl ? <span className="ml-1 text-xs text-zinc-500">via playbook</span> : null}
                 {r.note ? <span className="block text-xs text-zinc-500">{r.note}</span> : null}
               </span>
-              <Button size="sm" variant="ghost" onClick={() => setEditing(r.id)}>
-                Edit
-              </Button>
-              <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate(r.id)}>
-                Remove
-              </Button>
+              {admin ? (
+                <>
+                  <Button size="sm" variant="ghost" onClick={() => setEditing(r.id)}>
+                    Edit
+                  </Button>
+                  <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate(r.id)}>
+                    Remove
+                  </Button>
+                </>
+              ) : null}
             </li>
           ),
         )}

@@ -1,5 +1,6 @@
 "use client";
 // The state of automatic fixing at a glance: enabled or not, the default mode, the limits, and the kill switch.
+import { useCan } from "../auth/principal-context";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
 import { useKillSwitch } from "@/lib/queries/remediation";
 import { formatTime } from "../format";
@@ -11,20 +12,24 @@ import { Section } from "../ui/section";
 export function RemediationSwitches({ settings }: { settings: RemediationOverviewJson["settings"] }) {
   const kill = useKillSwitch();
   const on = settings.killSwitch.on;
+  // anyone on call (operator) may stop all fixes; letting them run again is an admin's call
+  const canFlip = useCan(on ? "admin" : "operator");
   return (
     <Section
       title="Automatic fixing"
       data-testid="remediation-switches"
       actions={
-        <Button
-          variant={on ? "primary" : "danger"}
-          disabled={kill.isPending}
-          onClick={() => kill.mutate(!on)}
-          data-testid="kill-switch"
-          aria-pressed={on}
-        >
-          {on ? "Turn the kill switch off" : "Kill switch: stop all fixes"}
-        </Button>
+        canFlip ? (
+          <Button
+            variant={on ? "primary" : "danger"}
+            disabled={kill.isPending}
+            onClick={() => kill.mutate(!on)}
+            data-testid="kill-switch"
+            aria-pressed={on}
+          >
+            {on ? "Turn the kill switch off" : "Kill switch: stop all fixes"}
+          </Button>
+        ) : null
       }
     >
       <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -1,6 +1,7 @@
 "use client";
 // Generates what connects a source here, from a few names: the Azure CLI script or Bicep file for a data factory,
 // and the Databricks notification destination + job settings. Same text as `npm run setup` (lib/setup-generators).
+import { useCan } from "../auth/principal-context";
 import { useState } from "react";
 import {
   ADF_FLAVOR,
@@ -31,6 +32,8 @@ function download(name: string, text: string) {
 
 export function GeneratorCard({ origin, databricksApi }: { origin: string | null; databricksApi?: boolean }) {
   const [kind, setKind] = useState<Kind>("az");
+  // Apply changes Databricks jobs with the server's token: admins only
+  const admin = useCan("admin");
   const [f, setF] = useState({
     subscriptionId: "",
     resourceGroup: "",
@@ -132,7 +135,7 @@ export function GeneratorCard({ origin, databricksApi }: { origin: string | null
           <CodeBlock data-testid="generator-output">{text}</CodeBlock>
         </div>
       )}
-      {kind === "databricks" && databricksApi && origin ? (
+      {kind === "databricks" && databricksApi && origin && admin ? (
         <DatabricksApply intakeUrl={`${origin}/api/databricks-monitor`} />
       ) : null}
       <p className="mt-2 text-xs text-zinc-500">

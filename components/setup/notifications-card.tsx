@@ -1,6 +1,7 @@
 "use client";
 // Where tickets are told (Slack, Jira) and which APIs are read (Databricks, Azure, Gemini): on or off, what for,
 // and a button that proves the credentials work, with the answer in plain words.
+import { useCan } from "../auth/principal-context";
 import type { SetupJson } from "@/lib/api/schemas";
 import { useTestConnection } from "@/lib/queries/integrations";
 import { Button } from "../ui/button";
@@ -10,6 +11,8 @@ type Integration = SetupJson["notifications"][number];
 
 function IntegrationRow({ n }: { n: Integration }) {
   const test = useTestConnection(n.id);
+  // a connection test uses the server's credentials: admins only
+  const admin = useCan("admin");
   return (
     <li className="space-y-2 py-2" data-testid={`notifier-${n.id}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -22,7 +25,7 @@ function IntegrationRow({ n }: { n: Integration }) {
           </span>
           <span className="text-zinc-600 dark:text-zinc-400"> — {n.detail}</span>
         </div>
-        {n.configured ? (
+        {n.configured && admin ? (
           <Button size="sm" onClick={() => test.mutate()} disabled={test.isPending}>
             {test.isPending ? "Testing…" : "Test connection"}
           </Button>

@@ -1,4 +1,5 @@
 // One source's setup guide: the URL to paste, how the key travels, numbered steps and a curl test.
+import { useCan } from "../auth/principal-context";
 import { Badge } from "../ui/badges";
 import { CodeBlock } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";
@@ -74,6 +75,8 @@ export function SourceGuideCard({
   /** from the server; undefined while loading */
   steps?: string[];
 }) {
+  // a test event goes through the real intake: admins only
+  const admin = useCan("admin");
   const url = webhookUrl(origin, guide);
   const curl = curlExample(origin, guide);
   return (
@@ -81,7 +84,7 @@ export function SourceGuideCard({
       <Section title={`${guide.name} — via ${guide.sender}`}>
         <div className="space-y-4">
           {status ? <StatusLine status={status} /> : null}
-          {status?.testEvent ? <TestEventButton source={guide.id} /> : null}
+          {status?.testEvent && admin ? <TestEventButton source={guide.id} /> : null}
           <div className="space-y-1.5">
             <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
               URL to paste

@@ -1,9 +1,9 @@
-// The top bar: product name, navigation and a slot for the live health indicator.
+// The top bar: product name, navigation, and slots for the live health indicator and the signed-in user.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks } from "./nav-links";
 
-export function AppHeader({ health }: { health: ReactNode }) {
+export function AppHeader({ health, user }: { health: ReactNode; user?: ReactNode }) {
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex h-12 max-w-[1400px] items-center gap-4 px-4">
@@ -22,6 +22,7 @@ export function AppHeader({ health }: { health: ReactNode }) {
           <NavLinks />
         </div>
         <div className="shrink-0">{health}</div>
+        {user && <div className="shrink-0">{user}</div>}
       </div>
     </header>
   );

@@ -2,6 +2,7 @@
 // The main navigation; marks the current section for sighted and screen-reader users alike.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useCan } from "../auth/principal-context";
 import { cn } from "../ui/cn";
 
 const LINKS = [
@@ -11,14 +12,16 @@ const LINKS = [
   { href: "/deliveries", label: "Deliveries", match: (path: string) => path.startsWith("/deliveries") },
   { href: "/audit", label: "Audit", match: (path: string) => path.startsWith("/audit") },
   { href: "/setup", label: "Setup", match: (path: string) => path.startsWith("/setup") },
+  { href: "/access", label: "Access", match: (path: string) => path.startsWith("/access"), admin: true },
 ];
 
 export function NavLinks() {
   const pathname = usePathname() ?? "/";
+  const admin = useCan("admin");
   return (
     <nav aria-label="Main" data-testid="main-nav">
       <ul className="flex items-center gap-1">
-        {LINKS.map((link) => {
+        {LINKS.filter((link) => admin || !("admin" in link)).map((link) => {
           const active = link.match(pathname);
           return (
             <li key={link.href}>

@@ -80,7 +80,8 @@ export function RcaPanel({
   rcas: RcaJson[];
   similar?: TicketDetailJson["similarTickets"];
   rerun: RerunState;
-  onRerun: () => void;
+  /** absent when the caller may not re-run (viewer) */
+  onRerun?: () => void;
   /** an rca job is queued or running (first analysis or re-run) */
   analysing: boolean;
 }) {
@@ -91,10 +92,12 @@ export function RcaPanel({
       title="Root cause analysis"
       data-testid="rca-panel"
       actions={
-        <Button size="sm" onClick={onRerun} disabled={busy} data-testid="rerun-rca-button">
-          {busy ? <Spinner /> : null}
-          {busy ? "Re-running…" : "Re-run RCA"}
-        </Button>
+        onRerun ? (
+          <Button size="sm" onClick={onRerun} disabled={busy} data-testid="rerun-rca-button">
+            {busy ? <Spinner /> : null}
+            {busy ? "Re-running…" : "Re-run RCA"}
+          </Button>
+        ) : null
       }
     >
       <RerunNote state={rerun} />

@@ -1,6 +1,7 @@
 "use client";
 // The ticket's automatic fixes: what is proposed and why (policy rule, RCA class, confidence), Approve / Reject for a
 // proposal, and every attempt with its exact call, its new run and its outcome. Newest first, as the API sends them.
+import { useCan } from "../auth/principal-context";
 import { useState } from "react";
 import type { RemediationJson } from "@/lib/api/schemas";
 import { useDecideRemediation } from "@/lib/queries/remediation";
@@ -37,55 +38,61 @@ function Proposal({ r, ticketId }: { r: RemediationJson; ticketId: string }) {
   const decide = useDecideRemediation(ticketId);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
+  const canDecide = useCan("operator");
   return (
     <div className="mt-2 space-y-2 rounded-md bg-amber-50 p-3 dark:bg-amber-950/30" data-testid="remediation-proposal">
       <p className="text-sm text-zinc-800 dark:text-zinc-200">
-        Proposed: <strong>{remediationLabel(r.action)}</strong>. Nothing is called until someone approves it.
+        Proposed: <strong>{remediationLabel(r.action)}</strong>. Nothing is called until{" "}
+        {canDecide ? "someone approves it" : "an operator approves it"}.
       </p>
-      {rejecting ? (
-        <form
-          className="flex flex-wrap items-center gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            decide.mutate({ id: r.id, decision: "reject", reason: reason.trim() || undefined });
-          }}
-        >
-          <label className="sr-only" htmlFor={`reject-${r.id}`}>
-            Why not
-          </label>
-          <input
-            id={`reject-${r.id}`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder="Why not (optional)"
-            className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-          />
-          <Button type="submit" variant="danger" disabled={decide.isPending}>
-            Reject
-          </Button>
-          <Button variant="ghost" onClick={() => setRejecting(false)}>
-            Cancel
-          </Button>
-        </form>
-      ) : (
-        <div className="flex flex-wrap gap-2">
-          <Button
-            variant="primary"
-            disabled={decide.isPending}
-            onClick={() => decide.mutate({ id: r.id, decision: "approve" })}
-          >
-            {decide.isPending && decide.variables?.decision === "approve" ? "Approving…" : "Approve"}
-          </Button>
-          <Button disabled={decide.isPending} onClick={() => setRejecting(true)}>
-            Reject…
-          </Button>
-        </div>
+      {!canDecide ? null : (
+        <>
+          {rejecting ? (
+            <form
+              className="flex flex-wrap items-center gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                decide.mutate({ id: r.id, decision: "reject", reason: reason.trim() || undefined });
+              }}
+            >
+              <label className="sr-only" htmlFor={`reject-${r.id}`}>
+                Why not
+              </label>
+              <input
+                id={`reject-${r.id}`}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                placeholder="Why not (optional)"
+                className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+              />
+              <Button type="submit" variant="danger" disabled={decide.isPending}>
+                Reject
+              </Button>
+              <Button variant="ghost" onClick={() => setRejecting(false)}>
+                Cancel
+              </Button>
+            </form>
+          ) : (
+            <div className="flex flex-wrap gap-2">
+              <Button
+                variant="primary"
+                disabled={decide.isPending}
+                onClick={() => decide.mutate({ id: r.id, decision: "approve" })}
+              >
+                {decide.isPending && decide.variables?.decision === "approve" ? "Approving…" : "Approve"}
+              </Button>
+              <Button disabled={decide.isPending} onClick={() => setRejecting(true)}>
+                Reject…
+              </Button>
+            </div>
+          )}
+          {decide.isError ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {decide.error.message}
+            </p>
+          ) : null}
+        </>
       )}
-      {decide.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {decide.error.message}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -51,7 +51,11 @@ describe("GET /api/audit", () => {
 
     const all = await list();
     expect(all.items.map((i) => i.action).slice(0, 3)).toEqual(["playbook configured", "resolved", "acknowledged"]);
-    expect(all.items[1]).toMatchObject({ actor: "user", ticketId, ticket: { resourceName: "nightly_sales" } });
+    expect(all.items[1]).toMatchObject({
+      actor: "token:RCA_ADMIN_TOKEN",
+      ticketId,
+      ticket: { resourceName: "nightly_sales" },
+    });
     expect(JSON.stringify(all)).not.toContain("TOPSECRETSIG123");
 
     expect((await list("?action=resolved")).items.map((i) => i.ticketId)).toEqual([ticketId]);

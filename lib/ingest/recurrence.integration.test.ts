@@ -178,7 +178,7 @@ describe("a failure that fires again after its ticket was resolved", () => {
     expect(await ticket(ticketId)).toMatchObject({ status: "open", acknowledgedAt: null, resolvedAt: null });
     const [entry] = await audit(ticketId, "reopened by recurrence");
     const details = entry.details as { previousResolvedBy: string; previousAcknowledgedAt: string };
-    expect(details.previousResolvedBy).toBe("user");
+    expect(details.previousResolvedBy).toBe("token:RCA_ADMIN_TOKEN");
     expect(Date.parse(details.previousAcknowledgedAt)).toBe(before.acknowledgedAt?.getTime());
     // the API's Ticket JSON carries the recurrence
     const json = (await (await fetch(`${app.url}/api/tickets/${ticketId}`)).json()) as Record<string, unknown>;

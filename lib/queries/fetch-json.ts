@@ -78,6 +78,11 @@ export async function fetchJson<S extends z.ZodType>(
     }
   }
 
+  if (response.status === 401 && typeof window !== "undefined" && !window.location.pathname.startsWith("/login")) {
+    // the session ended (signed out elsewhere, expired, user disabled): sign in again and come back here
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops cached data
+    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
   if (!response.ok && !okStatuses.includes(response.status)) {
     const { code, message } = errorFromBody(body);
     const fallback = `${path} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;

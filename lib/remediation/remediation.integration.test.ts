@@ -309,7 +309,11 @@ describe("guardrails", () => {
     expect(repairsOf(a.runId)).toHaveLength(1);
     expect(repairsOf(b.runId)).toHaveLength(0);
     const rb = (await remediations(b.ticketId))[0];
-    expect(rb).toMatchObject({ status: "rejected", actor: "user", reason: "rejected: month-end load, rerun by hand" });
+    expect(rb).toMatchObject({
+      status: "rejected",
+      actor: "token:RCA_ADMIN_TOKEN",
+      reason: "rejected: month-end load, rerun by hand",
+    });
     const audit = await h.t.prisma.auditLog.findMany({
       where: { ticketId: b.ticketId, action: "automatic fix rejected" },
     });

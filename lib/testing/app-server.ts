@@ -4,6 +4,7 @@
 // rewrites (./route-table.ts), so no route is listed twice.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { PUBLIC_API_ROUTES } from "../auth/public-routes";
 import { loadRewrites, loadRouteTable, rewrite, type AppRoute } from "./route-table";
 
 /** Set on answers of the test router itself (no route, method not allowed), never on a handler's. */
@@ -50,7 +51,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer(): Promise<TestServer> {
+/** the bootstrap admin token of the test processes (vitest.config.ts sets RCA_ADMIN_TOKEN to it) */
+export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+
+export interface AppServerOptions {
+  /**
+   * "admin" (default): the server stands for a client that sends the bootstrap admin token on every dashboard API
+   * call that carries no credentials of its own, as a script with RCA_ADMIN_TOKEN does; webhooks and sign-in routes
+   * get nothing added. "none": requests arrive exactly as sent (the access tests).
+   */
+  caller?: "admin" | "none";
+}
+
+export async function startAppServer(options: AppServerOptions = {}): Promise<TestServer> {
+  const asAdmin = (options.caller ?? "admin") === "admin";
   const [routes, rewrites] = await Promise.all([loadRouteTable(), loadRewrites()]);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -72,6 +86,9 @@ export async function startAppServer(): Promise<TestServer> {
     // as Next's server does (base-server.ts): the client's address when no proxy set one
     if (!headers.has("x-forwarded-for") && req.socket.remoteAddress)
       headers.set("x-forwarded-for", req.socket.remoteAddress);
+    const isPublic = (PUBLIC_API_ROUTES as readonly string[]).includes(found.route.path);
+    if (asAdmin && !isPublic && !headers.has("authorization") && !headers.has("cookie"))
+      headers.set("authorization", `Bearer ${TEST_ADMIN_TOKEN}`);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(`http://127.0.0.1${req.url}`, {
       method: req.method,
@@ -80,7 +97,10 @@ export async function startAppServer(): Promise<TestServer> {
       duplex: "half",
     } as RequestInit);
     const response = (await handler(request, { params: Promise.resolve(found.params) })) as Response;
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const out: Record<string, string | string[]> = Object.fromEntries(response.headers);
+    // several cookies stay several headers (Headers joins them into one otherwise)
+    if (response.headers.has("set-cookie")) out["set-cookie"] = response.headers.getSetCookie();
+    res.writeHead(response.status, out);
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -22,7 +22,7 @@ export interface BulkResult {
   results: { id: string; ok: boolean; status?: string; error?: string }[];
 }
 
-export async function bulkSetStatus(ids: string[], status: BulkResult["status"]): Promise<BulkResult> {
+export async function bulkSetStatus(ids: string[], status: BulkResult["status"], actor: string): Promise<BulkResult> {
   const results: BulkResult["results"] = [];
   for (const id of new Set(ids)) {
     try {
@@ -32,7 +32,7 @@ export async function bulkSetStatus(ids: string[], status: BulkResult["status"])
         results.push({ id, ok: false, status: "resolved", error: "already resolved: left as it is" });
         continue;
       }
-      const t = await setTicketStatus(id, status);
+      const t = await setTicketStatus(id, status, actor);
       results.push({ id, ok: true, status: t.status });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

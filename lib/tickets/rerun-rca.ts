@@ -7,7 +7,7 @@ import { notifyWorker } from "../jobs/in-process";
 import { enqueueJob } from "../jobs/queue";
 import { JOB_KINDS } from "../pipeline/kinds";
 
-export async function queueRcaRerun(ticketId: string, actor = "user"): Promise<{ jobId: string }> {
+export async function queueRcaRerun(ticketId: string, actor: string): Promise<{ jobId: string }> {
   const jobId = await db().$transaction(async (tx) => {
     const t = await tx.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
     if (!t) throw new AppError("not_found", `No ticket ${ticketId}`);

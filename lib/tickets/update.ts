@@ -9,9 +9,6 @@ import { notifyWorker } from "../jobs/in-process";
 import { enqueueNotification } from "../pipeline/notify-later";
 import { ticketToJson } from "./serialize";
 
-/** the audit actor of a change made through the dashboard without a signed-in user */
-export const ANONYMOUS_ACTOR = "user";
-
 const ACTIONS: Record<TicketStatus, string> = {
   acknowledged: "acknowledged",
   resolved: "resolved",
@@ -49,17 +46,17 @@ export async function changeStatusIn(
       details: { from: t.status, to: status, ...details },
     },
   });
-  // "by whom" only when someone is known: notifiers say nothing rather than "by user"
+  // "by whom": a person, a token or Jira (the dashboard's callers are always authenticated)
   return enqueueNotification(tx, t.id, status === "resolved" ? "resolved" : "changed", [
     { field: "status", from: t.status, to: status },
-    ...(actor === ANONYMOUS_ACTOR ? [] : [{ field: "actor", from: null, to: actor }]),
+    { field: "actor", from: null, to: actor },
   ]);
 }
 
 export async function setTicketStatus(
   id: string,
   status: Exclude<TicketStatus, "remediating">,
-  actor = ANONYMOUS_ACTOR,
+  actor: string,
 ): Promise<TicketJson> {
   let queued = false;
   const json = await db().$transaction(async (tx) => {

@@ -1,11 +1,12 @@
 // Dedup and response-time metrics over a window (?window=7d), with trends per
 // bucket and breakdowns when asked (&bucket=hour|day[&tag=team]).
-import { AppError, jsonResponse, withErrors } from "@/lib/errors";
+import { guarded } from "@/lib/api/guarded";
+import { AppError, jsonResponse } from "@/lib/errors";
 import { computeMetrics, metricsQuerySchema } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (req: Request) => {
+export const GET = guarded("viewer", async (req: Request, _ctx: unknown) => {
   const params = new URL(req.url).searchParams;
   const parsed = metricsQuerySchema.safeParse({
     window: params.get("window") ?? undefined,

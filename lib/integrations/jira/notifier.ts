@@ -7,6 +7,7 @@
 // finds the issue the first attempt made. Keep's race (keep#1549, one issue
 // per concurrent delivery) cannot happen here: intake makes one ticket of
 // concurrent deliveries, and a ticket has one "opened" notification job.
+import { actorLabel } from "../../audit/actor";
 import { Version3Client } from "jira.js";
 import type { TicketJson } from "../../api/schemas";
 import type { Env } from "../../env";
@@ -195,7 +196,7 @@ export class JiraNotifier implements Notifier {
       const actor = n.changes.find((c) => c.field === "actor")?.to;
       // A change Jira's own webhook made (jira:<user>) is already in Jira: telling it back would loop.
       if (typeof actor === "string" && actor.startsWith("jira:")) return { ok: true, ref: ref.key };
-      const by = typeof actor === "string" ? ` by ${actor}` : "";
+      const by = typeof actor === "string" ? ` by ${actorLabel(actor)}` : "";
       const status = n.changes.find((c) => c.field === "status")?.to;
       let next = ref;
       if (status === "resolved") {

@@ -2,6 +2,7 @@
 // channel at 3 a.m. Everything taken from the failure goes through the same
 // redaction as the Gemini prompt, since error text can carry connection
 // strings and tokens exactly as the source printed them.
+import { actorLabel } from "../../audit/actor";
 import { CATEGORY_LABELS, remediationLabel, runLinkLabel, sourceName } from "@/components/labels";
 import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
 import type { FixProposal } from "../notifier";
@@ -92,7 +93,7 @@ export function incidentLine(i: IncidentJson): string {
 }
 
 function statusLine(t: TicketJson, statusBy: string | null | undefined): string {
-  const by = statusBy ? ` by ${escape(statusBy)}` : "";
+  const by = statusBy ? ` by ${escape(actorLabel(statusBy))}` : "";
   if (t.status === "resolved") return `:white_check_mark: *Resolved*${by}${t.resolvedAt ? ` at ${t.resolvedAt}` : ""}`;
   if (t.status === "acknowledged")
     return `:eyes: *Acknowledged*${by}${t.acknowledgedAt ? ` at ${t.acknowledgedAt}` : ""}`;

@@ -125,9 +125,9 @@ describe("Slack notifications", () => {
         body: JSON.stringify({ status }),
       });
     expect((await patch("acknowledged")).status).toBe(200);
-    await waitFor(() => JSON.stringify(msg.blocks).includes("Acknowledged* at"));
+    await waitFor(() => JSON.stringify(msg.blocks).includes("Acknowledged* by the bootstrap admin token at"));
     expect((await patch("resolved")).status).toBe(200);
-    await waitFor(() => JSON.stringify(msg.blocks).includes("Resolved* at"));
+    await waitFor(() => JSON.stringify(msg.blocks).includes("Resolved* by the bootstrap admin token at"));
     expect(topLevel()).toHaveLength(1);
     expect(msg.edits).toBeGreaterThanOrEqual(2);
   });

@@ -1,5 +1,6 @@
 "use client";
 // Ticket detail screen: loads and polls the ticket, wires status changes and Re-run RCA to the presentational panels.
+import { useCan } from "@/components/auth/principal-context";
 import Link from "next/link";
 import { useState } from "react";
 import { jobStep } from "@/components/labels";
@@ -26,6 +27,8 @@ export function TicketScreen({ id }: { id: string }) {
   const status = useUpdateTicketStatus(id);
   const rerun = useRerunRca(id);
   const now = useNow();
+  // status changes and re-runs need the operator role: a viewer sees no buttons for them
+  const canChange = useCan("operator");
   const ticket = query.data;
 
   if (query.isPending) return <LoadingState label="Loading ticket…" />;
@@ -73,11 +76,13 @@ export function TicketScreen({ id }: { id: string }) {
       <TicketHeader
         ticket={ticket}
         actions={
-          <StatusActions
-            ticket={ticket}
-            pending={status.isPending ? status.variables : null}
-            onChange={(next) => status.mutate(next)}
-          />
+          canChange ? (
+            <StatusActions
+              ticket={ticket}
+              pending={status.isPending ? status.variables : null}
+              onChange={(next) => status.mutate(next)}
+            />
+          ) : null
         }
       />
       <div className="mb-4 space-y-2 empty:hidden">
@@ -105,7 +110,7 @@ export function TicketScreen({ id }: { id: string }) {
             rcas={ticket.rcas}
             similar={ticket.similarTickets}
             rerun={rerunProgress}
-            onRerun={onRerun}
+            onRerun={canChange ? onRerun : undefined}
             analysing={analysing}
           />
           <RemediationCard remediations={ticket.remediations} ticketId={ticket.id} />

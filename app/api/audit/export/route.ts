@@ -1,11 +1,12 @@
 // The filtered audit trail as CSV or JSON Lines (?format=csv|jsonl&<filters>), streamed.
-import { AppError, withErrors } from "@/lib/errors";
+import { guarded } from "@/lib/api/guarded";
+import { AppError } from "@/lib/errors";
 import { exportAudit } from "@/lib/audit/export";
 import { auditQuerySchema } from "@/lib/audit/list";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (req: Request) => {
+export const GET = guarded("viewer", async (req: Request, _ctx: unknown) => {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const format = params.format ?? "csv";
   delete params.format;

@@ -1,11 +1,12 @@
 // The filtered ticket list as CSV (?status=&severity=&category=&tag=&since=&until=&hasFix=&sort=…).
-import { AppError, withErrors } from "@/lib/errors";
+import { guarded } from "@/lib/api/guarded";
+import { AppError } from "@/lib/errors";
 import { exportTickets } from "@/lib/tickets/export";
 import { listQuerySchema } from "@/lib/tickets/list";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (req: Request) => {
+export const GET = guarded("viewer", async (req: Request, _ctx: unknown) => {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   delete params.cursor;
   delete params.limit;

@@ -1,11 +1,12 @@
 // "Test connection" for an integration (databricks, azure): a cheap read that says what failed.
+import { guarded } from "@/lib/api/guarded";
 import { assertSameOrigin } from "@/lib/api/browser-guard";
-import { jsonResponse, withErrors } from "@/lib/errors";
+import { jsonResponse } from "@/lib/errors";
 import { testIntegration } from "@/lib/integrations/test-connection";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withErrors(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
+export const POST = guarded("admin", async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
   assertSameOrigin(req);
   const { name } = await ctx.params;
   const text = await req.text();

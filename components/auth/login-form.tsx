@@ -1,0 +1,34 @@
+"use client";
+// E-mail + password sign-in; on success the browser goes where it was heading.
+import { useState, type FormEvent } from "react";
+import { Button } from "../ui/button";
+import { Field } from "./field";
+import { postForm } from "./post-form";
+
+export function LoginForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    const failed = await postForm("/api/auth/login", { email: form.get("email"), password: form.get("password") });
+    if (failed === null) return window.location.assign(next);
+    setError(failed);
+    setBusy(false);
+  }
+  return (
+    <form onSubmit={submit} data-testid="login-form">
+      <Field label="E-mail" name="email" type="email" autoComplete="username" required autoFocus />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      {error && (
+        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <Button type="submit" variant="primary" className="w-full" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}
