@@ -24,7 +24,7 @@ function StatusLine({ status }: { status: IntegrationStatus }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="integration-status">
       <Badge tone={status.keyConfigured ? "emerald" : "red"}>
-        {status.keyConfigured ? "Key configured" : "No key configured"}
+        {status.keyConfigured ? "Key configured" : "No key: unauthenticated intake"}
       </Badge>
       {status.enrichmentConfigured !== null ? (
         <Badge tone={status.enrichmentConfigured ? "emerald" : "amber"}>

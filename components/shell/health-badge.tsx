@@ -71,6 +71,16 @@ export function HealthBadge({ health, error }: { health: Health | undefined; err
           ) : null}
         </span>
       ) : null}
+      {health?.unauthenticatedIntake?.length ? (
+        <a
+          href="/setup"
+          className="font-medium whitespace-nowrap text-red-700 dark:text-red-400"
+          title={`Webhooks of ${health.unauthenticatedIntake.join(", ")} accept anyone: set RCA_API_KEY`}
+          data-testid="unauthenticated-intake"
+        >
+          · unauthenticated intake
+        </a>
+      ) : null}
     </div>
   );
 }

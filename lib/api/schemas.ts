@@ -352,6 +352,8 @@ export const healthJson = z.object({
   db: z.enum(["ok", "error"]),
   jobs: z.object({ pending: z.number().int(), failed: z.number().int() }).optional(),
   worker: z.enum(["running", "disabled", "external"]).optional(),
+  /** sources whose webhook accepts requests without a key or token */
+  unauthenticatedIntake: z.array(z.string()).optional(),
 });
 
 export const setupJson = z.object({

@@ -137,6 +137,19 @@ describe("roles through API tokens", () => {
     expect((await call("/api/remediations/kill-switch", { ...off, bearer: admin })).status).toBe(200);
   });
 
+  it("lets only admins test connections, at most 20 a minute each", async () => {
+    const operator = await newToken("operator");
+    expect((await call("/api/integrations/databricks/test", { method: "POST", bearer: operator.value })).status).toBe(
+      403,
+    );
+    const admin2 = await newToken("admin");
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push((await call("/api/integrations/databricks/test", { method: "POST", bearer: admin2.value })).status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
   it("refuses expired and revoked tokens, and lists tokens without their values", async () => {
     const expiring = await newToken("viewer");
     await t.prisma.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });

@@ -6,14 +6,14 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { auditAccount } from "./audit";
 import { verifyNothing, verifyPassword } from "./passwords";
-import { FailureLimiter } from "./rate-limit";
+import { SlidingWindowLimiter } from "./rate-limit";
 import { createSession } from "./sessions";
 import { emailSchema } from "./users";
 
 const log = logger.child({ module: "auth" });
 const WINDOW_MS = 15 * 60_000;
-const perEmail = new FailureLimiter(10, WINDOW_MS);
-const perClient = new FailureLimiter(50, WINDOW_MS);
+const perEmail = new SlidingWindowLimiter(10, WINDOW_MS);
+const perClient = new SlidingWindowLimiter(50, WINDOW_MS);
 
 export const loginBody = z.object({ email: emailSchema, password: z.string().min(1).max(1024) });
 
@@ -39,8 +39,8 @@ export async function signInLocal(
     ? await verifyPassword(user.passwordHash, body.password)
     : await verifyNothing(body.password);
   if (!user || !ok || user.disabled) {
-    perEmail.fail(body.email);
-    perClient.fail(client);
+    perEmail.hit(body.email);
+    perClient.hit(client);
     log.warn("sign-in refused", { client, reason: !user ? "no such user" : user.disabled ? "disabled" : "password" });
     throw new AppError("unauthorized", "Wrong e-mail or password, or the account is disabled");
   }

@@ -1,6 +1,6 @@
-// Sign-in attempts: at most `limit` failures per key in a sliding window, in
-// memory (one server process; a restart forgets, which only helps the owner).
-export class FailureLimiter {
+// At most `limit` events per key in a sliding window (failed sign-ins, connection tests), in memory: one server
+// process; a restart forgets, which only helps the owner.
+export class SlidingWindowLimiter {
   private readonly failures = new Map<string, number[]>();
   constructor(
     private readonly limit: number,
@@ -20,7 +20,7 @@ export class FailureLimiter {
     return times.length < this.limit ? 0 : Math.ceil((times[0] + this.windowMs - now) / 1000);
   }
 
-  fail(key: string, now = Date.now()): void {
+  hit(key: string, now = Date.now()): void {
     this.failures.set(key, [...this.recent(key, now), now]);
     // bounded memory under a spray of made-up keys
     if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
