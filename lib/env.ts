@@ -240,6 +240,11 @@ const schema = z.object({
     message: "expected an e-mail address",
   }),
   RCA_ADMIN_PASSWORD: optionalString,
+  /**
+   * the webhook body as kept on the delivery: "redacted" (default: secrets replaced before it is stored) or
+   * "original" (as received; still shown redacted, downloadable as received by admins, each download audited)
+   */
+  STORE_RAW_BODIES: z.enum(["redacted", "original"]).optional().default("redacted"),
   /** local demos only: no sign-in, everyone is an admin (a warning at start and a banner on every page) */
   AUTH_DISABLED: bool(false),
   /** Auth.js's secret (state and PKCE cookies of the Entra ID sign-in); required with Entra ID */

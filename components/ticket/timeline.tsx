@@ -1,4 +1,5 @@
 // Everything that happened to the ticket in time order: webhook deliveries (with their raw payload) and audit entries.
+import { useCan } from "../auth/principal-context";
 import type { AuditJson, EventJson } from "@/lib/api/schemas";
 import { formatTime, prettyJson, stringifyValue } from "../format";
 import { actionLabel, outcomeLabel } from "../labels";
@@ -29,6 +30,8 @@ function outcomeTone(outcome: string, httpStatus: number): Tone {
 function EventEntry({ event }: { event: EventJson }) {
   const payload = prettyJson(event.rawBody);
   const hasHeaders = Object.keys(event.headers).length > 0;
+  // the stored body may be the original (STORE_RAW_BODIES=original): admins only
+  const admin = useCan("admin");
   return (
     <div className="min-w-0 space-y-1.5">
       <p className="flex flex-wrap items-center gap-2 text-sm">
@@ -56,6 +59,16 @@ function EventEntry({ event }: { event: EventJson }) {
           summary={<span className="text-xs">Headers</span>}
           code={JSON.stringify(event.headers, null, 2)}
         />
+      ) : null}
+      {admin ? (
+        <a
+          href={`/api/deliveries/${encodeURIComponent(event.id)}/raw`}
+          download
+          className="text-xs text-sky-700 underline underline-offset-2 dark:text-sky-400"
+          data-testid="raw-download"
+        >
+          Download the body as stored (audited)
+        </a>
       ) : null}
     </div>
   );

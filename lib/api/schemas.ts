@@ -95,7 +95,7 @@ export const eventJson = z.object({
   outcome: z.string(),
   httpStatus: z.number().int(),
   reason: z.string().nullable(),
-  /** the raw body as received */
+  /** the body as stored (secrets replaced unless STORE_RAW_BODIES=original), always answered redacted */
   rawBody: z.string(),
   headers: z.record(z.string(), z.unknown()),
 });

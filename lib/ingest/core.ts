@@ -6,7 +6,7 @@ import type { NormalizedFailure, SourceAdapter } from "../sources/types";
 import { getSource } from "../sources/registry";
 import { GroupCommitter, type CommitResult } from "./committer";
 import { logger } from "../logger";
-import { eventRow, planDelivery, planTickets, type PlanSettings, type PlannedDelivery } from "./plan";
+import { eventRow, planDelivery, planTickets, storedBody, type PlanSettings, type PlannedDelivery } from "./plan";
 import type { EventInput, SqlRunner } from "./store";
 import { wellFormedBody } from "../text/well-formed";
 
@@ -75,7 +75,7 @@ export function createIntake(opts: IntakeOptions): Intake {
 
   /** Store a delivery refused after authentication (400 / 422). */
   async function storeRejected(source: SourceAdapter, d: RawDelivery, status: number, reason: string) {
-    const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {
+    const event = eventRow(source.id, d.receivedAt, storedBody(d.rawBody, opts.settings()), d.headers, {
       outcome: "rejected",
       httpStatus: status,
       reason,
@@ -102,7 +102,7 @@ export function createIntake(opts: IntakeOptions): Intake {
       if (interpretation.kind === "unsupported") {
         planned = { unsupported: interpretation.message };
       } else {
-        const event = eventRow(source.id, d.receivedAt, d.rawBody, d.headers, {});
+        const event = eventRow(source.id, d.receivedAt, storedBody(d.rawBody, opts.settings()), d.headers, {});
         planned = { event, delivery: planDelivery(source.id, interpretation, event, d.receivedAt, opts.settings()) };
       }
     } catch (err) {

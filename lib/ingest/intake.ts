@@ -19,6 +19,7 @@ export function intakeSettings(): IntakeSettings {
   return {
     dedupWindowMs: e.DEDUP_WINDOW_MINUTES * 60_000,
     namingConvention: e.TAG_NAMING_CONVENTION,
+    storeRawBodies: e.STORE_RAW_BODIES,
     maxBatch: e.INTAKE_BATCH_MAX,
     batchWaitMs: e.INTAKE_BATCH_WAIT_MS,
     jobKind: FIRST_PIPELINE_JOB,

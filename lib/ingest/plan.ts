@@ -1,5 +1,6 @@
 // Turns what a source extracted into the rows one delivery will write:
 // dedup identities, FinOps tags, ids. Pure: no I/O.
+import { redactText, redactValue } from "../redact";
 import { newId } from "../ids";
 import type { ExtractResult, NormalizedFailure, ResolutionTarget } from "../sources/types";
 import { dedupIdentity, resolutionMatch } from "./dedup";
@@ -11,6 +12,31 @@ import { isTestDelivery, TEST_TAG } from "../test-events/marker";
 export interface PlanSettings {
   dedupWindowMs: number;
   namingConvention: string | undefined;
+  /** STORE_RAW_BODIES */
+  storeRawBodies: "redacted" | "original";
+}
+
+/**
+ * What a failure keeps of the payload's text, with secrets replaced before anything is stored: a connection string
+ * or SAS URL quoted in an error must not sit in the database (or reach Slack, Jira or the LLM) as sent. Names and
+ * ids used to find the ticket again are left as they are.
+ */
+export function redactedFailure(f: NormalizedFailure): NormalizedFailure {
+  return {
+    ...f,
+    title: redactText(f.title),
+    errorMessage: redactText(f.errorMessage),
+    errorCode: f.errorCode === null ? null : redactText(f.errorCode),
+    failedTasks: f.failedTasks.map((t) => redactText(t)),
+    runUrl: f.runUrl === null ? null : redactText(f.runUrl),
+    tags: redactValue(f.tags),
+    metadata: redactValue(f.metadata),
+  };
+}
+
+/** The body as the delivery row keeps it (STORE_RAW_BODIES). */
+export function storedBody(rawBody: string, s: Pick<PlanSettings, "storeRawBodies">): string {
+  return s.storeRawBodies === "original" ? rawBody : redactText(rawBody);
 }
 
 export interface PlannedTicket {
@@ -45,7 +71,7 @@ export function planTickets(
   const seen = new Set<string>();
   const out: PlannedTicket[] = [];
   for (const found of failures) {
-    const failure = boundedFailure(found);
+    const failure = redactedFailure(boundedFailure(found));
     const identity = dedupIdentity(source, failure, s.dedupWindowMs, receivedAt);
     const id = {
       key: boundedId(identity.key),
