@@ -29,10 +29,11 @@ export const deliveryQuerySchema = z
   .strict();
 export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 
+/** The size as received: the declared length (the stored body may be shorter, its secrets replaced), else the body's. */
 function sizeOf(e: AlertEvent, headers: Record<string, unknown>): number | null {
-  if (e.rawBody) return Buffer.byteLength(e.rawBody);
   const declared = Number(headers["content-length"]);
-  return Number.isFinite(declared) ? declared : null;
+  if (headers["content-length"] !== undefined && Number.isFinite(declared)) return declared;
+  return e.rawBody ? Buffer.byteLength(e.rawBody) : null;
 }
 
 /** The client address: the first x-forwarded-for hop (Next's server sets it from the socket when no proxy did). */

@@ -98,8 +98,9 @@ describe("Jira issues", () => {
     expect(code?.content?.[0].text).toContain("(403) Forbidden");
     expect(JSON.stringify(doc)).toContain("Root cause");
     expect(JSON.stringify(doc)).toContain(`https://rca.example.com/tickets/${id}`);
-    // no secret left: in the ticket, not in any request to Jira
-    expect((await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } })).errorMessage).toContain(CANARY);
+    // no secret left: replaced at intake, in the ticket and in every request to Jira
+    expect((await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } })).errorMessage).toContain("[REDACTED]");
+    expect(JSON.stringify(await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } }))).not.toContain(CANARY);
     expect(jira.requests.some((r) => r.raw.includes(CANARY))).toBe(false);
   });
 

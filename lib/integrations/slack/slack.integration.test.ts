@@ -89,8 +89,9 @@ describe("Slack notifications", () => {
     // the delivery is on the ticket's timeline (audit log)
     const audit = await h.t.prisma.auditLog.findMany({ where: { ticketId: id, action: "notification sent" } });
     expect(audit.map((a) => (a.details as { notifier: string }).notifier)).toEqual(["slack"]);
-    // no secret ever left: the canary is in the stored error, in none of Slack's requests
-    expect(ticket.errorMessage).toContain(CANARY);
+    // no secret ever left: replaced at intake, so in neither the stored error nor any of Slack's requests
+    expect(ticket.errorMessage).toContain("Password=[REDACTED]");
+    expect(ticket.errorMessage).not.toContain(CANARY);
     expect(slack.requests.some((q) => q.raw.includes(CANARY))).toBe(false);
     expect(slack.requests.every((q) => q.headers.authorization === "Bearer xoxb-test-token")).toBe(true);
   });
