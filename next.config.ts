@@ -15,6 +15,7 @@ const nextConfig: NextConfig = {
     "@slack/web-api",
     "jira.js",
     "@node-rs/argon2",
+    "@azure/storage-blob",
   ],
   poweredByHeader: false,
   // Security headers on every answer. Scripts and styles stay 'self' plus

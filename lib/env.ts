@@ -261,6 +261,20 @@ const schema = z.object({
   /** a sign-in lasts this long */
   SESSION_MAX_AGE_HOURS: int(168, 1, 24 * 90),
 
+  /** append-only copy of the audit trail in Azure Blob Storage (one append blob per UTC day); a connection string */
+  AUDIT_BLOB_CONNECTION_STRING: optionalString,
+  /** …or the account's blob URL (https://<account>.blob.core.windows.net), signed in with managed identity / AZURE_* */
+  AUDIT_BLOB_ACCOUNT_URL: optionalUrl,
+  AUDIT_BLOB_CONTAINER: z
+    .string()
+    .optional()
+    .default("rca-desk-audit")
+    .refine((v) => /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(v), {
+      message: "a container name: 3-63 lowercase letters, digits and single hyphens",
+    }),
+  /** how often the audit sink ships new entries */
+  AUDIT_BLOB_INTERVAL_SECONDS: int(10, 1, 3600),
+
   /** false (default): no remediation call is ever made; the dashboard shows what would have been done */
   AUTO_REMEDIATION_ENABLED: bool(false),
   /** the mode where no policy rule applies: off | dry_run | approval | auto */

@@ -11,6 +11,7 @@ import { pipelineJobHandlers } from "./runner";
 import { executeRemediation } from "../remediation/execute";
 import { verifyRemediation } from "../remediation/verify";
 import { ensureSchedules } from "./schedules";
+import { auditSinkStep } from "./steps/audit-sink";
 import { notifyDigestStep } from "./steps/notify-digest";
 import { databricksWatchStep } from "./steps/watch-databricks";
 import type { Pipeline, PipelineDeps } from "./types";
@@ -23,6 +24,7 @@ export function pipelineHandlers(deps: PipelineDeps = defaultDeps, pipeline: Pip
     ...pipelineJobHandlers(pipeline, deps),
     [JOB_KINDS.databricksWatch]: databricksWatchStep,
     [JOB_KINDS.notifyDigest]: notifyDigestStep,
+    [JOB_KINDS.auditSink]: auditSinkStep,
     [JOB_KINDS.remediationExecute]: executeRemediation,
     [JOB_KINDS.remediationVerify]: verifyRemediation,
   };

@@ -11,6 +11,7 @@ export const JOB_KINDS = {
   remediationVerify: "remediation.verify",
   databricksWatch: "watch.databricks-clusters",
   notifyDigest: "watch.notify-digest",
+  auditSink: "watch.audit-sink",
 } as const;
 
 /** The first step of the declared pipeline (definition.test.ts checks they agree); intake queues it. */

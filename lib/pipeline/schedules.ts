@@ -1,5 +1,6 @@
 // Recurring jobs (pollers) live in the job table as one row each, keyed by a
 // unique key; this makes sure the enabled ones exist and are due.
+import { auditSinkConfigured } from "../audit/blob-sink/client";
 import type { Db } from "../db";
 import { env } from "../env";
 import { newId } from "../ids";
@@ -8,10 +9,12 @@ import { JOB_KINDS } from "./kinds";
 import { NOTIFY_DIGEST_KEY } from "./steps/notify-digest";
 
 export const DATABRICKS_WATCH_KEY = "schedule:databricks-watch";
+export const AUDIT_SINK_KEY = "schedule:audit-sink";
 
 export async function ensureSchedules(db: Db): Promise<void> {
   if (env().DATABRICKS_WATCH_CLUSTERS) await ensureSchedule(db, JOB_KINDS.databricksWatch, DATABRICKS_WATCH_KEY);
   if (configuredNotifiers().length > 0) await ensureSchedule(db, JOB_KINDS.notifyDigest, NOTIFY_DIGEST_KEY);
+  if (auditSinkConfigured(env())) await ensureSchedule(db, JOB_KINDS.auditSink, AUDIT_SINK_KEY);
 }
 
 async function ensureSchedule(db: Db, kind: string, key: string): Promise<void> {
