@@ -2,7 +2,12 @@
 import { expect, test } from "@playwright/test";
 
 test("dashboard shell and health", async ({ page, request }) => {
-  await page.goto("/");
+  const answer = await page.goto("/");
+  // no other site may frame the dashboard or learn its URLs
+  const headers = answer!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["referrer-policy"]).toBe("same-origin");
   await expect(page.getByTestId("brand")).toBeVisible();
   await expect(page.getByTestId("page-heading")).toBeVisible();
   await expect(page.getByTestId("main-nav")).toBeVisible();

@@ -94,6 +94,64 @@ describe("anonymous callers", () => {
   });
 });
 
+/** Who may call what: the role each dashboard route and method needs (the issue's viewer / operator / admin). */
+const REQUIRED: Record<string, Record<string, "viewer" | "operator" | "admin">> = {
+  "/api/me": { GET: "viewer" },
+  "/api/tickets": { GET: "viewer" },
+  "/api/tickets/export": { GET: "viewer" },
+  "/api/tickets/[id]": { GET: "viewer", PATCH: "operator" },
+  "/api/tickets/[id]/rca": { POST: "operator" },
+  "/api/tickets/[id]/remediations/[rid]": { POST: "operator" },
+  "/api/tickets/bulk": { POST: "operator" },
+  "/api/metrics": { GET: "viewer" },
+  "/api/deliveries": { GET: "viewer" },
+  "/api/deliveries/[id]/raw": { GET: "admin" },
+  "/api/audit": { GET: "viewer" },
+  "/api/audit/export": { GET: "viewer" },
+  "/api/setup": { GET: "viewer" },
+  "/api/setup/test-event": { POST: "admin" },
+  "/api/setup/databricks/jobs": { GET: "admin" },
+  "/api/setup/databricks/apply": { POST: "admin" },
+  "/api/integrations/[name]/test": { POST: "admin" },
+  "/api/remediations": { GET: "viewer" },
+  "/api/remediations/policy": { GET: "viewer", POST: "admin" },
+  "/api/remediations/policy/[id]": { PUT: "admin", DELETE: "admin" },
+  "/api/remediations/breakers": { POST: "admin" },
+  "/api/remediations/kill-switch": { PUT: "operator" },
+  "/api/users": { GET: "admin", POST: "admin" },
+  "/api/users/[id]": { PATCH: "admin" },
+  "/api/tokens": { GET: "admin", POST: "admin" },
+  "/api/tokens/[id]": { DELETE: "admin" },
+};
+
+describe("every route's role", () => {
+  it("is declared, refused one role below with 403, and let through at that role", async () => {
+    const routes = (await loadRouteTable()).filter(
+      (r) => r.path.startsWith("/api/") && !(PUBLIC_API_ROUTES as readonly string[]).includes(r.path),
+    );
+    expect(Object.fromEntries(routes.map((r) => [r.path, Object.keys(r.methods).sort()]))).toEqual(
+      Object.fromEntries(Object.entries(REQUIRED).map(([p, m]) => [p, Object.keys(m).sort()])),
+    );
+    const tokens = { viewer: await newToken("viewer"), operator: await newToken("operator") };
+    const below = { viewer: null, operator: tokens.viewer, admin: tokens.operator } as const;
+    for (const [path, methods] of Object.entries(REQUIRED)) {
+      const concrete = path.replace("[id]", ticketId).replace(/\[\w+\]/g, "x");
+      for (const [method, role] of Object.entries(methods)) {
+        const lower = below[role];
+        if (lower) {
+          const res = await call(concrete, { method, bearer: lower.value, body: method === "GET" ? undefined : {} });
+          expect(res.status, `${method} ${path} as ${lower.name}`).toBe(403);
+          expect(await res.json()).toMatchObject({ error: "forbidden", required: role });
+        }
+        // at the role itself the route runs (a GET answers; a change with an empty body is a 4xx of its own, not 401/403)
+        const token = role === "admin" ? admin : tokens[role].value;
+        const ok = await call(concrete, { method, bearer: token, body: method === "GET" ? undefined : {} });
+        expect([401, 403], `${method} ${path} as ${role}`).not.toContain(ok.status);
+      }
+    }
+  });
+});
+
 describe("roles through API tokens", () => {
   it("viewer reads, operator changes tickets, only admin changes policy and manages tokens", async () => {
     const viewer = await newToken("viewer");
