@@ -16,6 +16,8 @@ const ERRORS: Record<string, string> = {
   NoRole: "Your Microsoft account has no role in RCA Desk. Ask an admin to add you to a mapped app role or group.",
   NoEmail: "Your Microsoft account has no e-mail address to sign in with.",
   Disabled: "This account is disabled.",
+  OAuthAccountNotLinked:
+    "A local account already uses this e-mail address. Sign in with its password, or ask an admin to remove it first.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

@@ -1,4 +1,4 @@
-// How an audit actor ("user:<email>", "token:<name>", "jira:<user>", "remediation", "system") reads in a message.
+// How an audit actor ("user:<email>", "token:<name>", "jira:<user>", "slack:<user>", "remediation", "system") reads in a message.
 export function actorLabel(actor: string): string {
   const colon = actor.indexOf(":");
   if (colon < 0) return actor === "demo" ? "the demo user (sign-in disabled)" : actor;
@@ -6,5 +6,6 @@ export function actorLabel(actor: string): string {
   if (kind === "user") return name;
   if (kind === "token") return name === "RCA_ADMIN_TOKEN" ? "the bootstrap admin token" : `API token "${name}"`;
   if (kind === "jira") return `${name} in Jira`;
+  if (kind === "slack") return `${name} in Slack`;
   return actor;
 }

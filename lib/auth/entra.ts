@@ -3,11 +3,13 @@
 // Session tables local accounts use. Built only when AUTH_MICROSOFT_ENTRA_ID_*
 // are set; the role comes from the token's app roles or groups (role-map.ts).
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { customFetch } from "next-auth";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { db } from "../db";
 import { env } from "../env";
+import { readCaFile, trustedCas } from "../integrations/azure/tls";
 import { auditAccount } from "./audit";
+import { fetchTrusting } from "./ca-fetch";
 import { roleFromClaims } from "./role-map";
 
 export const ENTRA_PROVIDER_ID = "microsoft-entra-id";
@@ -24,24 +26,41 @@ function emailOf(p: Claims): string | null {
   return typeof v === "string" && v.includes("@") ? v.toLowerCase() : null;
 }
 
+/**
+ * The provider's requests (discovery, token, keys). Microsoft's multi-tenant discovery names its issuer
+ * "https://login.microsoftonline.com/{tenantid}/v2.0": the tenant of the configured issuer is put in, as the
+ * library's own provider does; with AZURE_CA_FILE the extra CA is trusted too.
+ */
+function providerFetch(issuer: string, caFile: string | undefined): typeof fetch {
+  const base = caFile ? fetchTrusting(trustedCas(readCaFile(caFile))) : fetch;
+  const tenant = /microsoftonline\.com\/([\w-]+)\/v2\.0/.exec(issuer)?.[1] ?? "common";
+  return async (input, init) => {
+    const res = await base(input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!url.pathname.endsWith("/.well-known/openid-configuration") || !res.ok) return res;
+    const json = (await res.json()) as { issuer?: string };
+    return Response.json({ ...json, issuer: json.issuer?.replace("{tenantid}", tenant) });
+  };
+}
+
 function build() {
   const e = env();
+  const provider = MicrosoftEntraID({
+    clientId: e.AUTH_MICROSOFT_ENTRA_ID_ID,
+    clientSecret: e.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+    issuer: e.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+    // no Graph photo (and so no User.Read): the dashboard shows no pictures
+    authorization: { params: { scope: "openid profile email" } },
+    profile: (p) => ({ id: String(p.sub), name: p.name ?? null, email: emailOf(p as Claims), image: null }),
+  });
+  Object.assign(provider, { [customFetch]: providerFetch(e.AUTH_MICROSOFT_ENTRA_ID_ISSUER!, e.AZURE_CA_FILE) });
   return NextAuth({
     adapter: PrismaAdapter(db()),
     secret: e.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "database", maxAge: e.SESSION_MAX_AGE_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
-    providers: [
-      MicrosoftEntraID({
-        clientId: e.AUTH_MICROSOFT_ENTRA_ID_ID,
-        clientSecret: e.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-        issuer: e.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
-        // no Graph photo (and so no User.Read): the dashboard shows no pictures
-        authorization: { params: { scope: "openid profile email" } },
-        profile: (p) => ({ id: String(p.sub), name: p.name ?? null, email: emailOf(p as Claims), image: null }),
-      }),
-    ],
+    providers: [provider],
     callbacks: {
       async signIn({ user, profile }) {
         if (!profile || !user.email) return "/login?error=NoEmail";
