@@ -1,25 +1,6 @@
-// Human labels for the API's enum-like values (sources, categories, remediations, jobs, outcomes).
+// Human labels for the API's enum-like values (categories, remediations, jobs, outcomes). Sources name themselves:
+// see components/sources-context.tsx.
 import type { RcaJson, TicketJson } from "@/lib/api/schemas";
-
-export const SOURCE_NAMES: Record<string, string> = {
-  "azure-data-factory": "Azure Data Factory",
-  databricks: "Databricks",
-  synapse: "Synapse",
-  "azure-functions": "Azure Functions",
-};
-
-export function sourceName(source: string): string {
-  return SOURCE_NAMES[source] ?? source;
-}
-
-/** What the run link opens, in the source's own words. */
-export function runLinkLabel(source: string): string {
-  if (source === "databricks") return "Open run in Databricks";
-  if (source === "azure-data-factory") return "Open in ADF Studio";
-  if (source === "synapse") return "Open in Synapse Studio";
-  if (source === "azure-functions") return "Open in Azure portal";
-  return "Open run";
-}
 
 export const CATEGORY_LABELS: Record<RcaJson["category"], string> = {
   transient: "Transient",
@@ -76,11 +57,11 @@ export function jobStep(kind: string): string {
   return kind.slice(kind.lastIndexOf(".") + 1);
 }
 
-/** The job queue's kinds, as an on-call engineer would say them. */
-export function jobLabel(kind: string, source: string): string {
+/** The job queue's kinds, as an on-call engineer would say them (`sourceName`: "Databricks"). */
+export function jobLabel(kind: string, sourceName: string): string {
   switch (jobStep(kind)) {
     case "enrich":
-      return `Fetching exact error from ${sourceName(source)}`;
+      return `Fetching exact error from ${sourceName}`;
     case "rca":
       return "Analysing root cause";
     case "notify":

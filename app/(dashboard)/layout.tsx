@@ -6,6 +6,8 @@ import { MeProvider } from "@/components/auth/principal-context";
 import { AuthDisabledBanner } from "@/components/auth/auth-disabled-banner";
 import { UserMenu } from "@/components/auth/user-menu";
 import { AppHeader } from "@/components/shell/app-header";
+import { SourcesProvider } from "@/components/sources-context";
+import { sourceDirectory } from "@/lib/sources/directory";
 import { currentPath, currentPrincipal } from "@/lib/auth/current";
 import { describePrincipal } from "@/lib/auth/principal";
 import { HealthStatus } from "./health-status";
@@ -18,17 +20,19 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const me = describePrincipal(who);
   return (
     <MeProvider me={me}>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-zinc-900"
-      >
-        Skip to content
-      </a>
-      {who.kind === "disabled" && <AuthDisabledBanner />}
-      <AppHeader health={<HealthStatus />} user={<UserMenu me={me} />} />
-      <main id="main" className="mx-auto max-w-[1400px] px-4 py-5">
-        {children}
-      </main>
+      <SourcesProvider sources={sourceDirectory()}>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-zinc-900"
+        >
+          Skip to content
+        </a>
+        {who.kind === "disabled" && <AuthDisabledBanner />}
+        <AppHeader health={<HealthStatus />} user={<UserMenu me={me} />} />
+        <main id="main" className="mx-auto max-w-[1400px] px-4 py-5">
+          {children}
+        </main>
+      </SourcesProvider>
     </MeProvider>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 // The ticket list screen: filters kept in the URL (shareable, survive reload), cursor paging and live refresh.
+import { useSources } from "@/components/sources-context";
 import { useCan } from "@/components/auth/principal-context";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { TicketJson } from "@/lib/api/schemas";
-import { SOURCE_IDS } from "@/lib/sources/types";
 import {
   TICKET_LIST_REFRESH_MS,
   ticketFilterParams,
@@ -12,7 +12,6 @@ import {
   useTicketList,
   type TicketListFilters,
 } from "@/lib/queries/tickets";
-import { sourceName } from "@/components/labels";
 import {
   parseStatusFilter,
   statusesFor,
@@ -30,7 +29,6 @@ import { ErrorState, SkeletonRows } from "@/components/ui/states";
 import { Spinner } from "@/components/ui/spinner";
 
 const FILTER_KEYS = ["q", "runId", "status", "source", "sort", ...MORE_FILTER_KEYS] as const;
-const SOURCES = SOURCE_IDS.map((id) => ({ id, name: sourceName(id) }));
 
 function readFilters(params: Pick<URLSearchParams, "get">): TicketFilterValues {
   return {
@@ -104,6 +102,7 @@ export function TicketsScreen() {
   const bulk = useBulkStatus();
   // viewers get no checkboxes: bulk changes need the operator role
   const canChange = useCan("operator");
+  const sources = useSources();
   const selection = {
     selected,
     allSelected: tickets.length > 0 && selected.size === tickets.length,
@@ -125,7 +124,7 @@ export function TicketsScreen() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <TicketFilters
           values={values}
-          sources={SOURCES}
+          sources={sources.list.map((s) => ({ id: s.id, name: s.shortName }))}
           onChange={setFilters}
           onClear={clearFilters}
           resetKey={resetKey}

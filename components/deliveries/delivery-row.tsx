@@ -1,9 +1,10 @@
 // One webhook delivery on the log: when, from where, what it did, the ticket
 // it touched; the reason and the (redacted) body open on demand.
+import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import type { DeliveryJson } from "@/lib/api/schemas";
 import { formatBytes } from "../format";
-import { sourceName } from "../labels";
+
 import { Badge, type Tone } from "../ui/badges";
 import { RelativeTime } from "../ui/relative-time";
 
@@ -30,6 +31,7 @@ const OUTCOME_TONES: Record<string, Tone> = {
 };
 
 export function DeliveryRow({ d }: { d: DeliveryJson }) {
+  const { name: sourceName } = useSources();
   return (
     <li className="py-2 text-sm" data-testid="delivery" data-outcome={d.outcome}>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">

@@ -2,11 +2,12 @@
 // Where the failures come from: the pipelines / jobs that fail again and
 // again (each linked to its tickets), and failures and time lost per team,
 // cost center or any FinOps tag the tickets carry.
+import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BreakdownsJson } from "@/lib/api/schemas";
 import { formatCount, formatDuration } from "../format";
-import { sourceName } from "../labels";
+
 import { RelativeTime } from "../ui/relative-time";
 import { Section } from "../ui/section";
 import { AXIS, GRID, colorAt } from "./chart-style";
@@ -15,6 +16,7 @@ import { ChartFrame } from "./chart-frame";
 const NUM = "px-3 py-2 text-right tabular-nums";
 
 export function TopRecurring({ rows }: { rows: BreakdownsJson["topRecurring"] }) {
+  const { name: sourceName } = useSources();
   return (
     <Section title="Top recurring failures" data-testid="metrics-top-recurring">
       {rows.length === 0 ? (

@@ -1,13 +1,15 @@
 // The same metrics broken down per source.
+import { useSources } from "@/components/sources-context";
 import type { MetricsJson } from "@/lib/api/schemas";
 import { formatCount, formatDuration } from "../format";
-import { sourceName } from "../labels";
+
 import { Section } from "../ui/section";
 import { formatRatio } from "./metric-cards";
 
 const NUM = "px-3 py-2 text-right tabular-nums";
 
 export function SourceTable({ bySource }: { bySource: MetricsJson["bySource"] }) {
+  const { name: sourceName } = useSources();
   const rows = Object.entries(bySource).sort(([, a], [, b]) => b.tickets - a.tickets);
   return (
     <Section title="By source" data-testid="metrics-by-source">

@@ -3,6 +3,7 @@
 // RCA category, deliveries against duplicates, MTTD / MTTA / MTTR (median and
 // p90), and automatic fixes. Recharts: SVG, declarative React components,
 // actively maintained, no canvas or global registration.
+import { useSources } from "@/components/sources-context";
 import { useState } from "react";
 import {
   Bar,
@@ -19,7 +20,7 @@ import {
 import type { SeriesPointJson } from "@/lib/api/schemas";
 import type { BucketUnit } from "@/lib/metrics/buckets";
 import { formatCount, formatDuration } from "../format";
-import { CATEGORY_LABELS, sourceName } from "../labels";
+import { CATEGORY_LABELS } from "../labels";
 import { cn } from "../ui/cn";
 import { AXIS, GRID, bucketLabel, bucketTitle, colorAt } from "./chart-style";
 import { ChartFrame } from "./chart-frame";
@@ -73,6 +74,7 @@ const xAxis = (unit: BucketUnit) => (
 );
 
 export function TicketsChart({ series, unit }: Props) {
+  const { name: sourceName } = useSources();
   const [by, setBy] = useState<"source" | "category">("source");
   const pick = (p: SeriesPointJson) => (by === "source" ? p.bySource : p.byCategory);
   const keys = [...new Set(series.flatMap((p) => Object.keys(pick(p))))].sort();

@@ -1,12 +1,14 @@
 // Every automatic-fix attempt across tickets, newest first, with its ticket, outcome and new run.
+import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
 import { formatTime } from "../format";
-import { REMEDIATION_MODE_LABELS, remediationLabel, sourceName } from "../labels";
+import { REMEDIATION_MODE_LABELS, remediationLabel } from "../labels";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUS_TONES } from "../ticket/remediation-card";
 import { Badge } from "../ui/badges";
 
 export function AttemptList({ items }: { items: RemediationOverviewJson["items"] }) {
+  const { name: sourceName } = useSources();
   if (items.length === 0)
     return <p className="py-6 text-center text-sm text-zinc-500">No automatic fix matches these filters yet.</p>;
   return (

@@ -1,11 +1,12 @@
 "use client";
 // The remediation policy: rules in order, the first enabled match decides the mode. Guardrails (categories that are
 // never fixed, the confidence floor, limits, breakers) hold whatever a rule says; the editor says so.
+import { useSources } from "@/components/sources-context";
 import { useCan } from "../auth/principal-context";
 import { useState } from "react";
 import type { PolicyRuleJson } from "@/lib/api/schemas";
 import { useDeleteRule, useSaveRule, type RuleDraft } from "@/lib/queries/remediation";
-import { REMEDIATION_MODE_LABELS, sourceName } from "../labels";
+import { REMEDIATION_MODE_LABELS } from "../labels";
 import { Badge } from "../ui/badges";
 import { Button } from "../ui/button";
 import { Section } from "../ui/section";
@@ -21,13 +22,12 @@ const EMPTY: RuleDraft = {
   playbookUrl: null,
   note: null,
 };
-const SOURCES = ["azure-data-factory", "databricks"];
 const CATEGORIES = ["transient", "resource", "platform", "upstream_data"];
 const MODES = ["off", "dry_run", "approval", "auto"] as const;
 const input =
   "h-8 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-function describe(r: PolicyRuleJson): string {
+function describe(r: PolicyRuleJson, sourceName: (id: string) => string): string {
   const parts = [
     r.source && sourceName(r.source),
     r.category,
@@ -39,6 +39,9 @@ function describe(r: PolicyRuleJson): string {
 }
 
 function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => void; id?: string }) {
+  const sources = useSources();
+  // rules may name the sources that have built-in fixes
+  const remediable = sources.list.filter((s) => s.remediable);
   const [draft, setDraft] = useState<RuleDraft>(initial);
   const save = useSaveRule();
   const set = (k: keyof RuleDraft) => (e: { target: { value: string } }) =>
@@ -63,9 +66,9 @@ function RuleForm({ initial, onDone, id }: { initial: RuleDraft; onDone: () => v
         Source
         <select className={input} value={draft.source ?? ""} onChange={set("source")} name="source">
           <option value="">any</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {sourceName(s)}
+          {remediable.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.shortName}
             </option>
           ))}
         </select>
@@ -123,6 +126,7 @@ export function PolicyEditor({ rules, defaultMode }: { rules: PolicyRuleJson[]; 
   const remove = useDeleteRule();
   // the policy is an admin's: others read it
   const admin = useCan("admin");
+  const sources = useSources();
   return (
     <Section
       title="Policy"
@@ -152,7 +156,7 @@ export function PolicyEditor({ rules, defaultMode }: { rules: PolicyRuleJson[]; 
             <li key={r.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid="policy-rule">
               <span className="w-6 text-right tabular-nums text-zinc-500">{r.position}.</span>
               <span className="min-w-0 flex-1">
-                {describe(r)} →{" "}
+                {describe(r, sources.name)} →{" "}
                 <Badge tone={r.mode === "auto" ? "emerald" : r.mode === "off" ? "zinc" : "amber"}>
                   {REMEDIATION_MODE_LABELS[r.mode]}
                 </Badge>

@@ -1,6 +1,7 @@
 // Success rate of automatic fixes by action, source and RCA category (finished attempts only).
+import { useSources } from "@/components/sources-context";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
-import { CATEGORY_LABELS, remediationLabel, sourceName } from "../labels";
+import { CATEGORY_LABELS, remediationLabel } from "../labels";
 import { Section } from "../ui/section";
 
 type Rate = RemediationOverviewJson["stats"]["byAction"][number];
@@ -42,6 +43,7 @@ function RateTable({ caption, rows, label }: { caption: string; rows: Rate[]; la
 }
 
 export function RemediationRates({ stats }: { stats: RemediationOverviewJson["stats"] }) {
+  const { name: sourceName } = useSources();
   return (
     <Section title="Success rate" data-testid="remediation-rates">
       <div className="grid gap-4 md:grid-cols-3">

@@ -1,7 +1,8 @@
 // The exact error, first and verbatim: where it came from, the alert's own words when different, the trace and a link to the run.
+import { useSources } from "@/components/sources-context";
 import type { TicketJson } from "@/lib/api/schemas";
 import { formatMs } from "../format";
-import { ERROR_SOURCE_LABELS, runLinkLabel, sourceName } from "../labels";
+import { ERROR_SOURCE_LABELS } from "../labels";
 import { Badge } from "../ui/badges";
 import { CodeBlock, CollapsibleCode } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";
@@ -9,6 +10,7 @@ import { Section } from "../ui/section";
 import { readEnrichment } from "./enrichment";
 
 function ErrorOrigin({ ticket }: { ticket: TicketJson }) {
+  const { name: sourceName } = useSources();
   const enrichment = readEnrichment(ticket.enrichment);
   const took = enrichment?.durationMs ? ` in ${formatMs(enrichment.durationMs)}` : "";
   const origin =
@@ -37,6 +39,7 @@ function ErrorOrigin({ ticket }: { ticket: TicketJson }) {
 }
 
 export function ErrorPanel({ ticket }: { ticket: TicketJson }) {
+  const { runLink: runLinkLabel } = useSources();
   const alertDiffers = ticket.alertText !== null && ticket.alertText.trim() !== ticket.errorMessage.trim();
   return (
     <Section

@@ -1,4 +1,5 @@
 // Background work still running for this ticket, e.g. "Fetching exact error from Databricks… attempt 2, last error: 503".
+import { useSources } from "@/components/sources-context";
 import type { TicketDetailJson } from "@/lib/api/schemas";
 import { jobLabel, jobProgress } from "../labels";
 import { cn } from "../ui/cn";
@@ -7,6 +8,7 @@ import { Spinner } from "../ui/spinner";
 type Job = TicketDetailJson["pendingJobs"][number];
 
 function JobLine({ job, source }: { job: Job; source: string }) {
+  const { name } = useSources();
   const failed = job.status === "failed";
   return (
     <li
@@ -23,7 +25,7 @@ function JobLine({ job, source }: { job: Job; source: string }) {
       </span>
       <span className="min-w-0">
         <span className="mr-2 font-medium">
-          {jobLabel(job.kind, source)}
+          {jobLabel(job.kind, name(source))}
           {failed ? ":" : "…"}
         </span>{" "}
         <span className="text-xs break-words opacity-80">

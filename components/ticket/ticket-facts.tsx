@@ -1,7 +1,8 @@
 // What failed and where: source, resource, scope, run ids, keys, FinOps tags and links to other systems.
+import { useSources } from "@/components/sources-context";
 import type { TicketJson } from "@/lib/api/schemas";
 import { stringifyValue } from "../format";
-import { resourceTypeLabel, sourceName } from "../labels";
+import { resourceTypeLabel } from "../labels";
 import { Badge } from "../ui/badges";
 import { CollapsibleCode } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";
@@ -45,6 +46,7 @@ function RefValue({ name, value }: { name: string; value: unknown }) {
 const REF_LABELS: Record<string, string> = { slack: "Slack", jira: "Jira" };
 
 export function TicketFacts({ ticket }: { ticket: TicketJson }) {
+  const { name: sourceName } = useSources();
   const tags = Object.entries(ticket.tags);
   const refs = Object.entries(ticket.externalRefs).filter(([, v]) => v !== null && v !== undefined && v !== "");
   const hasMetadata = Object.keys(ticket.metadata).length > 0;

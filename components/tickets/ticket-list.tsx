@@ -1,8 +1,9 @@
 // The ticket table: one dense, linked row per failure, severity and status first, exact error underneath.
+import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import type { TicketJson } from "@/lib/api/schemas";
 import { firstLine } from "../format";
-import { resourceTypeLabel, sourceName } from "../labels";
+import { resourceTypeLabel } from "../labels";
 import { CategoryBadge, SeverityBadge, StatusBadge } from "../ui/badges";
 import { cn } from "../ui/cn";
 import { RelativeTime } from "../ui/relative-time";
@@ -58,6 +59,7 @@ function TicketListColumns() {
 }
 
 function TicketRow({ ticket, selection }: { ticket: TicketJson; selection?: Selection }) {
+  const { name: sourceName } = useSources();
   const error = firstLine(ticket.errorMessage);
   const meta = [resourceTypeLabel(ticket.resourceType), ticket.scope, sourceName(ticket.source)]
     .filter(Boolean)

@@ -1,7 +1,8 @@
 // Small coloured labels: severity, status, RCA category, source. Colour is never the only signal — the text says it too.
+import { useSources } from "@/components/sources-context";
 import type { HTMLAttributes } from "react";
 import type { RcaJson, TicketJson } from "@/lib/api/schemas";
-import { CATEGORY_LABELS, sourceName } from "../labels";
+import { CATEGORY_LABELS } from "../labels";
 import { cn } from "./cn";
 
 const BASE =
@@ -102,6 +103,7 @@ export function CategoryBadge({ category }: { category: RcaJson["category"] }) {
 }
 
 export function SourceBadge({ source }: { source: string }) {
+  const { name: sourceName } = useSources();
   return (
     <Badge tone="zinc" data-testid="source-badge" data-source={source}>
       {sourceName(source)}

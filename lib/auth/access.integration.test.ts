@@ -104,6 +104,7 @@ const REQUIRED: Record<string, Record<string, "viewer" | "operator" | "admin">> 
   "/api/tickets/[id]/remediations/[rid]": { POST: "operator" },
   "/api/tickets/bulk": { POST: "operator" },
   "/api/metrics": { GET: "viewer" },
+  "/api/sources": { GET: "viewer" },
   "/api/deliveries": { GET: "viewer" },
   "/api/deliveries/[id]/raw": { GET: "admin" },
   "/api/audit": { GET: "viewer" },

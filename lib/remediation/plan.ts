@@ -151,13 +151,18 @@ function adfPlan(ticket: TicketForEnrichment, remediation: Remediation, o: PlanO
   };
 }
 
+/** The sources with built-in fixes (their adapters say `remediable: true`; plan.test.ts checks both agree). */
+export const PLANNERS: Record<string, (t: TicketForEnrichment, r: Remediation, o: PlanOptions) => Plan> = {
+  databricks: databricksPlan,
+  "azure-data-factory": adfPlan,
+};
+
 /** The call for a ticket's remediation, or why there is none. */
 export function planRemediation(ticket: TicketForEnrichment, remediation: Remediation, o: PlanOptions): Plan {
   if (remediation === "none") return { ok: false, reason: "the RCA proposes no automatic fix" };
-  let plan: Plan;
-  if (ticket.source === "databricks") plan = databricksPlan(ticket, remediation, o);
-  else if (ticket.source === "azure-data-factory") plan = adfPlan(ticket, remediation, o);
-  else return { ok: false, reason: `no automatic action for ${ticket.source} failures yet` };
+  const planner = Object.hasOwn(PLANNERS, ticket.source) ? PLANNERS[ticket.source] : undefined;
+  if (!planner) return { ok: false, reason: `no automatic action for ${ticket.source} failures yet` };
+  const plan = planner(ticket, remediation, o);
   if (!plan.ok) return plan;
   const requested = plan.call.action as Exclude<RemediationAction, "playbook">;
   const isCluster = requested === "databricks_cluster_start" || requested === "databricks_cluster_restart";

@@ -16,6 +16,9 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
   return {
     id: definition.id,
     displayName: definition.displayName,
+    shortName: definition.shortName,
+    runLinkLabel: definition.runLinkLabel,
+    remediable: definition.remediable,
     allowBasicAuth: definition.allowBasicAuth,
     azureSecureWebhook: definition.azureSecureWebhook ?? false,
     enrich: definition.enrich,

@@ -182,9 +182,20 @@ export interface TestEvent {
   resolved: unknown;
 }
 
-export interface SourceDefinition<P> {
-  id: SourceId;
+/** How the dashboard, Slack and Jira name a source and its run links (GET /api/sources). */
+export interface SourceLabels {
+  /** "Azure Synapse Analytics" */
   displayName: string;
+  /** in lists and badges: "Synapse" */
+  shortName: string;
+  /** what the run link opens, in the source's own words: "Open in Synapse Studio" */
+  runLinkLabel: string;
+  /** its failures have built-in automatic fixes (lib/remediation/plan.ts), so policy rules may name it */
+  remediable: boolean;
+}
+
+export interface SourceDefinition<P> extends SourceLabels {
+  id: SourceId;
   /** every payload shape the source accepts */
   schema: z.ZodType<P>;
   /** the 422 message when a body is JSON but no accepted shape: say what to fix */
@@ -206,9 +217,8 @@ export interface SourceDefinition<P> {
 export type Interpretation = ExtractResult | { kind: "unsupported"; message: string };
 
 /** A source with its payload type erased, as shared code sees it. */
-export interface SourceAdapter {
+export interface SourceAdapter extends SourceLabels {
   id: SourceId;
-  displayName: string;
   allowBasicAuth: boolean;
   azureSecureWebhook: boolean;
   interpret(body: unknown, ctx: ExtractContext): Interpretation;

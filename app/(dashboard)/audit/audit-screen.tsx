@@ -1,8 +1,9 @@
 "use client";
 // Audit screen: actor and action filters in the URL, newest first, CSV / JSON Lines export of the filtered trail.
+import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import { formatTime, stringifyValue } from "@/components/format";
-import { actionLabel, sourceName } from "@/components/labels";
+import { actionLabel } from "@/components/labels";
 import { Button } from "@/components/ui/button";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { Section } from "@/components/ui/section";
@@ -11,6 +12,7 @@ import { FILTER_SELECT, useUrlFilters } from "@/components/ui/use-url-filters";
 import { auditParams, useAudit } from "@/lib/queries/audit";
 
 export function AuditScreen() {
+  const { name: sourceName } = useSources();
   const { params, setFilter } = useUrlFilters();
   const filters = { actor: params.get("actor") ?? undefined, action: params.get("action") ?? undefined };
   const audit = useAudit(filters);

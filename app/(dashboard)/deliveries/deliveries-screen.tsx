@@ -1,8 +1,8 @@
 "use client";
 // Delivery log screen: filters in the URL (?source=&outcome=&range=), refreshed every 10 s.
+import { useSources } from "@/components/sources-context";
 import { DeliveryRow, OUTCOME_LABELS } from "@/components/deliveries/delivery-row";
 import { formatCount } from "@/components/format";
-import { SOURCE_NAMES, sourceName } from "@/components/labels";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -13,6 +13,8 @@ import { DELIVERY_RANGES, useDeliveries, type DeliveryFilters } from "@/lib/quer
 const RANGE_LABELS: Record<string, string> = { "1h": "last hour", "24h": "last 24 hours", "7d": "last 7 days" };
 
 export function DeliveriesScreen() {
+  const sources = useSources();
+  const sourceName = sources.name;
   const { params, setFilter: setUrlFilter } = useUrlFilters();
   const range = params.get("range") ?? "24h";
   const filters: DeliveryFilters = {
@@ -29,7 +31,7 @@ export function DeliveriesScreen() {
         label="Source"
         value={filters.source ?? ""}
         anyLabel="any source"
-        options={SOURCE_NAMES}
+        options={Object.fromEntries(sources.list.map((s) => [s.id, s.shortName]))}
         onChange={(v) => setFilter("source", v)}
       />
       <FilterSelect

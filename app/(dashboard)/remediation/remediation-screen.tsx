@@ -1,11 +1,12 @@
 "use client";
 // Remediation screen: filters in the URL (?status=&action=&source=), refreshed every 5 s.
+import { useSources } from "@/components/sources-context";
 import { AttemptList } from "@/components/remediation/attempts";
 import { BreakerList } from "@/components/remediation/breakers";
 import { PolicyEditor } from "@/components/remediation/policy-editor";
 import { RemediationRates } from "@/components/remediation/rates";
 import { RemediationSwitches } from "@/components/remediation/switches";
-import { REMEDIATION_ACTION_LABELS, sourceName } from "@/components/labels";
+import { REMEDIATION_ACTION_LABELS } from "@/components/labels";
 import { REMEDIATION_STATUS_LABELS } from "@/components/ticket/remediation-card";
 import { Section } from "@/components/ui/section";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -14,6 +15,7 @@ import { useUrlFilters } from "@/components/ui/use-url-filters";
 import { useRemediationOverview, type RemediationFilters } from "@/lib/queries/remediation";
 
 export function RemediationScreen() {
+  const sources = useSources();
   const { params, setFilter: setUrlFilter } = useUrlFilters();
   const filters: RemediationFilters = {
     status: params.get("status") ?? undefined,
@@ -60,7 +62,7 @@ export function RemediationScreen() {
                   label="Source"
                   value={filters.source ?? ""}
                   anyLabel="any source"
-                  options={Object.fromEntries(["azure-data-factory", "databricks"].map((id) => [id, sourceName(id)]))}
+                  options={Object.fromEntries(sources.list.filter((s) => s.remediable).map((s) => [s.id, s.shortName]))}
                   onChange={(v) => setFilter("source", v)}
                 />
               </div>

@@ -1,7 +1,8 @@
 // The Jira issue's content in Atlassian Document Format (REST v3): the exact
 // error in a code block, the RCA, its evidence and recommendations, links.
 // Everything taken from the failure is redacted as for Gemini and Slack.
-import { CATEGORY_LABELS, remediationLabel, sourceName } from "@/components/labels";
+import { CATEGORY_LABELS, remediationLabel } from "@/components/labels";
+import { sourceShortName } from "../../sources/directory";
 import type { RcaJson, TicketJson } from "../../api/schemas";
 import { redactText } from "../../redact";
 
@@ -39,7 +40,7 @@ export function issueSummary(t: TicketJson, redactEmails: boolean): string {
 
 export function issueDescription({ ticket: t, rca, ticketUrl, redactEmails }: DescriptionInput): Block {
   const safe = (s: string, limit = 2_000) => trim(redactText(s, { emails: redactEmails }), limit);
-  const where = [sourceName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
+  const where = [sourceShortName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
   const content: Block[] = [
     paragraph(strong("Where: "), text(safe(where, 500))),
     ...(t.runId ? [paragraph(strong("Run: "), text(safe(t.runId, 200)))] : []),

@@ -3,7 +3,8 @@
 // redaction as the Gemini prompt, since error text can carry connection
 // strings and tokens exactly as the source printed them.
 import { actorLabel } from "../../audit/actor";
-import { CATEGORY_LABELS, remediationLabel, runLinkLabel, sourceName } from "@/components/labels";
+import { CATEGORY_LABELS, remediationLabel } from "@/components/labels";
+import { sourceRunLinkLabel, sourceShortName } from "../../sources/directory";
 import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
 import type { FixProposal } from "../notifier";
 import { redactText } from "../../redact";
@@ -126,9 +127,9 @@ export function ticketMessage({
   proposal,
   interactive = false,
 }: MessageInput) {
-  const where = [sourceName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
+  const where = [sourceShortName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
   const title = safe(t.title, 200, redactEmails);
-  const text = `${t.severity.toUpperCase()} ${sourceName(t.source)} failure: ${title}`;
+  const text = `${t.severity.toUpperCase()} ${sourceShortName(t.source)} failure: ${title}`;
   const error = safe(t.errorMessage || "(no error text)", ERROR_LIMIT, redactEmails);
   const counts = [
     t.duplicateCount > 0 ? `${t.duplicateCount} duplicate deliver${t.duplicateCount === 1 ? "y" : "ies"}` : null,
@@ -138,7 +139,7 @@ export function ticketMessage({
   const links: { text: string; url: string; action_id: string }[] = [];
   const ticketLink = ticketPageUrl(t.id, dashboardUrl);
   if (ticketLink) links.push({ text: "Open ticket", url: ticketLink, action_id: "open_ticket" });
-  if (t.runUrl) links.push({ text: runLinkLabel(t.source), url: t.runUrl, action_id: "open_run" });
+  if (t.runUrl) links.push({ text: sourceRunLinkLabel(t.source), url: t.runUrl, action_id: "open_run" });
   const jira = t.externalRefs.jira as { url?: unknown; key?: unknown } | undefined;
   if (typeof jira?.url === "string")
     links.push({ text: `Jira ${String(jira.key ?? "")}`.trim(), url: jira.url, action_id: "open_jira" });

@@ -13,6 +13,9 @@ import { azureDataFactorySetup } from "./setup";
 export const azureDataFactorySource = defineSource({
   id: "azure-data-factory",
   displayName: "Azure Data Factory",
+  shortName: "Azure Data Factory",
+  runLinkLabel: "Open in ADF Studio",
+  remediable: true,
   schema: azureDataFactoryPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,

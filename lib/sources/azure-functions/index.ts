@@ -10,6 +10,9 @@ import { azureFunctionsSetup } from "./setup";
 export const azureFunctionsSource = defineSource({
   id: "azure-functions",
   displayName: "Azure Functions",
+  shortName: "Azure Functions",
+  runLinkLabel: "Open in Azure portal",
+  remediable: false,
   schema: azureFunctionsPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,

@@ -16,6 +16,9 @@ export type { CustomPayload, CustomPayloadInput, DatabricksPayload, JobWebhookPa
 export const databricksSource = defineSource<DatabricksPayload>({
   id: "databricks",
   displayName: "Databricks",
+  shortName: "Databricks",
+  runLinkLabel: "Open run in Databricks",
+  remediable: true,
   schema: databricksPayloadSchema,
   unsupportedMessage:
     'Expected a Databricks job notification webhook (event_type "jobs.on_failure", "jobs.on_success", ... with workspace_id, run.run_id and job.job_id), ' +

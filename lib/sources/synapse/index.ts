@@ -10,6 +10,9 @@ import { synapseSetup } from "./setup";
 export const synapseSource = defineSource({
   id: "synapse",
   displayName: "Azure Synapse Analytics",
+  shortName: "Synapse",
+  runLinkLabel: "Open in Synapse Studio",
+  remediable: false,
   schema: synapsePayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,

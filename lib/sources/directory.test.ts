@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { PLANNERS } from "../remediation/plan";
+import { sourceDirectory, sourceRunLinkLabel, sourceShortName } from "./directory";
+import { SOURCES } from "./registry";
+
+describe("the source directory", () => {
+  it("names every registered source from its adapter, and nothing else", () => {
+    const list = sourceDirectory();
+    expect(list.map((s) => s.id)).toEqual(Object.keys(SOURCES));
+    for (const s of list) {
+      expect(s.displayName.length, s.id).toBeGreaterThan(2);
+      expect(s.shortName.length, s.id).toBeGreaterThan(2);
+      expect(s.runLinkLabel, s.id).toMatch(/^Open /);
+    }
+    expect(sourceShortName("synapse")).toBe("Synapse");
+    expect(sourceRunLinkLabel("databricks")).toBe("Open run in Databricks");
+    expect(sourceShortName("no-such-source")).toBe("no-such-source");
+  });
+
+  it("says remediable exactly for the sources the remediation planner has actions for", () => {
+    expect(
+      sourceDirectory()
+        .filter((s) => s.remediable)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(Object.keys(PLANNERS).sort());
+  });
+});
