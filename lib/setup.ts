@@ -10,6 +10,7 @@ import type { SourceAdapter } from "./sources/types";
 
 export async function setupReport(): Promise<SetupJson> {
   const e = env();
+  const now = new Date();
   const ids = Object.values(SOURCES)
     .filter((s) => s.setup)
     .map((s) => s.id);
@@ -24,9 +25,15 @@ export async function setupReport(): Promise<SetupJson> {
     .map((s) => ({
       id: s.id,
       displayName: s.displayName,
+      shortName: s.shortName,
+      sender: s.setup!.sender,
       path: s.setup!.path,
+      legacyPath: s.setup!.legacyPath,
       preferredAuth: s.setup!.preferredAuth,
+      keyVariable: `RCA_API_KEY_${s.id.toUpperCase().replace(/-/g, "_")}`,
       steps: s.setup!.steps,
+      samplePayload: s.setup!.sample(now),
+      sampleNote: s.setup!.sampleNote,
       keyConfigured: Boolean(e.sourceApiKeys[s.id] ?? e.RCA_API_KEY),
       enrichmentConfigured: s.enrichmentConfigured ? s.enrichmentConfigured() : null,
       lastDeliveryAt: last.get(s.id)?.toISOString() ?? null,

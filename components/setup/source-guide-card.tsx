@@ -5,22 +5,10 @@ import { CodeBlock } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";
 import { Section } from "../ui/section";
 import { RelativeTime } from "../ui/relative-time";
-import { curlExample, webhookUrl, type SourceGuide } from "./source-guides";
+import { curlExample, webhookUrl, type SetupSource } from "./webhook-url";
 import { TestEventButton } from "./test-event-button";
 
-/** What the server reports about a source (GET /api/setup). */
-export interface IntegrationStatus {
-  /** a webhook key is configured for this source (or the shared RCA_API_KEY) */
-  keyConfigured: boolean;
-  /** credentials to fetch the exact error (ADF REST / Databricks Jobs API) are configured */
-  enrichmentConfigured: boolean | null;
-  /** last delivery received from this source */
-  lastDeliveryAt: string | null;
-  /** the server can send this source's test event */
-  testEvent?: boolean;
-}
-
-function StatusLine({ status }: { status: IntegrationStatus }) {
+function StatusLine({ status }: { status: SetupSource }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="integration-status">
       <Badge tone={status.keyConfigured ? "emerald" : "red"}>
@@ -44,13 +32,13 @@ function StatusLine({ status }: { status: IntegrationStatus }) {
   );
 }
 
-function AuthNote({ guide }: { guide: SourceGuide }) {
+function AuthNote({ guide }: { guide: SetupSource }) {
   const key = (
     <>
       <code className="font-mono">{guide.keyVariable}</code> if set, else <code className="font-mono">RCA_API_KEY</code>
     </>
   );
-  return guide.auth === "query" ? (
+  return guide.preferredAuth === "query" ? (
     <p className="text-xs text-zinc-600 dark:text-zinc-400">
       Replace <code className="font-mono">&lt;your key&gt;</code> with the webhook key ({key}). Action groups cannot
       send headers, so the key goes in the query string; keep the URL as private as the key.
@@ -63,28 +51,17 @@ function AuthNote({ guide }: { guide: SourceGuide }) {
   );
 }
 
-export function SourceGuideCard({
-  guide,
-  origin,
-  status,
-  steps,
-}: {
-  guide: SourceGuide;
-  origin: string;
-  status?: IntegrationStatus;
-  /** from the server; undefined while loading */
-  steps?: string[];
-}) {
+export function SourceGuideCard({ guide, origin }: { guide: SetupSource; origin: string }) {
   // a test event goes through the real intake: admins only
   const admin = useCan("admin");
   const url = webhookUrl(origin, guide);
   const curl = curlExample(origin, guide);
   return (
     <div id={guide.id} className="scroll-mt-16" data-testid="setup-source" data-source={guide.id}>
-      <Section title={`${guide.name} — via ${guide.sender}`}>
+      <Section title={`${guide.displayName} — via ${guide.sender}`}>
         <div className="space-y-4">
-          {status ? <StatusLine status={status} /> : null}
-          {status?.testEvent && admin ? <TestEventButton source={guide.id} /> : null}
+          <StatusLine status={guide} />
+          {guide.testEvent && admin ? <TestEventButton source={guide.id} /> : null}
           <div className="space-y-1.5">
             <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
               URL to paste
@@ -105,11 +82,9 @@ export function SourceGuideCard({
               className="list-decimal space-y-1.5 pl-5 text-sm marker:font-semibold marker:text-zinc-500"
               data-testid="setup-steps"
             >
-              {steps ? (
-                steps.map((step) => <li key={step}>{step}</li>)
-              ) : (
-                <li className="list-none text-zinc-500">Loading the steps…</li>
-              )}
+              {guide.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
             </ol>
           </div>
           <div className="space-y-1.5">

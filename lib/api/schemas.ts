@@ -361,9 +361,19 @@ export const setupJson = z.object({
     z.object({
       id: z.string(),
       displayName: z.string(),
+      shortName: z.string(),
+      /** what sends the webhook */
+      sender: z.string(),
       path: z.string(),
+      /** the earlier FastAPI service's path, still served */
+      legacyPath: z.string().nullable(),
       preferredAuth: z.enum(["query", "basic", "header"]),
+      /** the per-source key variable; RCA_API_KEY is the shared default */
+      keyVariable: z.string(),
       steps: z.array(z.string()),
+      /** a payload to try the URL with, dated now */
+      samplePayload: z.record(z.string(), z.unknown()),
+      sampleNote: z.string(),
       /** a webhook key is required for this source (RCA_API_KEY or its per-source key) */
       keyConfigured: z.boolean(),
       /** the API asked for the exact error is configured; null when the source has none */

@@ -162,6 +162,14 @@ export class RetryableError extends Error {
 export interface SetupGuide {
   /** path the sender posts to, e.g. "/api/azure-monitor" */
   path: string;
+  /** the earlier FastAPI service's path, still served (next.config.ts rewrites), or null */
+  legacyPath: string | null;
+  /** what sends the webhook, e.g. "Azure Monitor action group" */
+  sender: string;
+  /** a payload to try the URL with (the setup page's curl example), dated `now` */
+  sample(now: Date): Record<string, unknown>;
+  /** what the sample should produce */
+  sampleNote: string;
   /** where to configure the sender, step by step, in the sender's own words */
   steps: string[];
   /** "query" (Azure action groups cannot set headers) or "basic" (Databricks destinations) */

@@ -1,21 +1,18 @@
 "use client";
-// Setup screen: builds each source's URL from this page's origin; steps and status (key, API access, last delivery) come from GET /api/setup.
+// Setup screen: each source's guide (sender, steps, sample, status: key, API access, last delivery) comes from its
+// adapter through GET /api/setup; the URL to paste is built from this page's origin.
 import { GeneratorCard } from "@/components/setup/generator-card";
 import { IntegrationsCard, NotificationsCard } from "@/components/setup/notifications-card";
 import { SourceGuideCard } from "@/components/setup/source-guide-card";
-import { sourceGuides } from "@/components/setup/source-guides";
 import { ErrorState } from "@/components/ui/states";
-import { usePageLoadTime, useOrigin } from "@/components/ui/use-client-value";
+import { useOrigin } from "@/components/ui/use-client-value";
 import { useSetup } from "@/lib/queries/setup";
-
-const SAMPLE_TIME = "2025-01-01T00:00:00.000Z";
 
 export function SetupScreen() {
   const setup = useSetup();
-  const byId = new Map(setup.data?.sources.map((s) => [s.id, s]));
   const origin = useOrigin();
-  const loadedAt = usePageLoadTime();
-  const guides = sourceGuides(loadedAt ?? SAMPLE_TIME);
+  const guides = setup.data?.sources ?? [];
+  const legacy = guides.filter((g) => g.legacyPath);
 
   return (
     <div className="space-y-4">
@@ -26,18 +23,25 @@ export function SetupScreen() {
             href={`#${guide.id}`}
             className="rounded-md px-2.5 py-1 font-medium text-zinc-600 ring-1 ring-zinc-300 hover:bg-zinc-100 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800"
           >
-            {guide.name}
+            {guide.shortName}
           </a>
         ))}
       </nav>
-      <p
-        className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
-        data-testid="legacy-paths-note"
-      >
-        The FastAPI service&apos;s paths <code className="font-mono">/azure-monitor</code> and{" "}
-        <code className="font-mono">/databricks-monitor</code> still work: existing action groups and notification
-        destinations need no change.
-      </p>
+      {legacy.length > 0 ? (
+        <p
+          className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
+          data-testid="legacy-paths-note"
+        >
+          The FastAPI service&apos;s paths{" "}
+          {legacy.map((g, i) => (
+            <span key={g.id}>
+              {i > 0 ? ", " : ""}
+              <code className="font-mono">{g.legacyPath}</code>
+            </span>
+          ))}{" "}
+          still work: existing action groups and notification destinations need no change.
+        </p>
+      ) : null}
       {setup.isError ? (
         <ErrorState
           title="Could not load the setup steps"
@@ -62,13 +66,7 @@ export function SetupScreen() {
         databricksApi={setup.data?.integrations.find((i) => i.id === "databricks")?.configured ?? false}
       />
       {guides.map((guide) => (
-        <SourceGuideCard
-          key={guide.id}
-          guide={guide}
-          origin={origin}
-          status={byId.get(guide.id)}
-          steps={byId.get(guide.id)?.steps}
-        />
+        <SourceGuideCard key={guide.id} guide={guide} origin={origin} />
       ))}
     </div>
   );

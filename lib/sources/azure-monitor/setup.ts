@@ -2,16 +2,30 @@
 // with the common alert schema, keyed by ?api_key= because action groups
 // cannot send headers.
 import type { SetupGuide } from "../types";
+import { azureLogAlertSample, type AzureSample } from "./setup-sample";
 
 export interface AzureMonitorSetupInput {
   path: string;
+  legacyPath: string;
   /** which alert rules to attach, in the service's own words */
   rules: string[];
+  sample: AzureSample;
+  sampleNote: string;
 }
 
-export function azureMonitorSetupGuide({ path, rules }: AzureMonitorSetupInput): SetupGuide {
+export function azureMonitorSetupGuide({
+  path,
+  legacyPath,
+  rules,
+  sample,
+  sampleNote,
+}: AzureMonitorSetupInput): SetupGuide {
   return {
     path,
+    legacyPath,
+    sender: "Azure Monitor action group",
+    sample: (now) => azureLogAlertSample(now, sample),
+    sampleNote,
     preferredAuth: "query",
     steps: [
       "In the Azure portal open Monitor → Alerts → Action groups, and create an action group (or open an existing one).",

@@ -5,6 +5,16 @@ import type { SetupGuide } from "../types";
 
 export const databricksSetup: SetupGuide = {
   path: "/api/databricks-monitor",
+  legacyPath: "/databricks-monitor",
+  sender: "Databricks notification destination",
+  sample: () => ({
+    event_type: "jobs.on_failure",
+    workspace_id: "1234567890123456",
+    run: { run_id: 987654321 },
+    job: { job_id: 112233, name: "sample_nightly_etl" },
+  }),
+  sampleNote:
+    "Creates a ticket for job sample_nightly_etl; with a Databricks token configured RCA Desk then fetches the real error (this sample run does not exist, so enrichment reports it as unavailable).",
   preferredAuth: "basic",
   steps: [
     "Databricks requires an HTTPS URL on port 443 with a certificate from a trusted CA: expose RCA Desk behind such an endpoint (a reverse proxy is fine).",
