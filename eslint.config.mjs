@@ -32,6 +32,107 @@ const config = [
     files: ["lib/env.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
+  // The direction of dependencies (issue 15): app → components → lib; lib never reaches back into the dashboard;
+  // components see only lib's browser-safe modules (types from anywhere); integrations do not drive the pipeline or
+  // the database; the job queue does not know sources.
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
+              message: "lib/ does not import the dashboard.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/integrations/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
+              message: "lib/ does not import the dashboard.",
+            },
+            {
+              group: ["**/pipeline/*", "**/db", "@/lib/db"],
+              message: "Integrations answer results; the pipeline stores them.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/jobs/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
+              message: "lib/ does not import the dashboard.",
+            },
+            { group: ["**/sources/*", "**/sources"], message: "The job queue knows jobs, not sources." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/lib/db",
+                "@/lib/db-thread/*",
+                "@/lib/env",
+                "@/lib/logger",
+                "@/lib/health",
+                "@/lib/setup",
+                "@/lib/migrations",
+                "@/lib/generated/*",
+                "@/lib/ingest/*",
+                "@/lib/pipeline/*",
+                "@/lib/jobs/*",
+                "@/lib/integrations/*",
+                "@/lib/connection-tests/*",
+                "@/lib/sources/*",
+                "@/lib/rca/*",
+                "@/lib/remediation/*",
+                "@/lib/tickets/*",
+                "@/lib/deliveries/*",
+                "@/lib/test-events/*",
+                "@/lib/auth/*",
+                "!@/lib/auth/roles",
+                "@/lib/audit/*",
+                "!@/lib/audit/actor",
+              ],
+              message: "Components run in the browser: import lib/ modules without server code (types are fine).",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -20,7 +20,7 @@ import {
 import type { SeriesPointJson } from "@/lib/api/schemas";
 import type { BucketUnit } from "@/lib/metrics/buckets";
 import { formatCount, formatDuration } from "../format";
-import { CATEGORY_LABELS } from "../labels";
+import { CATEGORY_LABELS } from "@/lib/labels";
 import { cn } from "../ui/cn";
 import { AXIS, GRID, bucketLabel, bucketTitle, colorAt } from "./chart-style";
 import { ChartFrame } from "./chart-frame";

@@ -3,7 +3,7 @@ import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
 import { formatTime } from "../format";
-import { REMEDIATION_MODE_LABELS, remediationLabel } from "../labels";
+import { REMEDIATION_MODE_LABELS, remediationLabel } from "@/lib/labels";
 import { REMEDIATION_STATUS_LABELS, REMEDIATION_STATUS_TONES } from "../ticket/remediation-card";
 import { Badge } from "../ui/badges";
 

@@ -6,7 +6,7 @@ import { useCan } from "../auth/principal-context";
 import { useState } from "react";
 import type { PolicyRuleJson } from "@/lib/api/schemas";
 import { useDeleteRule, useSaveRule, type RuleDraft } from "@/lib/queries/remediation";
-import { REMEDIATION_MODE_LABELS } from "../labels";
+import { REMEDIATION_MODE_LABELS } from "@/lib/labels";
 import { Badge } from "../ui/badges";
 import { Button } from "../ui/button";
 import { Section } from "../ui/section";

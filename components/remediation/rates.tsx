@@ -1,7 +1,7 @@
 // Success rate of automatic fixes by action, source and RCA category (finished attempts only).
 import { useSources } from "@/components/sources-context";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
-import { CATEGORY_LABELS, remediationLabel } from "../labels";
+import { CATEGORY_LABELS, remediationLabel } from "@/lib/labels";
 import { Section } from "../ui/section";
 
 type Rate = RemediationOverviewJson["stats"]["byAction"][number];

@@ -4,7 +4,7 @@ import { useCan } from "../auth/principal-context";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
 import { useKillSwitch } from "@/lib/queries/remediation";
 import { formatTime } from "../format";
-import { REMEDIATION_MODE_LABELS } from "../labels";
+import { REMEDIATION_MODE_LABELS } from "@/lib/labels";
 import { Badge } from "../ui/badges";
 import { Button } from "../ui/button";
 import { Section } from "../ui/section";

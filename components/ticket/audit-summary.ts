@@ -2,7 +2,7 @@
 // fields ("RCA completed": version, method, class, confidence, ...). The raw
 // details stay one click away.
 import { formatMs, formatPercent } from "../format";
-import { CATEGORY_LABELS, REMEDIATION_LABELS } from "../labels";
+import { CATEGORY_LABELS, REMEDIATION_LABELS } from "@/lib/labels";
 
 const str = (v: unknown) => (typeof v === "string" && v ? v : null);
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

@@ -2,7 +2,7 @@
 import { useSources } from "@/components/sources-context";
 import type { TicketJson } from "@/lib/api/schemas";
 import { formatMs } from "../format";
-import { ERROR_SOURCE_LABELS } from "../labels";
+import { ERROR_SOURCE_LABELS } from "@/lib/labels";
 import { Badge } from "../ui/badges";
 import { CodeBlock, CollapsibleCode } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";

@@ -1,7 +1,7 @@
 // Background work still running for this ticket, e.g. "Fetching exact error from Databricks… attempt 2, last error: 503".
 import { useSources } from "@/components/sources-context";
 import type { TicketDetailJson } from "@/lib/api/schemas";
-import { jobLabel, jobProgress } from "../labels";
+import { jobLabel, jobProgress } from "@/lib/labels";
 import { cn } from "../ui/cn";
 import { Spinner } from "../ui/spinner";
 

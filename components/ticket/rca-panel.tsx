@@ -2,7 +2,7 @@
 import type { RcaJson, TicketDetailJson } from "@/lib/api/schemas";
 import Link from "next/link";
 import { formatTime } from "../format";
-import { CATEGORY_LABELS } from "../labels";
+import { CATEGORY_LABELS } from "@/lib/labels";
 import { formatPercent } from "../format";
 import { Button } from "../ui/button";
 import { Collapsible } from "../ui/code-block";

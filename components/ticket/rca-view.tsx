@@ -1,7 +1,7 @@
 // One RCA version: category, confidence, root cause, quoted evidence, numbered steps and whether a machine may fix it.
 import type { RcaJson } from "@/lib/api/schemas";
 import { formatMs, formatPercent, formatUsd } from "../format";
-import { remediationLabel } from "../labels";
+import { remediationLabel } from "@/lib/labels";
 import { Badge, CategoryBadge } from "../ui/badges";
 import { cn } from "../ui/cn";
 import { RelativeTime } from "../ui/relative-time";

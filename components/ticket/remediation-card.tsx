@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { RemediationJson } from "@/lib/api/schemas";
 import { useDecideRemediation } from "@/lib/queries/remediation";
 import { formatDuration, formatTime, secondsBetween } from "../format";
-import { REMEDIATION_MODE_LABELS, remediationLabel } from "../labels";
+import { REMEDIATION_MODE_LABELS, remediationLabel } from "@/lib/labels";
 import { Badge, type Tone } from "../ui/badges";
 import { Button } from "../ui/button";
 import { CollapsibleCode } from "../ui/code-block";

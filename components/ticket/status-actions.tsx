@@ -1,6 +1,6 @@
 // Acknowledge / Resolve / Reopen, each enabled only when it makes sense for the current status.
 import type { TicketJson } from "@/lib/api/schemas";
-import { statusActions } from "../labels";
+import { statusActions } from "@/lib/labels";
 import { Button } from "../ui/button";
 import { Spinner } from "../ui/spinner";
 

@@ -2,7 +2,7 @@
 import { useSources } from "@/components/sources-context";
 import type { TicketJson } from "@/lib/api/schemas";
 import { stringifyValue } from "../format";
-import { resourceTypeLabel } from "../labels";
+import { resourceTypeLabel } from "@/lib/labels";
 import { Badge } from "../ui/badges";
 import { CollapsibleCode } from "../ui/code-block";
 import { CopyButton } from "../ui/copy-button";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TicketJson } from "@/lib/api/schemas";
-import { resourceTypeLabel } from "../labels";
+import { resourceTypeLabel } from "@/lib/labels";
 import { RecurrenceBadges } from "../tickets/recurrence-badge";
 import { CategoryBadge, SeverityBadge, SourceBadge, StatusBadge } from "../ui/badges";
 

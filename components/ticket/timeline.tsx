@@ -2,7 +2,7 @@
 import { useCan } from "../auth/principal-context";
 import type { AuditJson, EventJson } from "@/lib/api/schemas";
 import { formatTime, prettyJson, stringifyValue } from "../format";
-import { actionLabel, outcomeLabel } from "../labels";
+import { actionLabel, outcomeLabel } from "@/lib/labels";
 import { Badge, type Tone } from "../ui/badges";
 import { CollapsibleCode } from "../ui/code-block";
 import { RelativeTime } from "../ui/relative-time";

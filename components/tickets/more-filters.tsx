@@ -2,7 +2,7 @@
 // The ticket list's narrower filters (severity, RCA category, tag, dates,
 // automatic fix) folded behind one toggle, so on a phone the list starts on
 // the first screen; the toggle says how many are on.
-import { CATEGORY_LABELS } from "../labels";
+import { CATEGORY_LABELS } from "@/lib/labels";
 import { DebouncedInput } from "../ui/debounced-input";
 
 export interface MoreFilterValues {

@@ -3,7 +3,7 @@ import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import type { TicketJson } from "@/lib/api/schemas";
 import { firstLine } from "../format";
-import { resourceTypeLabel } from "../labels";
+import { resourceTypeLabel } from "@/lib/labels";
 import { CategoryBadge, SeverityBadge, StatusBadge } from "../ui/badges";
 import { cn } from "../ui/cn";
 import { RelativeTime } from "../ui/relative-time";

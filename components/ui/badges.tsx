@@ -2,7 +2,7 @@
 import { useSources } from "@/components/sources-context";
 import type { HTMLAttributes } from "react";
 import type { RcaJson, TicketJson } from "@/lib/api/schemas";
-import { CATEGORY_LABELS } from "../labels";
+import { CATEGORY_LABELS } from "@/lib/labels";
 import { cn } from "./cn";
 
 const BASE =

@@ -36,6 +36,17 @@ export type JobResult = void | {
 export type JobHandler = (ctx: JobContext) => Promise<JobResult>;
 export type JobHandlers = Record<string, JobHandler>;
 
+/** Thrown by a step (an enricher, a notifier, a fix) for 429/5xx/timeouts: the job retries, after `retryAfterMs` if given. */
+export class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "RetryableError";
+  }
+}
+
 /** A failure that retrying will not fix: the job is marked failed at once. */
 export class PermanentJobError extends Error {
   constructor(message: string) {

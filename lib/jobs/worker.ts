@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import type { Db, Tx } from "../db";
 import { newId } from "../ids";
 import { logger as rootLogger, type Logger } from "../logger";
-import { RetryableError } from "../sources/types";
+import { RetryableError } from "./types";
 import { backoffDelay } from "./backoff";
 import { enqueueJobs, type NewJob } from "./queue";
 import { PermanentJobError, type JobHandlers, type JobRecord } from "./types";

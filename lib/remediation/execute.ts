@@ -10,7 +10,7 @@ import { enqueueJob } from "../jobs/queue";
 import type { JobContext, JobResult } from "../jobs/types";
 import { PermanentJobError } from "../jobs/types";
 import { JOB_KINDS } from "../pipeline/kinds";
-import { RetryableError } from "../sources/types";
+import { RetryableError } from "../jobs/types";
 import { changeStatusIn } from "../tickets/update";
 import { executorFor } from "./actions";
 import { breakerBlocks } from "./decide";

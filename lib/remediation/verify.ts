@@ -1,7 +1,7 @@
 // Job "remediation.verify": polls the new run / repair / cluster until it ends
 // (bounded by REMEDIATION_VERIFY_TIMEOUT_MINUTES), then ends the attempt.
 import type { JobContext, JobResult } from "../jobs/types";
-import { RetryableError } from "../sources/types";
+import { RetryableError } from "../jobs/types";
 import { executorFor } from "./actions";
 import { actionContext, finishFailed, finishSucceeded, paramsOf } from "./finish";
 import { remediationSettings } from "./store";

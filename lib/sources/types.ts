@@ -148,16 +148,8 @@ export interface EnrichContext {
   signal: AbortSignal;
 }
 
-/** Thrown by enrichers (and other job steps) for 429/5xx/timeouts: the job retries. */
-export class RetryableError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = "RetryableError";
-  }
-}
+/** Thrown by enrichers for 429/5xx/timeouts: the job retries (defined with the jobs, which know it). */
+export { RetryableError } from "../jobs/types";
 
 export interface SetupGuide {
   /** path the sender posts to, e.g. "/api/azure-monitor" */

@@ -3,7 +3,7 @@
 import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import { formatTime, stringifyValue } from "@/components/format";
-import { actionLabel } from "@/components/labels";
+import { actionLabel } from "@/lib/labels";
 import { Button } from "@/components/ui/button";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { Section } from "@/components/ui/section";

@@ -6,7 +6,7 @@ import { BreakerList } from "@/components/remediation/breakers";
 import { PolicyEditor } from "@/components/remediation/policy-editor";
 import { RemediationRates } from "@/components/remediation/rates";
 import { RemediationSwitches } from "@/components/remediation/switches";
-import { REMEDIATION_ACTION_LABELS } from "@/components/labels";
+import { REMEDIATION_ACTION_LABELS } from "@/lib/labels";
 import { REMEDIATION_STATUS_LABELS } from "@/components/ticket/remediation-card";
 import { Section } from "@/components/ui/section";
 import { ErrorState, LoadingState } from "@/components/ui/states";

@@ -1,7 +1,7 @@
 // The Jira issue's content in Atlassian Document Format (REST v3): the exact
 // error in a code block, the RCA, its evidence and recommendations, links.
 // Everything taken from the failure is redacted as for Gemini and Slack.
-import { CATEGORY_LABELS, remediationLabel } from "@/components/labels";
+import { CATEGORY_LABELS, remediationLabel } from "../../labels";
 import { sourceShortName } from "../../sources/directory";
 import type { RcaJson, TicketJson } from "../../api/schemas";
 import { redactText } from "../../redact";

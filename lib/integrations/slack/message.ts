@@ -3,7 +3,7 @@
 // redaction as the Gemini prompt, since error text can carry connection
 // strings and tokens exactly as the source printed them.
 import { actorLabel } from "../../audit/actor";
-import { CATEGORY_LABELS, remediationLabel } from "@/components/labels";
+import { CATEGORY_LABELS, remediationLabel } from "../../labels";
 import { sourceRunLinkLabel, sourceShortName } from "../../sources/directory";
 import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
 import type { FixProposal } from "../notifier";

@@ -12,7 +12,7 @@ import { enqueueJob } from "../../jobs/queue";
 import { notificationJob } from "../notify-later";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
-import { RetryableError } from "../../sources/types";
+import { RetryableError } from "../../jobs/types";
 import { rcaToJson, ticketToJson } from "../../tickets/serialize";
 import { JOB_KINDS } from "../kinds";
 import type { ConditionContext, PipelineRun, PipelineStep, StepContext, StepResult } from "../types";

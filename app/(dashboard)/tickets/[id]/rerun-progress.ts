@@ -2,7 +2,7 @@
 import type { TicketDetailJson } from "@/lib/api/schemas";
 import type { RerunState } from "@/components/ticket/rca-panel";
 import type { AwaitNewRca } from "@/lib/queries/ticket";
-import { jobProgress, jobStep } from "@/components/labels";
+import { jobProgress, jobStep } from "@/lib/labels";
 
 export const RERUN_TIMEOUT_MS = 3 * 60_000;
 

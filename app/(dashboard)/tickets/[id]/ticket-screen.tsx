@@ -3,7 +3,7 @@
 import { useCan } from "@/components/auth/principal-context";
 import Link from "next/link";
 import { useState } from "react";
-import { jobStep } from "@/components/labels";
+import { jobStep } from "@/lib/labels";
 import { ErrorPanel } from "@/components/ticket/error-panel";
 import { PendingJobs } from "@/components/ticket/pending-jobs";
 import { RcaPanel } from "@/components/ticket/rca-panel";

@@ -3,7 +3,7 @@
 import { guarded } from "@/lib/api/guarded";
 import { SlidingWindowLimiter } from "@/lib/auth/rate-limit";
 import { AppError, jsonResponse } from "@/lib/errors";
-import { testIntegration } from "@/lib/integrations/test-connection";
+import { testIntegration } from "@/lib/connection-tests/test-connection";
 
 export const dynamic = "force-dynamic";
 

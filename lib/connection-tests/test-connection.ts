@@ -4,12 +4,12 @@ import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "./azure";
-import type { FailureKind } from "./databricks/client";
-import { clientForWorkspace, databricksConfigFromEnv } from "./databricks/workspaces";
-import { JiraNotifier, jiraConfigFromEnv } from "./jira";
+import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "../integrations/azure";
+import type { FailureKind } from "../integrations/databricks/client";
+import { clientForWorkspace, databricksConfigFromEnv } from "../integrations/databricks/workspaces";
+import { JiraNotifier, jiraConfigFromEnv } from "../integrations/jira";
 import { geminiProvider } from "../rca/gemini";
-import { SlackNotifier, slackConfigFromEnv } from "./slack";
+import { SlackNotifier, slackConfigFromEnv } from "../integrations/slack";
 import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
 
 export interface Check {

@@ -1,6 +1,6 @@
-// Human labels for the API's enum-like values (categories, remediations, jobs, outcomes). Sources name themselves:
-// see components/sources-context.tsx.
-import type { RcaJson, TicketJson } from "@/lib/api/schemas";
+// Human labels for the API's enum-like values (categories, remediations, jobs, outcomes), for the dashboard, Slack
+// and Jira alike. Sources name themselves (lib/sources/directory.ts).
+import type { RcaJson, TicketJson } from "./api/schemas";
 
 export const CATEGORY_LABELS: Record<RcaJson["category"], string> = {
   transient: "Transient",
