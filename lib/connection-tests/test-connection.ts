@@ -10,7 +10,7 @@ import { clientForWorkspace, databricksConfigFromEnv } from "../integrations/dat
 import { JiraNotifier, jiraConfigFromEnv } from "../integrations/jira";
 import { geminiProvider } from "../rca/gemini";
 import { SlackNotifier, slackConfigFromEnv } from "../integrations/slack";
-import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
+import { watchedWorkspaces } from "../sources/databricks/watch";
 
 export interface Check {
   name: string;

@@ -10,10 +10,10 @@ import { JOB_KINDS } from "./kinds";
 import { pipelineJobHandlers } from "./runner";
 import { executeRemediation } from "../remediation/execute";
 import { verifyRemediation } from "../remediation/verify";
+import { pollerHandlers } from "./pollers";
 import { ensureSchedules } from "./schedules";
 import { auditSinkStep } from "./steps/audit-sink";
 import { notifyDigestStep } from "./steps/notify-digest";
-import { databricksWatchStep } from "./steps/watch-databricks";
 import type { Pipeline, PipelineDeps } from "./types";
 
 const defaultDeps: PipelineDeps = { notifiers: () => configuredNotifiers() };
@@ -22,7 +22,7 @@ const defaultDeps: PipelineDeps = { notifiers: () => configuredNotifiers() };
 export function pipelineHandlers(deps: PipelineDeps = defaultDeps, pipeline: Pipeline = PIPELINE): JobHandlers {
   return {
     ...pipelineJobHandlers(pipeline, deps),
-    [JOB_KINDS.databricksWatch]: databricksWatchStep,
+    ...pollerHandlers(),
     [JOB_KINDS.notifyDigest]: notifyDigestStep,
     [JOB_KINDS.auditSink]: auditSinkStep,
     [JOB_KINDS.remediationExecute]: executeRemediation,

@@ -9,7 +9,6 @@ export const JOB_KINDS = {
   remediate: "pipeline.remediate",
   remediationExecute: "remediation.execute",
   remediationVerify: "remediation.verify",
-  databricksWatch: "watch.databricks-clusters",
   notifyDigest: "watch.notify-digest",
   auditSink: "watch.audit-sink",
 } as const;

@@ -30,6 +30,7 @@ import {
 } from "../testing/fakes/databricks";
 import { pipelineHandlers } from ".";
 import { JOB_KINDS } from "./kinds";
+import { SOURCES } from "../sources/registry";
 
 const KEY = "pipeline-test-key";
 const WS = "1234567890123456";
@@ -232,11 +233,11 @@ describe("Databricks cluster watcher", () => {
           },
         }),
       ]);
-      const step = pipelineHandlers()[JOB_KINDS.databricksWatch];
+      const step = pipelineHandlers()[SOURCES.databricks.poller!.jobKind];
       const ctx = {
         job: {
           id: "watch",
-          kind: JOB_KINDS.databricksWatch,
+          kind: SOURCES.databricks.poller!.jobKind,
           payload: {},
           attempts: 1,
           maxAttempts: 3,

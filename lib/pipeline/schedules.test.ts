@@ -2,8 +2,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { setEnv } from "../env";
 import { createTestDatabase } from "../testing/db";
-import { JOB_KINDS } from "./kinds";
-import { DATABRICKS_WATCH_KEY, ensureSchedules } from "./schedules";
+import { SOURCES } from "../sources/registry";
+import { ensureSchedules } from "./schedules";
+
+const watcher = SOURCES.databricks.poller!;
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
@@ -14,9 +16,9 @@ describe("recurring jobs", () => {
     try {
       await ensureSchedules(t.prisma);
       await ensureSchedules(t.prisma);
-      const rows = await t.prisma.job.findMany({ where: { uniqueKey: DATABRICKS_WATCH_KEY } });
+      const rows = await t.prisma.job.findMany({ where: { uniqueKey: watcher.scheduleKey } });
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ kind: JOB_KINDS.databricksWatch });
+      expect(rows[0]).toMatchObject({ kind: watcher.jobKind });
       // e.g. it ran while the setting was off and finished
       await t.prisma.job.update({
         where: { id: rows[0].id },

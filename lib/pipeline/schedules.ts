@@ -6,13 +6,15 @@ import { env } from "../env";
 import { newId } from "../ids";
 import { configuredNotifiers } from "../integrations/notifier";
 import { JOB_KINDS } from "./kinds";
+import { sourcePollers } from "./pollers";
 import { NOTIFY_DIGEST_KEY } from "./steps/notify-digest";
 
-export const DATABRICKS_WATCH_KEY = "schedule:databricks-watch";
 export const AUDIT_SINK_KEY = "schedule:audit-sink";
 
 export async function ensureSchedules(db: Db): Promise<void> {
-  if (env().DATABRICKS_WATCH_CLUSTERS) await ensureSchedule(db, JOB_KINDS.databricksWatch, DATABRICKS_WATCH_KEY);
+  // the sources' own pollers (e.g. the Databricks cluster watcher), while switched on
+  for (const poller of sourcePollers())
+    if (poller.enabled()) await ensureSchedule(db, poller.jobKind, poller.scheduleKey);
   if (configuredNotifiers().length > 0) await ensureSchedule(db, JOB_KINDS.notifyDigest, NOTIFY_DIGEST_KEY);
   if (auditSinkConfigured(env())) await ensureSchedule(db, JOB_KINDS.auditSink, AUDIT_SINK_KEY);
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { clientForWorkspace, databricksConfigFromEnv } from "../integrations/databricks/workspaces";
-import { watchedWorkspaces } from "../pipeline/steps/watch-databricks";
+import { watchedWorkspaces } from "../sources/databricks/watch";
 import { jobUpdateRequest, notificationDestinationRequest } from "./databricks";
 
 export const applyBody = z

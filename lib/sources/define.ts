@@ -24,6 +24,7 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
     enrich: definition.enrich,
     enrichmentConfigured: definition.enrichmentConfigured,
     setup: definition.setup,
+    poller: definition.poller,
     runHelp: definition.runHelp,
     testEvent: definition.testEvent,
     definition,

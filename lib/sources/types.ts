@@ -2,6 +2,7 @@
 // Synapse, Azure Functions, ...). Shared code never branches on a source id:
 // what differs between sources is a field or an optional capability here.
 import type { z } from "zod";
+import type { JobContext, JobResult } from "../jobs/types";
 import type { Logger } from "../logger";
 
 export const SOURCE_IDS = ["azure-data-factory", "databricks", "synapse", "azure-functions"] as const;
@@ -194,6 +195,24 @@ export interface SourceLabels {
   remediable: boolean;
 }
 
+/** What a poller's round gets: the job's context, and the source's intake for what it found. */
+export interface PollerContext extends JobContext {
+  /** feeds one payload of this source through the normal intake path, as a webhook body would */
+  ingest(payload: unknown, headers: Record<string, string>): Promise<unknown>;
+}
+
+/** A recurring job of a source that finds failures no webhook reports (e.g. Databricks cluster events). */
+export interface SourcePoller {
+  /** its job kind ("watch.<...>") */
+  jobKind: string;
+  /** its one row in the job table */
+  scheduleKey: string;
+  /** scheduled only while this says so */
+  enabled(): boolean;
+  /** one round; answers when to run again */
+  run(ctx: PollerContext): Promise<JobResult>;
+}
+
 export interface SourceDefinition<P> extends SourceLabels {
   id: SourceId;
   /** every payload shape the source accepts */
@@ -209,6 +228,7 @@ export interface SourceDefinition<P> extends SourceLabels {
   /** whether the API that enrich asks is configured (the setup page shows it) */
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
+  poller?: SourcePoller;
   runHelp: RunHelp;
   /** a test event with unique ids, dated `at` */
   testEvent?(at: Date): TestEvent;
@@ -225,6 +245,7 @@ export interface SourceAdapter extends SourceLabels {
   enrich?(ticket: TicketForEnrichment, ctx: EnrichContext): Promise<EnrichOutcome>;
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
+  poller?: SourcePoller;
   runHelp: RunHelp;
   testEvent?(at: Date): TestEvent;
 }

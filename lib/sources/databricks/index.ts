@@ -8,6 +8,7 @@ import { extract } from "./extract";
 import { databricksPayloadSchema, type DatabricksPayload } from "./schema";
 import { databricksSetup } from "./setup";
 import { databricksTestEvent } from "./test-event";
+import { databricksClusterWatcher } from "./watch";
 
 export { createDatabricksEnricher } from "./enrich";
 export type { DatabricksMetadata } from "./extract";
@@ -18,6 +19,7 @@ export const databricksSource = defineSource<DatabricksPayload>({
   displayName: "Databricks",
   shortName: "Databricks",
   runLinkLabel: "Open run in Databricks",
+  poller: databricksClusterWatcher,
   remediable: true,
   schema: databricksPayloadSchema,
   unsupportedMessage:

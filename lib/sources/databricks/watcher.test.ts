@@ -3,7 +3,7 @@
 // accepts, once; the cursor keeps the next poll from reporting them again.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dedupIdentity } from "../../ingest/dedup";
-import { databricksSource } from "../../sources/databricks";
+import { databricksSource } from ".";
 import {
   apiError,
   clusterEvent,
@@ -12,7 +12,7 @@ import {
   startFakeDatabricks,
   type FakeDatabricks,
 } from "../../testing/fakes/databricks";
-import { createDatabricksClient, type DatabricksClient } from "./client";
+import { createDatabricksClient, type DatabricksClient } from "../../integrations/databricks/client";
 import { pollClusterFailures } from "./watcher";
 
 const WS = "1234567890123456";

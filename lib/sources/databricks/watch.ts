@@ -1,18 +1,17 @@
-// Recurring job: polls each configured Databricks workspace for abnormal
-// cluster terminations, failed starts and failed library installs (Databricks
-// sends no webhook for them) and feeds them through the normal intake path.
-import type { Db } from "../../db";
+// The Databricks source's poller: abnormal cluster terminations, failed
+// starts and failed library installs (Databricks sends no webhook for them),
+// read from each configured workspace and fed through the normal intake path
+// (the poller context's `ingest`), as the documented custom payload.
 import { env } from "../../env";
 import type { Prisma } from "../../generated/prisma/client";
-import { ingestPayload } from "../../ingest/intake";
-import { pollClusterFailures, type WatchCursor } from "../../integrations/databricks/watcher";
 import {
   clientForWorkspace,
   databricksConfigFromEnv,
   workspaceIdFromHost,
 } from "../../integrations/databricks/workspaces";
-import type { JobContext, JobResult } from "../../jobs/types";
-import { getSource } from "../../sources/registry";
+import type { JobResult } from "../../jobs/types";
+import type { PollerContext, SourcePoller } from "../types";
+import { pollClusterFailures, type WatchCursor } from "./watcher";
 
 /** Workspaces to watch: every DATABRICKS_WORKSPACES entry plus the default host's. */
 export function watchedWorkspaces(): string[] {
@@ -24,7 +23,7 @@ export function watchedWorkspaces(): string[] {
   return [...ids];
 }
 
-async function loadCursor(db: Db, key: string): Promise<WatchCursor | null> {
+async function loadCursor(db: PollerContext["db"], key: string): Promise<WatchCursor | null> {
   const row = await db.keyValue.findUnique({ where: { key } });
   const v = row?.value as Partial<WatchCursor> | undefined;
   return v && typeof v.since === "number"
@@ -32,29 +31,22 @@ async function loadCursor(db: Db, key: string): Promise<WatchCursor | null> {
     : null;
 }
 
-export async function databricksWatchStep({ db, log, signal }: JobContext): Promise<JobResult> {
+async function watchOnce({ db, log, signal, ingest }: PollerContext): Promise<JobResult> {
   const e = env();
   if (!e.DATABRICKS_WATCH_CLUSTERS) return; // switched off: the schedule ends here
   const interval = e.DATABRICKS_WATCH_INTERVAL_SECONDS * 1000;
-  const source = getSource("databricks");
   const config = databricksConfigFromEnv(e);
   for (const workspaceId of watchedWorkspaces()) {
     try {
       const resolved = clientForWorkspace(workspaceId === "default" ? null : workspaceId, config);
-      if (!resolved.ok || !source) {
+      if (!resolved.ok) {
         log.warn("cluster watcher: workspace not configured", { workspaceId });
         continue;
       }
       const key = `databricks-watch:${workspaceId}`;
       const since = (await loadCursor(db, key)) ?? Date.now() - 2 * interval;
       const result = await pollClusterFailures(resolved.client, { workspaceId, since, signal });
-      for (const payload of result.payloads) {
-        await ingestPayload(source, payload, {
-          rawBody: JSON.stringify(payload),
-          headers: { "x-rca-reporter": "cluster-watcher" },
-          receivedAt: new Date(),
-        });
-      }
+      for (const payload of result.payloads) await ingest(payload, { "x-rca-reporter": "cluster-watcher" });
       const value = result.cursor as unknown as Prisma.InputJsonValue;
       await db.keyValue.upsert({ where: { key }, create: { key, value }, update: { value } });
       for (const err of result.errors) log.warn("cluster watcher: could not read", { workspaceId, ...err });
@@ -67,3 +59,10 @@ export async function databricksWatchStep({ db, log, signal }: JobContext): Prom
   }
   return { rescheduleInMs: interval };
 }
+
+export const databricksClusterWatcher: SourcePoller = {
+  jobKind: "watch.databricks-clusters",
+  scheduleKey: "schedule:databricks-watch",
+  enabled: () => env().DATABRICKS_WATCH_CLUSTERS,
+  run: watchOnce,
+};

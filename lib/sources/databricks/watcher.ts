@@ -2,9 +2,9 @@
 // cluster terminations, failed starts, unresponsive drivers and FAILED
 // library installs into the custom payloads /api/databricks-monitor accepts,
 // so they take the same intake path (and dedup by cluster + event time).
-import type { CustomPayloadInput } from "../../sources/databricks/schema";
-import type { DatabricksClient, FailureKind } from "./client";
-import { libraryCoordinatesKey, type ClusterEvent, type ClusterInfo } from "./schemas";
+import type { CustomPayloadInput } from "./schema";
+import type { DatabricksClient, FailureKind } from "../../integrations/databricks/client";
+import { libraryCoordinatesKey, type ClusterEvent, type ClusterInfo } from "../../integrations/databricks/schemas";
 
 const REPORTER = "rca-desk-watcher";
 /** Event types read per cluster: the failures, plus the lifecycle events that tell "failed to start" from "died". */
