@@ -1,7 +1,7 @@
 // Payload dates: every form a payload uses reads the same; anything outside
 // 2000-2099 (or not a number at all) is no date, never a RangeError later.
 import { describe, expect, it } from "vitest";
-import { parseAzureTime } from "./azure-monitor/time";
+import { parseAzureTime } from "../parsers/azure-monitor/time";
 import { payloadDate } from "./dates";
 
 const ISO = "2025-03-04T08:15:07.412Z";

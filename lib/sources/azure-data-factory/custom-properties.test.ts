@@ -9,7 +9,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dedupIdentity } from "../../ingest/dedup";
-import { testKit } from "../azure-monitor/golden-harness";
+import { testKit } from "../../parsers/azure-monitor/golden-harness";
 import type { NormalizedFailure } from "../types";
 import { azureDataFactorySource } from "./index";
 

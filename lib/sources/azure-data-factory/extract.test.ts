@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commonAlert, testKit } from "../azure-monitor/golden-harness";
+import { commonAlert, testKit } from "../../parsers/azure-monitor/golden-harness";
 import { azureDataFactorySource } from "./index";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");

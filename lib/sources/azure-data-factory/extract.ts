@@ -2,19 +2,19 @@
 // (PipelineFailedRuns, ActivityFailedRuns...), log search alerts over
 // ADFActivityRun / ADFPipelineRun, custom properties. Other alerts get a
 // generic ticket; Resolved alerts resolve.
-import { readAlert, type AlertView } from "../azure-monitor/alert";
-import { genericFailure } from "../azure-monitor/generic";
-import { PIPELINE_FACT_KEYS } from "../azure-monitor/pipeline-facts";
-import type { PipelineFlavor } from "../azure-monitor/pipeline-failure";
+import { readAlert, type AlertView } from "../../parsers/azure-monitor/alert";
+import { genericFailure } from "../../parsers/azure-monitor/generic";
+import { PIPELINE_FACT_KEYS } from "../../parsers/azure-monitor/pipeline-facts";
+import type { PipelineFlavor } from "../../parsers/azure-monitor/pipeline-failure";
 import {
   pipelineFailures,
   propertiesNamePipelineRuns,
   recordsLookLikePipelineRuns,
-} from "../azure-monitor/pipeline-failures";
-import { queriesOf } from "../azure-monitor/records";
-import { parseResourceId } from "../azure-monitor/resource-id";
-import { eventTypeOf, resolutionFor } from "../azure-monitor/resolution";
-import type { AzureMonitorPayload } from "../azure-monitor/schema";
+} from "../../parsers/azure-monitor/pipeline-failures";
+import { queriesOf } from "../../parsers/azure-monitor/records";
+import { parseResourceId } from "../../parsers/azure-monitor/resource-id";
+import { eventTypeOf, resolutionFor } from "../../parsers/azure-monitor/resolution";
+import type { AzureMonitorPayload } from "../../parsers/azure-monitor/schema";
 import type { ExtractContext, ExtractResult } from "../types";
 import { linkQueryValue, linkSegment } from "../../text/links";
 

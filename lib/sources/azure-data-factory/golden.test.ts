@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { goldenTests } from "../azure-monitor/golden-harness";
+import { goldenTests } from "../../parsers/azure-monitor/golden-harness";
 import { azureDataFactorySource } from "./index";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");

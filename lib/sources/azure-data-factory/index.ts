@@ -1,7 +1,7 @@
 // The Azure Data Factory source: the default Azure Monitor receiver (/api/azure-monitor).
 import { randomUUID } from "node:crypto";
-import { ADF_TEST_TARGET, pipelineTestEvent } from "../azure-monitor/test-event";
-import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
+import { ADF_TEST_TARGET, pipelineTestEvent } from "../../parsers/azure-monitor/test-event";
+import { COMMON_SCHEMA_HINT } from "../../parsers/azure-monitor/schema";
 import { env } from "../../env";
 import { azureConfigFromEnv, azureIntegrationFor } from "../../integrations/azure";
 import { defineSource } from "../define";

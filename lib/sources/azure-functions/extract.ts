@@ -2,17 +2,22 @@
 // Function App (Http5xx, failed executions...), Application Insights log
 // alerts on exceptions / requests (rows folded by invocation), custom
 // properties. Other alerts get a generic ticket; Resolved alerts resolve.
-import { readAlert, type AlertView } from "../azure-monitor/alert";
-import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "../azure-monitor/coordinates";
-import { chooseError, ERROR_FIELDS_LABEL, firstStated, type ChosenError } from "../azure-monitor/error-chain";
-import { numberOf } from "../azure-monitor/fields";
-import { alertResourceName, alertTags, genericFailure } from "../azure-monitor/generic";
-import { queriesOf, signalRecords, type SignalRecord } from "../azure-monitor/records";
-import { parseResourceId } from "../azure-monitor/resource-id";
-import { eventTypeOf, resolutionFor } from "../azure-monitor/resolution";
-import type { AzureMonitorPayload } from "../azure-monitor/schema";
-import { joinParts, shortLine, unique } from "../azure-monitor/text";
-import { latest } from "../azure-monitor/time";
+import { readAlert, type AlertView } from "../../parsers/azure-monitor/alert";
+import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "../../parsers/azure-monitor/coordinates";
+import {
+  chooseError,
+  ERROR_FIELDS_LABEL,
+  firstStated,
+  type ChosenError,
+} from "../../parsers/azure-monitor/error-chain";
+import { numberOf } from "../../parsers/azure-monitor/fields";
+import { alertResourceName, alertTags, genericFailure } from "../../parsers/azure-monitor/generic";
+import { queriesOf, signalRecords, type SignalRecord } from "../../parsers/azure-monitor/records";
+import { parseResourceId } from "../../parsers/azure-monitor/resource-id";
+import { eventTypeOf, resolutionFor } from "../../parsers/azure-monitor/resolution";
+import type { AzureMonitorPayload } from "../../parsers/azure-monitor/schema";
+import { joinParts, shortLine, unique } from "../../parsers/azure-monitor/text";
+import { latest } from "../../parsers/azure-monitor/time";
 import type { ExtractContext, ExtractResult, NormalizedFailure } from "../types";
 import { FUNCTION_FACT_KEYS, isEmptyFunctionFacts, isSuccess, readFunctionFacts, type FunctionFacts } from "./facts";
 

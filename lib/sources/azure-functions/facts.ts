@@ -1,10 +1,10 @@
 // What one record says about a function invocation: Application Insights
 // columns (exceptions / requests, classic or workspace-based names), metric
 // dimensions (cloud/roleName, operation/name, request/resultCode) or custom properties.
-import { ERROR_TEXT_FIELDS, readStatedError } from "../azure-monitor/error-chain";
-import { normKey } from "../azure-monitor/fields";
-import type { SignalRecord } from "../azure-monitor/records";
-import { parseAzureTime } from "../azure-monitor/time";
+import { ERROR_TEXT_FIELDS, readStatedError } from "../../parsers/azure-monitor/error-chain";
+import { normKey } from "../../parsers/azure-monitor/fields";
+import type { SignalRecord } from "../../parsers/azure-monitor/records";
+import { parseAzureTime } from "../../parsers/azure-monitor/time";
 
 export interface FunctionFacts {
   functionName: string | null;

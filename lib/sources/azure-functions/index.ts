@@ -1,7 +1,7 @@
 // The Azure Functions source: Azure Monitor alerts on Function Apps (/api/monitor/azure-functions).
 import { randomUUID } from "node:crypto";
 import { azureFunctionsTestEvent } from "./test-event";
-import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
+import { COMMON_SCHEMA_HINT } from "../../parsers/azure-monitor/schema";
 import { defineSource } from "../define";
 import { extractAzureFunctions } from "./extract";
 import { azureFunctionsPayloadSchema } from "./schema";

@@ -1,5 +1,5 @@
 // Setup helper text for the Azure Functions source: an Azure Monitor action group webhook.
-import { azureMonitorSetupGuide } from "../azure-monitor/setup";
+import { azureMonitorSetupGuide } from "../../parsers/azure-monitor/setup";
 
 export const azureFunctionsSetup = azureMonitorSetupGuide({
   path: "/api/monitor/azure-functions",

@@ -1,6 +1,6 @@
 // Setup → "Send a test event": a function exception as an Application Insights
 // log search alert (AppExceptions columns as dimensions), then its resolution.
-import { logAlertTestEvent } from "../azure-monitor/test-event";
+import { logAlertTestEvent } from "../../parsers/azure-monitor/test-event";
 import type { TestEvent } from "../types";
 
 export function azureFunctionsTestEvent(at: Date, alertGuid: string, operationId: string): TestEvent {

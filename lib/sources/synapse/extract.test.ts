@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commonAlert, goldenTests, testKit } from "../azure-monitor/golden-harness";
+import { commonAlert, goldenTests, testKit } from "../../parsers/azure-monitor/golden-harness";
 import { synapseSource } from "./index";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");

@@ -1,7 +1,7 @@
 // The Synapse source: Azure Monitor alerts on Synapse pipelines and Spark pools (/api/monitor/synapse).
 import { randomUUID } from "node:crypto";
-import { pipelineTestEvent, SYNAPSE_TEST_TARGET } from "../azure-monitor/test-event";
-import { COMMON_SCHEMA_HINT } from "../azure-monitor/schema";
+import { pipelineTestEvent, SYNAPSE_TEST_TARGET } from "../../parsers/azure-monitor/test-event";
+import { COMMON_SCHEMA_HINT } from "../../parsers/azure-monitor/schema";
 import { defineSource } from "../define";
 import { extractSynapse } from "./extract";
 import { synapsePayloadSchema } from "./schema";

@@ -1,6 +1,6 @@
 // Setup helper text for the Synapse source: an Azure Monitor action group webhook.
-import { azureMonitorSetupGuide } from "../azure-monitor/setup";
-import { SAMPLE_PIPELINE_FAILURE } from "../azure-monitor/setup-sample";
+import { azureMonitorSetupGuide } from "../../parsers/azure-monitor/setup";
+import { SAMPLE_PIPELINE_FAILURE } from "../../parsers/azure-monitor/setup-sample";
 
 export const synapseSetup = azureMonitorSetupGuide({
   path: "/api/monitor/synapse",

@@ -1,14 +1,14 @@
 // Synapse Spark application failures: BigDataPoolApplicationsEnded metric
 // alerts (JobResult=Failed) and log alerts over
 // SynapseBigDataPoolApplicationsEnded, whose details sit in a Properties column.
-import type { AlertView } from "../azure-monitor/alert";
-import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "../azure-monitor/coordinates";
-import { FieldBag, normKey, numberOf, readErrorObject } from "../azure-monitor/fields";
-import { alertTags } from "../azure-monitor/generic";
-import { signalRecords, type SignalRecord } from "../azure-monitor/records";
-import { parseResourceId } from "../azure-monitor/resource-id";
-import { joinParts, plural, shortLine, unique } from "../azure-monitor/text";
-import { latest, parseAzureTime } from "../azure-monitor/time";
+import type { AlertView } from "../../parsers/azure-monitor/alert";
+import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "../../parsers/azure-monitor/coordinates";
+import { FieldBag, normKey, numberOf, readErrorObject } from "../../parsers/azure-monitor/fields";
+import { alertTags } from "../../parsers/azure-monitor/generic";
+import { signalRecords, type SignalRecord } from "../../parsers/azure-monitor/records";
+import { parseResourceId } from "../../parsers/azure-monitor/resource-id";
+import { joinParts, plural, shortLine, unique } from "../../parsers/azure-monitor/text";
+import { latest, parseAzureTime } from "../../parsers/azure-monitor/time";
 import type { NormalizedFailure } from "../types";
 
 const F = {

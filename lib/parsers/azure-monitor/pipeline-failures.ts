@@ -1,7 +1,7 @@
 // Pipeline failures (ADF, Synapse) from every alert kind: metric alerts (one
 // per distinct dimension set, no run id or error text), log search alerts
 // (rows / dimensions / event rows folded by run id) and custom properties.
-import type { NormalizedFailure } from "../types";
+import type { NormalizedFailure } from "../../sources/types";
 import type { AlertView } from "./alert";
 import { chooseError, ERROR_FIELDS_LABEL, firstStated } from "./error-chain";
 import { FieldBag, numberOf } from "./fields";

@@ -1,6 +1,6 @@
 // Azure severities (Sev0..Sev4, bare digits in legacy payloads, words in
 // activity-log levels and old log alerts) mapped onto the ticket scale.
-import type { Severity } from "../types";
+import type { Severity } from "../../sources/types";
 import { textOf } from "./fields";
 
 const BY_LEVEL: Severity[] = ["critical", "high", "medium", "low", "info"];

@@ -1,6 +1,6 @@
 // Builds one pipeline-run ticket (ADF or Synapse) from the facts of the
 // records that describe it, with the product's words and REST coordinates.
-import type { NormalizedFailure } from "../types";
+import type { NormalizedFailure } from "../../sources/types";
 import type { AlertView } from "./alert";
 import { azureMetadata, baseMetadata, findScope, type ScopeRef } from "./coordinates";
 import { alertTags } from "./generic";

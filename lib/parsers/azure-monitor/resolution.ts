@@ -1,7 +1,7 @@
 // When an alert says a problem is over: monitorCondition Resolved (legacy:
 // status Resolved/Deactivated), or a health event whose stage/status says
 // resolved though the alert itself "fired" (activity-log alerts never resolve).
-import type { ExtractResult, ResolutionTarget } from "../types";
+import type { ExtractResult, ResolutionTarget } from "../../sources/types";
 import { alertTypeOf, type AlertView } from "./alert";
 import { FieldBag, textOf } from "./fields";
 

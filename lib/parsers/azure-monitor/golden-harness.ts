@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import type { Interpretation, NormalizedFailure, SourceAdapter } from "../types";
+import type { Interpretation, NormalizedFailure, SourceAdapter } from "../../sources/types";
 
 export const RECEIVED_AT = new Date("2025-06-02T09:00:00.000Z");
 

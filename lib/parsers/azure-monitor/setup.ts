@@ -1,7 +1,7 @@
 // Setup steps shared by the Azure Monitor sources: an action group webhook
 // with the common alert schema, keyed by ?api_key= because action groups
 // cannot send headers.
-import type { SetupGuide } from "../types";
+import type { SetupGuide } from "../../sources/types";
 import { azureLogAlertSample, type AzureSample } from "./setup-sample";
 
 export interface AzureMonitorSetupInput {

@@ -1,7 +1,7 @@
 // A ticket for an alert no service-specific reading claims (a storage
 // account, a VM, Service Health, a smart detection...): still one ticket,
 // with the best text the payload has and where the resource lives.
-import type { NormalizedFailure, ResourceType } from "../types";
+import type { NormalizedFailure, ResourceType } from "../../sources/types";
 import type { AlertView } from "./alert";
 import { azureMetadata, baseMetadata, targetRef } from "./coordinates";
 import { describeAlert } from "./describe";

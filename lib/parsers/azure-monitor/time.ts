@@ -1,6 +1,6 @@
 // Azure timestamps come in three dialects: ISO with 7 fractional digits,
 // ISO without a zone (meant as UTC), and log alert V1's "3/22/2019 1:36:33 PM" (UTC).
-import { payloadDate } from "../dates";
+import { payloadDate } from "../../sources/dates";
 import { textOf } from "./fields";
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?$/i;

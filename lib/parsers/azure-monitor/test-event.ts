@@ -2,7 +2,7 @@
 // search alert (V2, common alert schema, the table's columns as dimensions:
 // the shape intake reads best) fires, then the same alert resolves, which
 // resolves the ticket. Pipelines (ADF, Synapse) and functions share it.
-import type { TestEvent } from "../types";
+import type { TestEvent } from "../../sources/types";
 
 const SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 

@@ -1,7 +1,7 @@
 // One normalized view of an Azure Monitor alert, whichever envelope it came
 // in (common schema or a readable legacy shape), so sources interpret
 // essentials and context once.
-import type { Severity } from "../types";
+import type { Severity } from "../../sources/types";
 import { classifyContext, logV1View, metricView, type ContextView } from "./context";
 import { FieldBag, normKey, objectOf, textOf, type Fields } from "./fields";
 import type {
