@@ -12,9 +12,6 @@ export type {
   RunWindow,
   TokenGetter,
 } from "./adf-client";
-export { adfStudioRunUrl, errorTextOf, failedTaskNames, runSummary, traceOf } from "./adf-summary";
-export { loadRunFailure, pickPrimary, activityWindow, toDate } from "./adf-runs";
-export type { ActivityFailure, RunFailure, RunFailureResult, FetchStep } from "./adf-runs";
 export { azureConfigFromEnv, azureIntegrationFor, createAzureIntegration } from "./client";
 export type { AzureIntegration, AzureIntegrationConfig } from "./client";
 export { ARM_SCOPE, NOT_CONFIGURED_NOTE, createAzureCredential, getArmToken } from "./credential";

@@ -1,7 +1,7 @@
 // ADF action: a recovery re-run of the pipeline from its failed activities,
 // with the original run's parameters (Pipelines - Create Run, isRecovery).
 import type { AdfClient, AdfError, FactoryCoordinates } from "../../integrations/azure";
-import { adfStudioRunUrl } from "../../integrations/azure";
+import { adfStudioRunUrl } from "../../sources/azure-data-factory/adf-summary";
 import type { ActionParams } from "../plan";
 import { CLOCK_SKEW_MS, type Check, type Outcome, type RemediationExecutor } from "./types";
 

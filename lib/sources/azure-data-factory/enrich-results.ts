@@ -1,20 +1,9 @@
 // How fetched ADF runs become what the pipeline stores: the ticket patch, run details,
 // tickets for the other failed runs of a window, and audit notes, failed calls included.
 // No API calls here: enrich.ts decides what to fetch, this decides what the ticket gets.
-import {
-  adfStudioRunUrl,
-  errorTextOf,
-  failedTaskNames,
-  runSummary,
-  traceOf,
-  toDate,
-  type AdfError,
-  type CallMeta,
-  type FactoryCoordinates,
-  type FetchStep,
-  type PipelineRun,
-  type RunFailure,
-} from "../../integrations/azure";
+import type { AdfError, CallMeta, FactoryCoordinates, PipelineRun } from "../../integrations/azure";
+import { toDate, type FetchStep, type RunFailure } from "./adf-runs";
+import { adfStudioRunUrl, errorTextOf, failedTaskNames, runSummary, traceOf } from "./adf-summary";
 import {
   RetryableError,
   type AuditNote,

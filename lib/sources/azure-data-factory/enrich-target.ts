@@ -2,7 +2,8 @@
 // the adapter wrote or else the alert's target resource id. Alerts leave any of these
 // fields out, so reading them tolerantly lives here, apart from the API calls.
 import { z } from "zod";
-import { toDate, type FactoryCoordinates } from "../../integrations/azure";
+import type { FactoryCoordinates } from "../../integrations/azure";
+import { toDate } from "./adf-runs";
 import type { TicketForEnrichment } from "../types";
 
 const text = z

@@ -2,16 +2,9 @@
 // API. With a run id: that run. Without (metric alerts): the failed runs of
 // the pipeline inside the alert window — the first enriches this ticket, the
 // others become tickets of their own.
-import {
-  adfStudioRunUrl,
-  loadRunFailure,
-  type AdfError,
-  type AzureIntegration,
-  type FactoryCoordinates,
-  type PipelineRun,
-  type RunFailure,
-  type RunFailureResult,
-} from "../../integrations/azure";
+import type { AdfError, AzureIntegration, FactoryCoordinates, PipelineRun } from "../../integrations/azure";
+import { loadRunFailure, type RunFailure, type RunFailureResult } from "./adf-runs";
+import { adfStudioRunUrl } from "./adf-summary";
 import type { Logger } from "../../logger";
 import type { AuditNote, EnrichContext, EnrichOutcome, NormalizedFailure, TicketForEnrichment } from "../types";
 import { detailsFor, extraFailureFor, failure, metaDetails, patchFor, runStartMs, stepNote } from "./enrich-results";

@@ -1,8 +1,14 @@
 // A failed ADF pipeline run with its failed activities, following
 // ExecutePipeline into child runs, and the choice of the innermost real error
 // (containers such as ForEach only say "an inner activity failed").
-import type { AdfClient, AdfError, CallMeta, FactoryCoordinates, RunQueryFilter } from "./adf-client";
-import type { ActivityRun, PipelineRun } from "./schemas";
+import type {
+  AdfClient,
+  AdfError,
+  CallMeta,
+  FactoryCoordinates,
+  RunQueryFilter,
+} from "../../integrations/azure/adf-client";
+import type { ActivityRun, PipelineRun } from "../../integrations/azure/schemas";
 
 export interface ActivityFailure {
   /** activityRunId, or a stable stand-in when ADF left it out */

@@ -1,9 +1,9 @@
 // What a failed ADF run says, in the forms tickets show: the ADF Studio link,
 // the best error text, one line per failed activity, and run facts that are
 // safe to store (parameter names, never values).
-import type { FactoryCoordinates } from "./adf-client";
+import type { FactoryCoordinates } from "../../integrations/azure/adf-client";
 import type { RunFailure } from "./adf-runs";
-import type { PipelineRun } from "./schemas";
+import type { PipelineRun } from "../../integrations/azure/schemas";
 import { linkQueryValue, linkSegment } from "../../text/links";
 
 const MAX_TRACE_CHARS = 8_000;
