@@ -25,6 +25,7 @@ export function defineSource<P>(definition: SourceDefinition<P>): DefinedSource<
     enrichmentConfigured: definition.enrichmentConfigured,
     setup: definition.setup,
     poller: definition.poller,
+    apiTest: definition.apiTest,
     runHelp: definition.runHelp,
     testEvent: definition.testEvent,
     definition,

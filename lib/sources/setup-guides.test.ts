@@ -1,6 +1,7 @@
 // Each source's setup guide (the setup page's card) is the adapter's: its sample, posted with the curl example,
 // must be a failure that source's own intake accepts.
 import { describe, expect, it } from "vitest";
+import { loadRewrites, rewrite } from "../testing/route-table";
 import { SOURCES } from "./registry";
 
 describe("setup guides", () => {
@@ -16,4 +17,12 @@ describe("setup guides", () => {
       if (result.kind === "failures") expect(result.failures).toHaveLength(1);
     });
   }
+
+  it("every legacy path an adapter declares is served: next.config.ts rewrites it to the source's path", async () => {
+    const rewrites = await loadRewrites();
+    for (const source of Object.values(SOURCES)) {
+      const legacy = source.setup?.legacyPath;
+      if (legacy) expect(rewrite(legacy, rewrites), source.id).toBe(source.setup!.path);
+    }
+  });
 });

@@ -195,6 +195,21 @@ export interface SourceLabels {
   remediable: boolean;
 }
 
+/** One line of a "Test connection" answer. */
+export interface ApiCheck {
+  name: string;
+  ok: boolean;
+  message: string;
+  durationMs: number | null;
+}
+
+/** The source's API "Test connection" (POST /api/integrations/{id}/test; Setup → APIs). */
+export interface ApiTest {
+  /** the integration's name on the setup page and in the URL: "databricks", "azure" */
+  id: string;
+  run(body: unknown): Promise<ApiCheck[]>;
+}
+
 /** What a poller's round gets: the job's context, and the source's intake for what it found. */
 export interface PollerContext extends JobContext {
   /** feeds one payload of this source through the normal intake path, as a webhook body would */
@@ -229,6 +244,7 @@ export interface SourceDefinition<P> extends SourceLabels {
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
   poller?: SourcePoller;
+  apiTest?: ApiTest;
   runHelp: RunHelp;
   /** a test event with unique ids, dated `at` */
   testEvent?(at: Date): TestEvent;
@@ -246,6 +262,7 @@ export interface SourceAdapter extends SourceLabels {
   enrichmentConfigured?(): boolean;
   setup?: SetupGuide;
   poller?: SourcePoller;
+  apiTest?: ApiTest;
   runHelp: RunHelp;
   testEvent?(at: Date): TestEvent;
 }

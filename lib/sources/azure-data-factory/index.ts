@@ -9,6 +9,7 @@ import { createAdfEnricher } from "./enrich";
 import { extractAzureDataFactory } from "./extract";
 import { azureDataFactoryPayloadSchema } from "./schema";
 import { azureDataFactorySetup } from "./setup";
+import { testAdfApi } from "./test-connection";
 
 export const azureDataFactorySource = defineSource({
   id: "azure-data-factory",
@@ -16,6 +17,7 @@ export const azureDataFactorySource = defineSource({
   shortName: "Azure Data Factory",
   runLinkLabel: "Open in ADF Studio",
   remediable: true,
+  apiTest: { id: "azure", run: testAdfApi },
   schema: azureDataFactoryPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,

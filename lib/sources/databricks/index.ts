@@ -8,6 +8,7 @@ import { extract } from "./extract";
 import { databricksPayloadSchema, type DatabricksPayload } from "./schema";
 import { databricksSetup } from "./setup";
 import { databricksTestEvent } from "./test-event";
+import { testDatabricksApi } from "./test-connection";
 import { databricksClusterWatcher } from "./watch";
 
 export { createDatabricksEnricher } from "./enrich";
@@ -20,6 +21,7 @@ export const databricksSource = defineSource<DatabricksPayload>({
   shortName: "Databricks",
   runLinkLabel: "Open run in Databricks",
   poller: databricksClusterWatcher,
+  apiTest: { id: "databricks", run: () => testDatabricksApi() },
   remediable: true,
   schema: databricksPayloadSchema,
   unsupportedMessage:
