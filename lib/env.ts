@@ -192,6 +192,8 @@ const schema = z.object({
   /** at most one thread reply per ticket this often for duplicates and recurrences */
   SLACK_REPLY_INTERVAL_MINUTES: int(5, 0, 24 * 60),
   SLACK_TIMEOUT_MS: int(10_000, 100, 300_000),
+  /** at least this long between two posts to one channel (Slack allows about one a second); 0 = no pacing */
+  SLACK_CHANNEL_INTERVAL_MS: int(1000, 0, 60_000),
   /** the Slack app's signing secret: turns on Approve / Reject buttons for proposed fixes (Interactivity) */
   SLACK_SIGNING_SECRET: optionalString,
 

@@ -11,11 +11,15 @@
 // a 429 is rejected at once (rejectRateLimitedCalls) and handed back with its
 // Retry-After, so the job system retries the notification then instead of a
 // worker slot sleeping for minutes inside the SDK.
+import { slackPacer } from "./pacer";
 import { ErrorCode, WebClient, type WebAPICallResult } from "@slack/web-api";
 import type { TicketJson } from "../../api/schemas";
 import type { Env, SlackRoute } from "../../env";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../notifier";
 import { SLACK_EVENT_TYPE, burstReply, ticketMessage } from "./message";
+
+/** A thread reply that would wait longer than this for its channel is left to the next one. */
+const REPLY_BACKLOG_MS = 5_000;
 
 export interface SlackConfig {
   token: string;
@@ -24,6 +28,8 @@ export interface SlackConfig {
   routes: SlackRoute[];
   dashboardUrl: string | undefined;
   replyIntervalMs: number;
+  /** SLACK_CHANNEL_INTERVAL_MS */
+  channelIntervalMs: number;
   timeoutMs: number;
   redactEmails: boolean;
   /** set: proposals get Approve / Reject buttons (Slack sends the clicks to /api/integrations/slack/actions) */
@@ -55,6 +61,7 @@ export function slackConfigFromEnv(e: Env): SlackConfig | null {
     routes: e.SLACK_ROUTES,
     dashboardUrl: e.DASHBOARD_URL,
     replyIntervalMs: e.SLACK_REPLY_INTERVAL_MINUTES * 60_000,
+    channelIntervalMs: e.SLACK_CHANNEL_INTERVAL_MS,
     timeoutMs: e.SLACK_TIMEOUT_MS,
     redactEmails: e.RCA_REDACT_EMAILS,
     signingSecret: e.SLACK_SIGNING_SECRET,
@@ -182,7 +189,10 @@ export class SlackNotifier implements Notifier {
     };
     let ts = await this.find(channel, n.ticket);
     if (ts) await this.client.chat.update({ channel, ts, ...msg });
-    else ts = String((await this.client.chat.postMessage({ channel, ...msg, unfurl_links: false })).ts);
+    else {
+      await slackPacer.take(channel, this.config.channelIntervalMs);
+      ts = String((await this.client.chat.postMessage({ channel, ...msg, unfurl_links: false })).ts);
+    }
     const permalink = await this.permalink(channel, ts);
     return { ok: true, ref: `${channel}/${ts}`, refData: { channel, ts, ...base, permalink } };
   }
@@ -229,7 +239,10 @@ export class SlackNotifier implements Notifier {
    * messages while the channel is busy, instead of a retried job repeating the update).
    */
   private async reply(ref: SlackRef, text: string): Promise<boolean> {
+    // a backlog on the channel (a storm): drop the reply, the next one summarises its counts
+    if (slackPacer.backlogMs(ref.channel, this.config.channelIntervalMs) > REPLY_BACKLOG_MS) return false;
     try {
+      await slackPacer.take(ref.channel, this.config.channelIntervalMs);
       await this.client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text });
       return true;
     } catch (err) {

@@ -48,6 +48,8 @@ beforeAll(async () => {
     SLACK_CHANNEL: "C0DEFAULT",
     SLACK_API_URL: slack.url,
     SLACK_REPLY_INTERVAL_MINUTES: "0",
+    // pacing has a test of its own below; the others post at once
+    SLACK_CHANNEL_INTERVAL_MS: "0",
     DASHBOARD_URL: "https://rca.example.com",
     // each ticket told on its own here; grouping into incidents is lib/incidents/storm.integration.test.ts
     INCIDENT_WINDOW_MINUTES: "0",
@@ -66,6 +68,26 @@ beforeEach(async () => {
 });
 
 describe("Slack notifications", () => {
+  it("a burst to one channel is spaced to Slack's pace (about one post a second): no 429, no retried post", async () => {
+    const paced = await startFakeSlack({ token: "xoxb-test-token", maxPerSecondPerChannel: 1 });
+    try {
+      await withEnv({ SLACK_API_URL: paced.url, SLACK_CHANNEL_INTERVAL_MS: "1100" }, async () => {
+        const ids = await Promise.all(
+          ["run-pace-1", "run-pace-2", "run-pace-3", "run-pace-4"].map(
+            async (run) => (await post(adfFailure(run))).body.ticketId!,
+          ),
+        );
+        await waitFor(() => paced.messages.filter((m) => m.thread_ts === null).length === 4, 30_000);
+        const posts = paced.requests.filter((r) => r.api === "chat.postMessage");
+        // a post refused with 429 would have been sent again after Retry-After
+        expect(posts).toHaveLength(4);
+        expect(new Set(paced.messages.map((m) => m.metadata?.event_payload.ticket_id))).toEqual(new Set(ids));
+      });
+    } finally {
+      await paced.close();
+    }
+  });
+
   it("a new failure posts one message with the error, the RCA, links and metadata, and the ticket keeps its ts", async () => {
     const r = await post(adfFailure("run-new-1"));
     expect(r.status).toBe(202);
