@@ -1,6 +1,7 @@
 // POST /api/integrations/{name}/test: one cheap read per integration that
 // says, in plain words, what works and what does not (used by the setup page).
 // The sources' APIs (Databricks, Azure) test themselves through their adapters.
+import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { JiraNotifier, jiraConfigFromEnv } from "../integrations/jira";
@@ -102,7 +103,10 @@ function connectionTests(): Record<string, (body: unknown) => Promise<Check[]>> 
     slack: testSlack,
     jira: testJira,
   };
-  for (const source of Object.values(SOURCES)) if (source.apiTest) tests[source.apiTest.id] = source.apiTest.run;
+  for (const source of Object.values(SOURCES)) {
+    const apiTest = source.apiTest;
+    if (apiTest) tests[apiTest.id] = (body) => apiTest.run(body, { db: db() });
+  }
   return tests;
 }
 

@@ -2,6 +2,7 @@
 // Synapse, Azure Functions, ...). Shared code never branches on a source id:
 // what differs between sources is a field or an optional capability here.
 import type { z } from "zod";
+import type { Db } from "../db";
 import type { JobContext, JobResult } from "../jobs/types";
 import type { Logger } from "../logger";
 
@@ -203,11 +204,16 @@ export interface ApiCheck {
   durationMs: number | null;
 }
 
+/** What a connection test may read: the database is handed in, so a source never imports it (no import cycle). */
+export interface ApiTestContext {
+  db: Db;
+}
+
 /** The source's API "Test connection" (POST /api/integrations/{id}/test; Setup → APIs). */
 export interface ApiTest {
   /** the integration's name on the setup page and in the URL: "databricks", "azure" */
   id: string;
-  run(body: unknown): Promise<ApiCheck[]>;
+  run(body: unknown, ctx: ApiTestContext): Promise<ApiCheck[]>;
 }
 
 /** What a poller's round gets: the job's context, and the source's intake for what it found. */

@@ -2,11 +2,11 @@
 // for Azure Resource Manager, then one read of a factory (the one asked for, else the newest one an ADF ticket
 // names).
 import { z } from "zod";
-import { db } from "../../db";
+import type { Db } from "../../db";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { azureConfigFromEnv, getArmToken, azureIntegrationFor } from "../../integrations/azure";
-import type { ApiCheck } from "../types";
+import type { ApiCheck, ApiTestContext } from "../types";
 
 // Azure's naming rules: a test connection reads exactly one factory, never a path the caller smuggles in (".." or "/").
 export const azureTestBody = z
@@ -34,11 +34,11 @@ export const azureTestBody = z
   .strict();
 
 /** Factory coordinates: from the request, else from the newest ADF ticket that names them. */
-async function factoryToTry(body: z.infer<typeof azureTestBody>) {
+async function factoryToTry(db: Db, body: z.infer<typeof azureTestBody>) {
   if (body.subscriptionId && body.resourceGroup && body.factoryName) {
     return { subscriptionId: body.subscriptionId, resourceGroup: body.resourceGroup, factoryName: body.factoryName };
   }
-  const recent = await db().ticket.findMany({
+  const recent = await db.ticket.findMany({
     where: { source: "azure-data-factory" },
     orderBy: { id: "desc" },
     take: 20,
@@ -57,7 +57,7 @@ async function factoryToTry(body: z.infer<typeof azureTestBody>) {
   return null;
 }
 
-async function testAzure(body: z.infer<typeof azureTestBody>): Promise<ApiCheck[]> {
+async function testAzure(db: Db, body: z.infer<typeof azureTestBody>): Promise<ApiCheck[]> {
   const e = env();
   const config = azureConfigFromEnv(e);
   // The same integration (and MSAL token cache) the enrich jobs use: the check proves what they will do.
@@ -85,7 +85,7 @@ async function testAzure(body: z.infer<typeof azureTestBody>): Promise<ApiCheck[
         },
   ];
   if (!token.ok) return checks;
-  const factory = await factoryToTry(body);
+  const factory = await factoryToTry(db, body);
   if (!factory) {
     checks.push({
       name: "factory",
@@ -118,12 +118,12 @@ async function testAzure(body: z.infer<typeof azureTestBody>): Promise<ApiCheck[
 }
 
 /** The check with the request's body validated first (a 400 names the field). */
-export async function testAdfApi(body: unknown): Promise<ApiCheck[]> {
+export async function testAdfApi(body: unknown, ctx: ApiTestContext): Promise<ApiCheck[]> {
   const parsed = azureTestBody.safeParse(body ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const detail = issue ? ` (${issue.path.join(".") || "body"}: ${issue.message})` : "";
     throw new AppError("bad_request", `expected {subscriptionId?, resourceGroup?, factoryName?}${detail}`);
   }
-  return testAzure(parsed.data);
+  return testAzure(ctx.db, parsed.data);
 }
