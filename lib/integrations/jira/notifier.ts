@@ -13,7 +13,7 @@ import type { TicketJson } from "../../api/schemas";
 import type { Env } from "../../env";
 import { retryAfterMs } from "../kit";
 import { ticketPageUrl } from "../links";
-import { type Notifier, type NotifyResult, type TicketChange, type TicketNotification } from "../notifier";
+import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../notifier";
 import { commentBody, issueDescription, issueSummary } from "./description";
 
 export interface JiraConfig {
