@@ -6,14 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEnv, withEnv } from "../env";
-import { createWorker } from "../jobs/in-process";
-import type { JobWorker } from "../jobs/worker";
-import { pipelineHandlers } from "../pipeline";
-import { startAppServer, TEST_ADMIN_TOKEN, type TestServer } from "../testing/app-server";
-import { installTestDatabase, type TestDatabase } from "../testing/db";
+import { withEnv } from "../env";
+import { TEST_ADMIN_TOKEN } from "../testing/app-server";
+import { startPipelineHarness, waitFor, type PipelineHarness } from "../testing/pipeline-harness";
 
-const KEY = "secrets-at-intake-key";
 const FIXTURE = path.join(
   import.meta.dirname,
   "../sources/azure-data-factory/fixtures/adf_log-v2_properties-only_workspace.json",
@@ -32,31 +28,13 @@ const LEAKY =
   `EndpointSuffix=core.windows.net; source https://stsales.blob.core.windows.net/landing/o.csv?sv=2022-11-02&sig=${CANARY.sas}; ` +
   `cluster token ${CANARY.dapi}; Authorization: Bearer ${CANARY.jwt}; jdbc:sqlserver://db;user=etl;password=${CANARY.password};`;
 
-let t: TestDatabase;
-let app: TestServer;
-let worker: JobWorker;
+let h: PipelineHarness;
 
+// No Azure credentials: what the ticket says comes from the alert alone.
 beforeAll(async () => {
-  t = await installTestDatabase();
-  setEnv({
-    RCA_API_KEY: KEY,
-    LOG_LEVEL: "silent",
-    WORKER_ENABLED: "false",
-    WORKER_POLL_MS: "20",
-    GEMINI_API_KEY: "",
-    AZURE_TENANT_ID: "",
-    AZURE_CLIENT_ID: "",
-    AZURE_CLIENT_SECRET: "",
-  });
-  app = await startAppServer();
-  worker = createWorker(pipelineHandlers());
-  worker.start();
+  h = await startPipelineHarness({ AZURE_CLIENT_ID: "", AZURE_CLIENT_SECRET: "" });
 });
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await t.drop();
-});
+afterAll(() => h.close());
 
 function leakyAlert(runId: string) {
   const alert = JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
@@ -69,49 +47,38 @@ function leakyAlert(runId: string) {
 }
 
 async function post(body: unknown) {
-  const res = await fetch(`${app.url}/api/azure-monitor?api_key=${KEY}`, {
-    method: "POST",
-    headers: {
-      "x-functions-key": CANARY.functionsKey,
-      "x-ms-client-secret": CANARY.clientSecret,
-      "x-forwarded-authorization": `Bearer ${CANARY.jwt}`,
-    },
-    body: JSON.stringify(body),
+  const res = await h.post("/api/azure-monitor", body, {
+    "x-functions-key": CANARY.functionsKey,
+    "x-ms-client-secret": CANARY.clientSecret,
+    "x-forwarded-authorization": `Bearer ${CANARY.jwt}`,
   });
   expect(res.status).toBe(202);
-  return (await res.json()) as { ticketId: string; eventId: string };
+  return { ticketId: res.body.ticketId!, eventId: res.body.eventId! };
 }
 
 function expectNoCanary(text: string, where: string) {
   for (const [name, value] of Object.entries(CANARY)) expect(text, `${name} in ${where}`).not.toContain(value);
 }
 
-async function analysed(ticketId: string) {
-  for (let i = 0; i < 400; i++) {
-    const rca = await t.prisma.rca.findFirst({ where: { ticketId } });
-    if (rca) return rca;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("no RCA");
-}
+const analysed = (ticketId: string) => waitFor(() => h.t.prisma.rca.findFirst({ where: { ticketId } }));
 
 const api = async (p: string, token = TEST_ADMIN_TOKEN) =>
-  (await fetch(`${app.url}${p}`, { headers: { authorization: `Bearer ${token}` } })).text();
+  (await fetch(`${h.app.url}${p}`, { headers: { authorization: `Bearer ${token}` } })).text();
 
 describe("canary secrets posted in an alert", () => {
   it("are replaced before the ticket, the delivery and the RCA are stored, and never answered", async () => {
     const { ticketId, eventId } = await post(leakyAlert("aaaaaaaa-0000-4000-8000-000000000001"));
     await analysed(ticketId);
 
-    const ticket = await t.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+    const ticket = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } });
     expect(ticket.errorMessage).toContain("AccountKey=[REDACTED]");
     expect(ticket.errorMessage).toContain("blob.core.windows.net/landing"); // the useful part stays
     expectNoCanary(JSON.stringify(ticket), "Ticket row");
     expectNoCanary(
-      JSON.stringify(await t.prisma.alertEvent.findUniqueOrThrow({ where: { id: eventId } })),
+      JSON.stringify(await h.t.prisma.alertEvent.findUniqueOrThrow({ where: { id: eventId } })),
       "AlertEvent",
     );
-    expectNoCanary(JSON.stringify(await t.prisma.rca.findMany({ where: { ticketId } })), "Rca rows");
+    expectNoCanary(JSON.stringify(await h.t.prisma.rca.findMany({ where: { ticketId } })), "Rca rows");
 
     for (const p of [
       "/api/tickets",
@@ -127,30 +94,30 @@ describe("canary secrets posted in an alert", () => {
   it("with STORE_RAW_BODIES=original keep the body as received for admins only, each download audited", async () => {
     await withEnv({ STORE_RAW_BODIES: "original" }, async () => {
       const { ticketId, eventId } = await post(leakyAlert("aaaaaaaa-0000-4000-8000-000000000002"));
-      const row = await t.prisma.alertEvent.findUniqueOrThrow({ where: { id: eventId } });
+      const row = await h.t.prisma.alertEvent.findUniqueOrThrow({ where: { id: eventId } });
       expect(row.rawBody).toContain(CANARY.storageKey);
       // derived fields are redacted whatever the setting
-      expectNoCanary(JSON.stringify(await t.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } })), "Ticket");
+      expectNoCanary(JSON.stringify(await h.t.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId } })), "Ticket");
       expectNoCanary(await api(`/api/tickets/${ticketId}`), "ticket detail");
 
-      const viewer = await fetch(`${app.url}/api/tokens`, {
+      const viewer = await fetch(`${h.app.url}/api/tokens`, {
         method: "POST",
         headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, "content-type": "application/json" },
         body: JSON.stringify({ name: "raw-viewer", role: "viewer" }),
       });
       const { value } = (await viewer.json()) as { value: string };
-      const refused = await fetch(`${app.url}/api/deliveries/${eventId}/raw`, {
+      const refused = await fetch(`${h.app.url}/api/deliveries/${eventId}/raw`, {
         headers: { authorization: `Bearer ${value}` },
       });
       expect(refused.status).toBe(403);
 
-      const download = await fetch(`${app.url}/api/deliveries/${eventId}/raw`, {
+      const download = await fetch(`${h.app.url}/api/deliveries/${eventId}/raw`, {
         headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       });
       expect(download.status).toBe(200);
       expect(download.headers.get("x-rca-desk-raw-body")).toBe("original");
       expect(await download.text()).toContain(CANARY.storageKey);
-      const audit = await t.prisma.auditLog.findMany({ where: { ticketId, action: "raw body downloaded" } });
+      const audit = await h.t.prisma.auditLog.findMany({ where: { ticketId, action: "raw body downloaded" } });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actor: "token:RCA_ADMIN_TOKEN", details: { eventId } });
     });

@@ -46,8 +46,12 @@ export async function waitFor<T>(
 export interface PipelineHarness {
   t: TestDatabase;
   app: TestServer;
-  /** POST a webhook body to an intake route with the test key */
-  post(route: string, body: unknown): Promise<{ status: number; body: { ticketId?: string; status: string } }>;
+  /** POST a webhook body to an intake route with the test key (and any headers the sender adds) */
+  post(
+    route: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { ticketId?: string; eventId?: string; status: string } }>;
   /** every pipeline job finished (none pending or running) */
   idle(ms?: number): Promise<true>;
   /** runs `fn` with the worker stopped (what a crash leaves), then starts a new one */
@@ -76,13 +80,16 @@ export async function startPipelineHarness(settings: Record<string, string>): Pr
   return {
     t,
     app,
-    async post(route, body) {
+    async post(route, body, headers = {}) {
       const res = await fetch(`${app.url}${route}?api_key=${key}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
       });
-      return { status: res.status, body: (await res.json()) as { ticketId?: string; status: string } };
+      return {
+        status: res.status,
+        body: (await res.json()) as { ticketId?: string; eventId?: string; status: string },
+      };
     },
     idle: (ms) =>
       waitFor(async () => (await t.prisma.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0, ms),
