@@ -2,6 +2,7 @@
 // to these and the dashboard's react-query hooks validate against them, so
 // the two cannot drift apart silently.
 import { z } from "zod";
+import { roleSchema } from "../auth/roles";
 import { RCA_CATEGORIES, RCA_METHODS, REMEDIATIONS } from "../rca/types";
 
 const isoDate = z.string();
@@ -411,3 +412,33 @@ export const connectionReportJson = z.object({
 export type ConnectionReportJson = z.infer<typeof connectionReportJson>;
 
 export const rcaQueuedJson = z.object({ status: z.literal("queued"), jobId: z.string() });
+
+/** GET /api/users: a person who may sign in (admins only). */
+export const userJson = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  /** local (password) or entra-id */
+  signIn: z.enum(["local", "entra-id"]),
+  lastLoginAt: nullableDate,
+  createdAt: isoDate,
+});
+export type UserJson = z.infer<typeof userJson>;
+
+/** GET /api/tokens: an API token without its value (admins only). */
+export const apiTokenJson = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  /** the first characters of the value, to recognise it */
+  prefix: z.string(),
+  createdBy: z.string(),
+  createdAt: isoDate,
+  expiresAt: nullableDate,
+  revokedAt: nullableDate,
+  lastUsedAt: nullableDate,
+  state: z.enum(["active", "expired", "revoked"]),
+});
+export type ApiTokenJson = z.infer<typeof apiTokenJson>;

@@ -1,9 +1,10 @@
 // Named API tokens for scripts and CI: created by an admin with a role and an
 // optional expiry, shown once, stored as a SHA-256 hash, revocable.
 import { z } from "zod";
+import type { ApiTokenJson } from "../api/schemas";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { roleSchema, type Role } from "./roles";
+import { asRole, roleSchema, type Role } from "./roles";
 import { newSecret, sha256 } from "./secrets";
 
 export const TOKEN_PREFIX = "rcad_";
@@ -20,18 +21,7 @@ export const createTokenBody = z.object({
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  state: "active" | "expired" | "revoked";
-}
+export type ApiTokenView = ApiTokenJson;
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["apiToken"]["findFirstOrThrow"]>>;
 
@@ -39,7 +29,7 @@ function view(t: Row, now = Date.now()): ApiTokenView {
   return {
     id: t.id,
     name: t.name,
-    role: roleSchema.safeParse(t.role).data ?? "viewer",
+    role: asRole(t.role),
     prefix: t.prefix,
     createdBy: t.createdBy,
     createdAt: t.createdAt.toISOString(),
@@ -101,5 +91,5 @@ export async function tokenByValue(value: string): Promise<{ id: string; name: s
     lastWritten.set(row.id, now);
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { id: row.id, name: row.name, role: roleSchema.safeParse(row.role).data ?? "viewer" };
+  return { id: row.id, name: row.name, role: asRole(row.role) };
 }

@@ -10,6 +10,8 @@ export type Principal =
 export const BOOTSTRAP_TOKEN_ACTOR = "token:RCA_ADMIN_TOKEN" as const;
 
 /** What the dashboard shows of a principal (GET /api/me). */
+export type Me = ReturnType<typeof describePrincipal>;
+
 export function describePrincipal(p: Principal) {
   return {
     actor: p.actor,

@@ -1,10 +1,11 @@
 // Local accounts and roles, managed by admins on the Users page.
 import { z } from "zod";
+import type { UserJson } from "../api/schemas";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { auditAccount } from "./audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
-import { asRole, roleSchema, type Role } from "./roles";
+import { asRole, roleSchema } from "./roles";
 
 export const emailSchema = z
   .string()
@@ -29,17 +30,7 @@ export const updateUserBody = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, "nothing to change");
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  disabled: boolean;
-  /** local (password) or entra-id */
-  signIn: "local" | "entra-id";
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type UserView = UserJson;
 
 const SELECT = {
   id: true,

@@ -1,34 +1,8 @@
 // Users and API tokens for the Access page (admins only).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { roleSchema } from "@/lib/auth/roles";
+import { apiTokenJson, userJson } from "@/lib/api/schemas";
 import { fetchJson } from "./fetch-json";
-
-const userJson = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string().nullable(),
-  role: roleSchema,
-  disabled: z.boolean(),
-  signIn: z.enum(["local", "entra-id"]),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type UserJson = z.infer<typeof userJson>;
-
-const tokenJson = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  prefix: z.string(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  state: z.enum(["active", "expired", "revoked"]),
-});
-export type TokenJson = z.infer<typeof tokenJson>;
 
 const USERS = ["access", "users"] as const;
 const TOKENS = ["access", "tokens"] as const;
@@ -42,7 +16,7 @@ export const useUsers = () =>
 export const useTokens = () =>
   useQuery({
     queryKey: TOKENS,
-    queryFn: ({ signal }) => fetchJson("/api/tokens", z.object({ tokens: z.array(tokenJson) }), { signal }),
+    queryFn: ({ signal }) => fetchJson("/api/tokens", z.object({ tokens: z.array(apiTokenJson) }), { signal }),
   });
 
 function useAccessMutation<A, R>(fn: (arg: A) => Promise<R>) {
@@ -62,10 +36,10 @@ export const useUpdateUser = () =>
 
 export const useCreateToken = () =>
   useAccessMutation((body: { name: string; role: string; expiresInDays?: number }) =>
-    fetchJson("/api/tokens", tokenJson.extend({ value: z.string() }), { method: "POST", json: body }),
+    fetchJson("/api/tokens", apiTokenJson.extend({ value: z.string() }), { method: "POST", json: body }),
   );
 
 export const useRevokeToken = () =>
   useAccessMutation((id: string) =>
-    fetchJson(`/api/tokens/${encodeURIComponent(id)}`, tokenJson, { method: "DELETE" }),
+    fetchJson(`/api/tokens/${encodeURIComponent(id)}`, apiTokenJson, { method: "DELETE" }),
   );
