@@ -1,16 +1,14 @@
-// POSTs a form's JSON to an auth route; answers the error message to show, or null when it worked.
+// POSTs a form's JSON to an auth route through the dashboard's fetchJson; answers the error message to show, or
+// null when it worked. A 401 from the sign-in is a bare code by contract: say it in words.
+import { z } from "zod";
+import { ApiError, fetchJson } from "@/lib/queries/fetch-json";
+
 export async function postForm(path: string, body: unknown): Promise<string | null> {
   try {
-    const res = await fetch(path, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (res.ok) return null;
-    const answer = (await res.json().catch(() => ({}))) as { message?: string; error?: string };
-    if (res.status === 401) return "Wrong e-mail or password, or the account is disabled.";
-    return answer.message ?? `The server answered HTTP ${res.status}.`;
-  } catch {
-    return "Cannot reach the RCA Desk server.";
+    await fetchJson(path, z.object({}).loose(), { method: "POST", json: body });
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return "Wrong e-mail or password, or the account is disabled.";
+    return err instanceof Error ? err.message : String(err);
   }
 }
