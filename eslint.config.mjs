@@ -1,6 +1,18 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// lib/ never imports the dashboard; a folder adds its own restriction on top (a file's rule options replace, not
+// merge with, those of a broader block, so each block carries the whole list).
+const NO_DASHBOARD = {
+  group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
+  message: "lib/ does not import the dashboard.",
+};
+const libImports = (files, ...more) => ({
+  files: [files],
+  ignores: ["**/*.test.ts"],
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [NO_DASHBOARD, ...more] }] },
+});
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -35,63 +47,16 @@ const config = [
   // The direction of dependencies (issue 15): app → components → lib; lib never reaches back into the dashboard;
   // components see only lib's browser-safe modules (types from anywhere); integrations do not drive the pipeline or
   // the database; the job queue does not know sources.
-  {
-    files: ["lib/**/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
-              message: "lib/ does not import the dashboard.",
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["lib/integrations/**/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
-              message: "lib/ does not import the dashboard.",
-            },
-            {
-              group: ["**/pipeline/*", "**/db", "@/lib/db"],
-              message: "Integrations answer results; the pipeline stores them.",
-              allowTypeImports: true,
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["lib/jobs/**/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
-              message: "lib/ does not import the dashboard.",
-            },
-            { group: ["**/sources/*", "**/sources"], message: "The job queue knows jobs, not sources." },
-          ],
-        },
-      ],
-    },
-  },
+  libImports("lib/**/*.ts"),
+  libImports("lib/integrations/**/*.ts", {
+    group: ["**/pipeline/*", "**/db", "@/lib/db"],
+    message: "Integrations answer results; the pipeline stores them.",
+    allowTypeImports: true,
+  }),
+  libImports("lib/jobs/**/*.ts", {
+    group: ["**/sources/*", "**/sources"],
+    message: "The job queue knows jobs, not sources.",
+  }),
   {
     files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {
