@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { database } from "./db";
+import { withEnv } from "./env";
 import { ingestRaw } from "./ingest/intake";
 import { setupReport } from "./setup";
 import { installTestDatabase } from "./testing/db";
@@ -40,5 +41,25 @@ describe("setup: last delivery", () => {
       [],
     );
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("AlertEvent_source_receivedAt_idx");
+  });
+});
+
+describe("setup: how each webhook is authenticated", () => {
+  it("says unauthenticated only where anyone is let in: not for the Azure sources under Secure Webhook", async () => {
+    await withEnv(
+      {
+        RCA_API_KEY: "",
+        RCA_API_KEY_SYNAPSE: "syn-key",
+        AZURE_WEBHOOK_AUTH: "jwt",
+        AZURE_WEBHOOK_AUDIENCE: "api://rca-desk",
+        AZURE_WEBHOOK_TENANT_ID: "11111111-2222-3333-4444-555555555555",
+      },
+      async () => {
+        const bySource = new Map((await setupReport()).sources.map((s) => [s.id, s]));
+        expect(bySource.get("azure-data-factory")).toMatchObject({ keyConfigured: false, unauthenticated: false });
+        expect(bySource.get("synapse")).toMatchObject({ keyConfigured: true, unauthenticated: false });
+        expect(bySource.get("databricks")).toMatchObject({ keyConfigured: false, unauthenticated: true });
+      },
+    );
   });
 });

@@ -3,6 +3,8 @@
 // configured, and when it last sent something. No secret is ever returned.
 import type { SetupJson } from "./api/schemas";
 import { db } from "./db";
+import { expectedKey } from "./ingest/auth";
+import { unauthenticatedSources } from "./ingest/open-intake";
 import { env, type Env } from "./env";
 import { jiraConfigFromEnv } from "./integrations/jira";
 import { SOURCES } from "./sources/registry";
@@ -11,6 +13,7 @@ import type { SourceAdapter } from "./sources/types";
 export async function setupReport(): Promise<SetupJson> {
   const e = env();
   const now = new Date();
+  const open = unauthenticatedSources();
   const ids = Object.values(SOURCES)
     .filter((s) => s.setup)
     .map((s) => s.id);
@@ -34,7 +37,8 @@ export async function setupReport(): Promise<SetupJson> {
       steps: s.setup!.steps,
       samplePayload: s.setup!.sample(now),
       sampleNote: s.setup!.sampleNote,
-      keyConfigured: Boolean(e.sourceApiKeys[s.id] ?? e.RCA_API_KEY),
+      keyConfigured: expectedKey(s, { shared: e.RCA_API_KEY, perSource: e.sourceApiKeys }) !== undefined,
+      unauthenticated: open.includes(s.id),
       enrichmentConfigured: s.enrichmentConfigured ? s.enrichmentConfigured() : null,
       lastDeliveryAt: last.get(s.id)?.toISOString() ?? null,
       testEvent: Boolean(s.testEvent),

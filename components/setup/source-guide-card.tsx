@@ -11,8 +11,12 @@ import { TestEventButton } from "./test-event-button";
 function StatusLine({ status }: { status: SetupSource }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="integration-status">
-      <Badge tone={status.keyConfigured ? "emerald" : "red"}>
-        {status.keyConfigured ? "Key configured" : "No key: unauthenticated intake"}
+      <Badge tone={status.unauthenticated ? "red" : "emerald"}>
+        {status.keyConfigured
+          ? "Key configured"
+          : status.unauthenticated
+            ? "No key: unauthenticated intake"
+            : "Secure Webhook (Entra ID token)"}
       </Badge>
       {status.enrichmentConfigured !== null ? (
         <Badge tone={status.enrichmentConfigured ? "emerald" : "amber"}>

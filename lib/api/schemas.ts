@@ -377,6 +377,8 @@ export const setupJson = z.object({
       sampleNote: z.string(),
       /** a webhook key is required for this source (RCA_API_KEY or its per-source key) */
       keyConfigured: z.boolean(),
+      /** its webhook accepts anyone: no key, and no Secure Webhook token required */
+      unauthenticated: z.boolean(),
       /** the API asked for the exact error is configured; null when the source has none */
       enrichmentConfigured: z.boolean().nullable(),
       lastDeliveryAt: z.string().nullable(),
