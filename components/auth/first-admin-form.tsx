@@ -1,29 +1,22 @@
 "use client";
 // The first admin's e-mail and password; creating it also signs them in.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "../ui/button";
 import { Field } from "./field";
-import { postForm } from "./post-form";
+import { useAuthPost } from "./post-form";
 
 export function FirstAdminForm({ token }: { token: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  const { error, setError, busy, send } = useAuthPost("/api/auth/first-admin", "/");
+  function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     if (form.get("password") !== form.get("confirm")) return setError("The two passwords differ.");
-    setBusy(true);
-    const failed = await postForm("/api/auth/first-admin", {
+    void send({
       token,
       email: form.get("email"),
       name: form.get("name") || undefined,
       password: form.get("password"),
     });
-    // a full load, not a client navigation: nothing cached for the previous session survives
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (failed === null) return window.location.assign("/");
-    setError(failed);
-    setBusy(false);
   }
   return (
     <form onSubmit={submit} data-testid="first-admin-form">

@@ -1,21 +1,16 @@
 "use client";
 // E-mail + password sign-in; on success the browser goes where it was heading.
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "../ui/button";
 import { Field } from "./field";
-import { postForm } from "./post-form";
+import { useAuthPost } from "./post-form";
 
 export function LoginForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  const { error, busy, send } = useAuthPost("/api/auth/login", next);
+  function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setBusy(true);
-    const failed = await postForm("/api/auth/login", { email: form.get("email"), password: form.get("password") });
-    if (failed === null) return window.location.assign(next);
-    setError(failed);
-    setBusy(false);
+    void send({ email: form.get("email"), password: form.get("password") });
   }
   return (
     <form onSubmit={submit} data-testid="login-form">
