@@ -1,6 +1,10 @@
 "use client";
-// A role picker for users and tokens.
+// A role picker for users and tokens, and the form controls' look on the Access page.
 import { ROLES, type Role } from "@/lib/auth/roles";
+
+/** The Access page's text inputs and selects. */
+export const INPUT =
+  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950";
 
 export function RoleSelect({
   value,

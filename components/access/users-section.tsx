@@ -7,9 +7,7 @@ import { Button } from "../ui/button";
 import { RelativeTime } from "../ui/relative-time";
 import { Section } from "../ui/section";
 import { ErrorState, LoadingState } from "../ui/states";
-import { RoleSelect } from "./role-select";
-
-const INPUT = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950";
+import { INPUT, RoleSelect } from "./role-select";
 
 function AddUserForm() {
   const create = useCreateUser();
