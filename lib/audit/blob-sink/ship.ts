@@ -94,7 +94,9 @@ export async function shipAuditRound(db: Db, container: ContainerClient): Promis
     const line = auditLine(e);
     bytes += Buffer.byteLength(line);
     if (bytes > MAX_BYTES && byDay.size > 0) break;
-    byDay.set(dayOf(e), [...(byDay.get(dayOf(e)) ?? []), e]);
+    const day = byDay.get(dayOf(e));
+    if (day) day.push(e);
+    else byDay.set(dayOf(e), [e]);
   }
   let appended = 0;
   let recovered = 0;
