@@ -1,4 +1,5 @@
 // Every automatic-fix attempt across tickets, newest first, with its ticket, outcome and new run.
+import { actorLabel } from "@/lib/audit/actor";
 import { useSources } from "@/components/sources-context";
 import Link from "next/link";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
@@ -22,7 +23,7 @@ export function AttemptList({ items }: { items: RemediationOverviewJson["items"]
             <span className="font-medium">{remediationLabel(r.action)}</span>
             <span className="text-xs text-zinc-500">
               {REMEDIATION_MODE_LABELS[r.mode] ?? r.mode} · attempt {r.attempt} · {formatTime(r.createdAt)}
-              {r.actor ? ` · ${r.actor}` : ""}
+              {r.actor ? ` · ${actorLabel(r.actor)}` : ""}
             </span>
           </div>
           <div className="mt-0.5 min-w-0">

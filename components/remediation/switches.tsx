@@ -1,5 +1,6 @@
 "use client";
 // The state of automatic fixing at a glance: enabled or not, the default mode, the limits, and the kill switch.
+import { actorLabel } from "@/lib/audit/actor";
 import { useCan } from "../auth/principal-context";
 import type { RemediationOverviewJson } from "@/lib/api/schemas";
 import { useKillSwitch } from "@/lib/queries/remediation";
@@ -49,7 +50,7 @@ export function RemediationSwitches({ settings }: { settings: RemediationOvervie
       {on && settings.killSwitch.at ? (
         <p className="mt-1 text-xs text-zinc-500">
           Turned on {formatTime(settings.killSwitch.at)}
-          {settings.killSwitch.by ? ` by ${settings.killSwitch.by}` : ""}.
+          {settings.killSwitch.by ? ` by ${actorLabel(settings.killSwitch.by)}` : ""}.
         </p>
       ) : null}
       {kill.isError ? (

@@ -1,6 +1,7 @@
 "use client";
 // The ticket's automatic fixes: what is proposed and why (policy rule, RCA class, confidence), Approve / Reject for a
 // proposal, and every attempt with its exact call, its new run and its outcome. Newest first, as the API sends them.
+import { actorLabel } from "@/lib/audit/actor";
 import { useCan } from "../auth/principal-context";
 import { useState } from "react";
 import type { RemediationJson } from "@/lib/api/schemas";
@@ -110,7 +111,7 @@ function Attempt({ r, ticketId }: { r: RemediationJson; ticketId: string }) {
       </div>
       <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
         attempt {r.attempt} · {REMEDIATION_MODE_LABELS[r.mode] ?? r.mode} · {formatTime(r.createdAt)}
-        {r.actor ? ` · by ${r.actor}` : ""}
+        {r.actor ? ` · by ${actorLabel(r.actor)}` : ""}
         {took !== null && r.finishedAt ? ` · took ${formatDuration(took)}` : ""}
       </p>
       {r.reason ? <p className="mt-1 text-zinc-700 dark:text-zinc-300">{r.reason}</p> : null}
