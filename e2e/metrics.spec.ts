@@ -23,10 +23,16 @@ test("charts show this hour's tickets by source and category, with their numbers
   const tickets = page.getByTestId("chart-tickets");
   await expect(tickets.getByTestId("chart-tickets-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(tickets.getByText("Databricks").first()).toBeVisible();
-  // the numbers behind the picture: the current hour's row counts at least our three tickets
+  // the numbers behind the picture: the last two hours' rows count at least our three tickets (two, because the
+  // tickets may be posted at 06:59:59 and the page read at 07:00:00 — CI once did exactly that)
   await tickets.getByText("Show the numbers").click();
-  const lastRow = tickets.getByTestId("chart-tickets-table").locator("tbody tr").last();
-  expect(Number(await lastRow.locator("td").last().innerText())).toBeGreaterThanOrEqual(3);
+  const rows = tickets.getByTestId("chart-tickets-table").locator("tbody tr");
+  const count = await rows.count();
+  let recent = 0;
+  for (const i of [count - 2, count - 1].filter((n) => n >= 0)) {
+    recent += Number(await rows.nth(i).locator("td").last().innerText());
+  }
+  expect(recent).toBeGreaterThanOrEqual(3);
   await tickets.getByRole("button", { name: "By RCA category" }).click();
   await expect(tickets.getByTestId("chart-tickets-table").locator("thead")).not.toContainText("Databricks");
 
