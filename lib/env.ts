@@ -135,6 +135,8 @@ const schema = z.object({
 
   WORKER_ENABLED: bool(true),
   WORKER_CONCURRENCY: int(4, 1, 64),
+  // jobs of one pipeline step claimed, run and completed together (lib/jobs/worker.ts)
+  WORKER_BATCH_SIZE: int(100, 1, 1000),
   WORKER_POLL_MS: int(500, 10, 60_000),
   JOB_MAX_ATTEMPTS: int(6, 1, 100),
   JOB_LEASE_SECONDS: int(120, 1, 3600),

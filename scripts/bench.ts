@@ -284,6 +284,7 @@ async function stormBench(alerts: number) {
         }
       }),
     );
+    const postSeconds = (Date.now() - started) / 1000;
     for (;;) {
       const h = await (await fetch(`${base}/api/health`)).json();
       if (h.jobs.pending === 0) break;
@@ -302,6 +303,7 @@ async function stormBench(alerts: number) {
     told.sort((a, b) => a - b);
     return {
       alerts,
+      postSeconds,
       totalSeconds,
       told: told.length,
       p50: told[Math.floor(told.length * 0.5)] ?? NaN,
@@ -333,7 +335,7 @@ async function main() {
   if (phases.has("storm")) {
     const storm = await stormBench(Number(args["storm-alerts"]));
     console.log(
-      `\nstorm (one cause, Slack + Jira fakes, Slack 1 msg/s per channel): ${storm.alerts} alerts fully processed (enrich + RCA + notify) in ${storm.totalSeconds.toFixed(1)} s = ${(storm.alerts / storm.totalSeconds).toFixed(0)} alerts/s; delivery -> told (own message or joined the incident) p50 ${(storm.p50 / 1000).toFixed(1)} s, p95 ${(storm.p95 / 1000).toFixed(1)} s over ${storm.told} tickets; Slack: ${storm.slackMessages} message(s), ${storm.slackCalls} calls; Jira: ${storm.jiraIssues} issue(s)`,
+      `\nstorm (one cause, Slack + Jira fakes, Slack 1 msg/s per channel): ${storm.alerts} alerts posted in ${storm.postSeconds.toFixed(1)} s, fully processed (enrich + RCA + notify) in ${storm.totalSeconds.toFixed(1)} s = ${(storm.alerts / storm.totalSeconds).toFixed(0)} alerts/s; delivery -> told (own message or joined the incident) p50 ${(storm.p50 / 1000).toFixed(1)} s, p95 ${(storm.p95 / 1000).toFixed(1)} s over ${storm.told} tickets; Slack: ${storm.slackMessages} message(s), ${storm.slackCalls} calls; Jira: ${storm.jiraIssues} issue(s)`,
     );
   }
   if (phases.has("list")) await listPhase(Number(args["list-tickets"]), Number(args["list-rounds"]));

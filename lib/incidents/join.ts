@@ -41,48 +41,84 @@ export async function membershipOf(db: Db, ticket: Pick<Ticket, "incidentId">): 
   return i ? { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: i.ticketCount } : null;
 }
 
-/** Puts the ticket in its incident (joining one within the window, or opening one); null when it has no key. */
-export async function joinIncident(
+/**
+ * Puts opened tickets in their incidents, joining one seen within the window or opening one (null for a ticket
+ * whose RCA gives no key). A storm's notify jobs arrive together: per incident key one
+ * transaction under that key's lock, in which the first ticket opens the incident if none is open in the window and
+ * the others join it with one update of the count, one of the tickets and one insert of their audit entries.
+ */
+export async function joinIncidents(
   db: Db,
-  ticket: Ticket,
-  rca: Pick<Rca, "errorSignature" | "category"> | null,
-): Promise<Membership | null> {
-  if (ticket.incidentId) return membershipOf(db, ticket);
+  items: readonly { ticket: Ticket; rca: Pick<Rca, "errorSignature" | "category"> | null }[],
+): Promise<(Membership | null)[]> {
+  const out: (Membership | null)[] = new Array(items.length).fill(null);
   const windowMinutes = env().INCIDENT_WINDOW_MINUTES;
-  const key = incidentKey(rca);
-  if (!key || windowMinutes === 0) return null; // 0: grouping off, every ticket is told on its own
+  const byKey = new Map<string, number[]>();
+  const seen = new Map<string, number>();
+  const repeats: [number, number][] = [];
+  for (const [k, { ticket, rca }] of items.entries()) {
+    const first = seen.get(ticket.id);
+    if (first !== undefined) {
+      repeats.push([k, first]); // one ticket twice in a batch joins once
+      continue;
+    }
+    seen.set(ticket.id, k);
+    if (ticket.incidentId) {
+      out[k] = await membershipOf(db, ticket);
+      continue;
+    }
+    const key = incidentKey(rca);
+    if (!key || windowMinutes === 0) continue; // 0: grouping off, every ticket is told on its own
+    byKey.set(key, [...(byKey.get(key) ?? []), k]);
+  }
   const since = new Date(Date.now() - windowMinutes * 60_000);
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
-    const now = new Date();
-    const open = await tx.incident.findFirst({
-      where: { key, lastSeenAt: { gte: since } },
-      orderBy: { lastSeenAt: "desc" },
-    });
-    if (open) {
-      const i = await tx.incident.update({
-        where: { id: open.id },
-        data: { ticketCount: { increment: 1 }, lastSeenAt: now },
+  for (const [key, indexes] of byKey) {
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
+      const now = new Date();
+      const open = await tx.incident.findFirst({
+        where: { key, lastSeenAt: { gte: since } },
+        orderBy: { lastSeenAt: "desc" },
       });
-      await tx.ticket.update({ where: { id: ticket.id }, data: { incidentId: i.id } });
-      await tx.auditLog.create({
-        data: {
+      let joining = indexes;
+      let incident: { id: string; leadTicketId: string; ticketCount: number };
+      if (open) {
+        incident = open;
+      } else {
+        const lead = items[indexes[0]!]!.ticket;
+        incident = { id: newId(), leadTicketId: lead.id, ticketCount: 1 };
+        await tx.incident.create({
+          data: { id: incident.id, key, title: lead.title, leadTicketId: lead.id, firstSeenAt: now, lastSeenAt: now },
+        });
+        await tx.ticket.update({ where: { id: lead.id }, data: { incidentId: incident.id } });
+        out[indexes[0]!] = { incidentId: incident.id, leadTicketId: lead.id, ticketCount: 1 };
+        joining = indexes.slice(1);
+      }
+      if (joining.length === 0) return;
+      const i = await tx.incident.update({
+        where: { id: incident.id },
+        data: { ticketCount: { increment: joining.length }, lastSeenAt: now },
+      });
+      await tx.ticket.updateMany({
+        where: { id: { in: joining.map((k) => items[k]!.ticket.id) } },
+        data: { incidentId: i.id },
+      });
+      // each member's count as it joined: the last one says the incident's total
+      const first = i.ticketCount - joining.length + 1;
+      await tx.auditLog.createMany({
+        data: joining.map((k, n) => ({
           id: newId(),
-          ticketId: ticket.id,
+          ticketId: items[k]!.ticket.id,
           actor: "notify",
           action: "joined incident",
-          details: { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: i.ticketCount },
-        },
+          details: { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: first + n },
+        })),
       });
-      return { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: i.ticketCount };
-    }
-    const id = newId();
-    await tx.incident.create({
-      data: { id, key, title: ticket.title, leadTicketId: ticket.id, firstSeenAt: now, lastSeenAt: now },
+      joining.forEach((k, n) => (out[k] = { incidentId: i.id, leadTicketId: i.leadTicketId, ticketCount: first + n }));
     });
-    await tx.ticket.update({ where: { id: ticket.id }, data: { incidentId: id } });
-    return { incidentId: id, leadTicketId: ticket.id, ticketCount: 1 };
-  });
+  }
+  for (const [k, first] of repeats) out[k] = out[first]!;
+  return out;
 }
 
 /** The incident as the ticket page and the notifiers show it. */

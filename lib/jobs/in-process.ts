@@ -15,6 +15,7 @@ export function createWorker(handlers: JobHandlers): JobWorker {
     db: db(),
     handlers,
     concurrency: e.WORKER_CONCURRENCY,
+    batchSize: e.WORKER_BATCH_SIZE,
     pollMs: e.WORKER_POLL_MS,
     leaseMs: e.JOB_LEASE_SECONDS * 1000,
     backoffBaseMs: e.JOB_BACKOFF_BASE_MS,

@@ -46,6 +46,12 @@ export interface PipelineStep {
   kind: string;
   /** Throw to have the job system retry this step (only this step: earlier ones are done). */
   run(ctx: StepContext): Promise<StepResult>;
+  /**
+   * The same work for many tickets at once (a batch the worker claimed): one result per context, in order, each
+   * settled on its own so one ticket's failure retries that ticket's job alone. Without it, `run` is called per
+   * ticket.
+   */
+  runMany?(ctxs: StepContext[]): Promise<PromiseSettledResult<StepResult>[]>;
   /** what the ticket should show when the step's condition kept it from running */
   skipped?(ctx: StepContext): Promise<void>;
 }

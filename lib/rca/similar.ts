@@ -12,6 +12,34 @@ export function isRealSignature(signature: string): boolean {
   return !signature.endsWith(":no-error-text");
 }
 
+/**
+ * The signature half of findSimilar for a batch of tickets (the rules-only RCA of a batch, which needs the ids and
+ * not the resolved tickets' notes): one query for all their signatures. Each signature's most recent rows are read
+ * with room for the batch's own tickets, which are then left out of their own lists.
+ */
+export async function similarIdsMany(
+  db: Db,
+  items: readonly { ticketId: string; signature: string }[],
+): Promise<string[][]> {
+  const signatures = [...new Set(items.map((i) => i.signature).filter(isRealSignature))];
+  const rows = signatures.length
+    ? await db.$queryRaw<{ signature: string; ticketId: string }[]>`
+        SELECT s.sig AS signature, r."ticketId"
+        FROM unnest(${signatures}::text[]) AS s(sig)
+        CROSS JOIN LATERAL (
+          SELECT "ticketId", "createdAt" FROM "Rca" WHERE "errorSignature" = s.sig
+          ORDER BY "createdAt" DESC LIMIT ${20 + items.length}
+        ) r
+        ORDER BY s.sig, r."createdAt" DESC`
+    : [];
+  const bySignature = new Map<string, string[]>();
+  for (const r of rows) bySignature.set(r.signature, [...(bySignature.get(r.signature) ?? []), r.ticketId]);
+  return items.map((i) => {
+    const others = (bySignature.get(i.signature) ?? []).filter((id) => id !== i.ticketId).slice(0, 20);
+    return [...new Set(others)].slice(0, 5);
+  });
+}
+
 export async function findSimilar(
   db: Db,
   ticket: { id: string; source: string; resourceName: string },

@@ -4,11 +4,12 @@
 // and the job system retries the step, the notifiers that already answered
 // are not called again (and earlier steps are not re-run: they are done).
 import type { Db, Tx } from "../../db";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, Rca } from "../../generated/prisma/client";
 import { env } from "../../env";
 import { newId } from "../../ids";
-import { incidentView, joinIncident, membershipOf } from "../../incidents/join";
-import { enqueueJob } from "../../jobs/queue";
+import { incidentView, joinIncidents, membershipOf, type Membership } from "../../incidents/join";
+import { enqueueJobs, type NewJob } from "../../jobs/queue";
+import { settleByKey } from "../../concurrency";
 import { notificationJob } from "../notify-later";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
@@ -94,28 +95,22 @@ function recordSent(
  * A ticket that joined an incident is told through the incident's lead: one update of the lead's message and
  * issue per window, however many tickets join or change in it.
  */
-async function tellThroughLead(db: Db, incidentId: string, leadTicketId: string, field: string) {
+function throughLead(incidentId: string, leadTicketId: string, field: string): NewJob {
   const every = env().INCIDENT_UPDATE_SECONDS * 1000;
   const windowEnd = Math.ceil((Date.now() + 1) / every) * every;
-  await enqueueJob(
-    db,
-    notificationJob(leadTicketId, "changed", [{ field, from: null, to: null }], {
-      runAt: new Date(windowEnd),
-      uniqueKey: `incident:${incidentId}:${windowEnd}`,
-    }),
-  );
+  return notificationJob(leadTicketId, "changed", [{ field, from: null, to: null }], {
+    runAt: new Date(windowEnd),
+    uniqueKey: `incident:${incidentId}:${windowEnd}`,
+  });
 }
 
-async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Promise<StepResult> {
-  const { event, changes } = eventOf(run);
-  const latest = await db.rca.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" } });
-  const membership = event === "opened" ? await joinIncident(db, ticket, latest) : await membershipOf(db, ticket);
-  if (membership && membership.leadTicketId !== ticket.id) {
-    const field = event === "opened" ? "incident.ticketCount" : "incident.openCount";
-    await tellThroughLead(db, membership.incidentId, membership.leadTicketId, field);
-    log.info("told through the incident's lead ticket", { event, incidentId: membership.incidentId });
-    return { event, incidentId: membership.incidentId, sent: [], failed: [] };
-  }
+/** Tell the notifiers about a ticket that speaks for itself (no incident, or the incident's lead). */
+async function deliver(
+  { job, db, log, signal, ticket, deps }: StepContext,
+  { event, changes }: ReturnType<typeof eventOf>,
+  latest: Rca | null,
+  membership: Membership | null,
+): Promise<StepResult> {
   // the lead's message and issue speak for the whole incident
   const incident = await incidentView(db, membership?.incidentId ?? null);
   const proposal = await db.remediation.findFirst({
@@ -164,4 +159,59 @@ async function run({ job, db, log, signal, ticket, run, deps }: StepContext): Pr
   return { event, sent, failed };
 }
 
-export const notifyStep: PipelineStep = { name: "notify", kind: JOB_KINDS.notify, run };
+/**
+ * A batch of notify jobs (a storm's arrive together): the tickets' latest RCAs in one read, the opened ones put
+ * in their incidents together, every member's "tell the lead" job queued once per incident window; the tickets
+ * that speak for themselves are then told one by one, as many at a time as the worker's concurrency.
+ */
+async function runMany(ctxs: StepContext[]): Promise<PromiseSettledResult<StepResult>[]> {
+  const db = ctxs[0]!.db;
+  const events = ctxs.map((c) => eventOf(c.run));
+  const rcas = await db.rca.findMany({
+    where: { ticketId: { in: [...new Set(ctxs.map((c) => c.ticket.id))] } },
+    orderBy: { version: "desc" },
+  });
+  const latestOf = (ticketId: string) => rcas.find((r) => r.ticketId === ticketId) ?? null;
+  const opened = ctxs.flatMap((c, k) => (events[k]!.event === "opened" ? [k] : []));
+  const joined = await joinIncidents(
+    db,
+    opened.map((k) => ({ ticket: ctxs[k]!.ticket, rca: latestOf(ctxs[k]!.ticket.id) })),
+  );
+  const membership = new Map(opened.map((k, n) => [k, joined[n] ?? null]));
+  for (const [k, c] of ctxs.entries()) if (!membership.has(k)) membership.set(k, await membershipOf(db, c.ticket));
+
+  const leadJobs = new Map<string, NewJob>();
+  const results: PromiseSettledResult<StepResult>[] = new Array(ctxs.length);
+  const own: number[] = [];
+  for (const [k, c] of ctxs.entries()) {
+    const m = membership.get(k) ?? null;
+    const { event } = events[k]!;
+    if (m && m.leadTicketId !== c.ticket.id) {
+      const lead = throughLead(
+        m.incidentId,
+        m.leadTicketId,
+        event === "opened" ? "incident.ticketCount" : "incident.openCount",
+      );
+      leadJobs.set(lead.uniqueKey!, lead);
+      c.log.info("told through the incident's lead ticket", { event, incidentId: m.incidentId });
+      results[k] = { status: "fulfilled", value: { event, incidentId: m.incidentId, sent: [], failed: [] } };
+    } else own.push(k);
+  }
+  if (leadJobs.size) await enqueueJobs(db, [...leadJobs.values()]);
+  const told = await settleByKey(
+    own,
+    (k) => ctxs[k]!.ticket.id,
+    env().WORKER_CONCURRENCY,
+    (k) => deliver(ctxs[k]!, events[k]!, latestOf(ctxs[k]!.ticket.id), membership.get(k) ?? null),
+  );
+  own.forEach((k, n) => (results[k] = told[n]!));
+  return results;
+}
+
+async function run(ctx: StepContext): Promise<StepResult> {
+  const [r] = await runMany([ctx]);
+  if (r!.status === "rejected") throw r!.reason;
+  return r!.value;
+}
+
+export const notifyStep: PipelineStep = { name: "notify", kind: JOB_KINDS.notify, run, runMany };

@@ -2,7 +2,8 @@
 // RCA's proposed fix (lib/remediation): a proposal for a person to approve, a
 // fix approved by the policy (its call runs in its own job), a dry run, or
 // nothing and why. Runs last, after the humans were told about the failure.
-import { proposeRemediation } from "../../remediation/propose";
+import { settle } from "../../concurrency";
+import { proposeRemediation, proposeRemediations, type ProposeResult } from "../../remediation/propose";
 import { JOB_KINDS } from "../kinds";
 import type { ConditionContext, PipelineStep, StepContext, StepResult } from "../types";
 
@@ -12,9 +13,39 @@ export function rcaProposesFix({ run }: ConditionContext): boolean {
   return typeof proposed === "string" && proposed !== "none";
 }
 
+const asResult = (r: ProposeResult): StepResult => ({
+  status: r.status,
+  action: r.action,
+  remediationId: r.remediationId,
+});
+
 async function run({ db, log, ticket }: StepContext): Promise<StepResult> {
-  const r = await proposeRemediation(db, ticket.id, log);
-  return { status: r.status, action: r.action, remediationId: r.remediationId };
+  return asResult(await proposeRemediation(db, ticket.id, log));
 }
 
-export const remediateStep: PipelineStep = { name: "remediate", kind: JOB_KINDS.remediate, run };
+/**
+ * A batch decides together (lib/remediation/propose.ts): one policy read, the guardrails' counts read once and
+ * kept current in order. Should the batch fail, each ticket is decided alone, so only the failing one retries.
+ */
+async function runMany(ctxs: StepContext[]): Promise<PromiseSettledResult<StepResult>[]> {
+  const { db, log } = ctxs[0]!;
+  try {
+    const results = await proposeRemediations(
+      db,
+      ctxs.map((c) => c.ticket.id),
+      log,
+    );
+    return results.map((r) => ({ status: "fulfilled", value: asResult(r) }));
+  } catch {
+    const out: PromiseSettledResult<StepResult>[] = [];
+    for (const ctx of ctxs) out.push(await settle(run(ctx)));
+    return out;
+  }
+}
+
+export const remediateStep: PipelineStep = {
+  name: "remediate",
+  kind: JOB_KINDS.remediate,
+  run,
+  runMany,
+};

@@ -13,7 +13,8 @@ import {
   type TicketPatch,
 } from "../types";
 import { childRunError } from "./enrich-child";
-import { callAudit, failureOutcome, mapLimit, type EnrichScope } from "./enrich-shared";
+import { mapLimit } from "../../concurrency";
+import { callAudit, failureOutcome, type EnrichScope } from "./enrich-shared";
 import { meaningful, MESSAGE_CAP, trimMiddle, TRACE_CAP } from "./error-text";
 import { byFailureTime, isFailed, latestAttempts, taskError } from "./run-state";
 import { payloadLink } from "../../text/links";
