@@ -7,7 +7,7 @@ import { createLogger } from "../logger";
 import { RetryableError } from "../sources/types";
 import { createTestDatabase, truncateAll, type TestDatabase } from "../testing/db";
 import { enqueueJob, enqueueJobs } from "./queue";
-import type { JobHandlers } from "./types";
+import { batchHandler, type JobHandlers } from "./types";
 import { JobWorker } from "./worker";
 
 const quiet = createLogger({}, () => {}, "silent");
@@ -206,6 +206,65 @@ describe("job worker", () => {
     await owner.drain();
     expect((await t.prisma.job.findUniqueOrThrow({ where: { id } })).status).toBe("succeeded");
     expect(await t.prisma.job.count({ where: { kind: "after" } })).toBe(1);
+  });
+
+  it("runs a batch kind's due jobs as one batch and completes each by its own outcome", async () => {
+    const ids = await enqueueJobs(
+      t.prisma,
+      Array.from({ length: 5 }, (_, i) => ({ kind: "batched", payload: { i }, maxAttempts: 3 })),
+    );
+    const batches: number[] = [];
+    const w = worker({
+      batched: batchHandler(async (jobs) => {
+        batches.push(jobs.length);
+        return jobs.map(({ job }) =>
+          job.payload.i === 1
+            ? { ok: false, error: new Error("this one failed") }
+            : { ok: true, result: { next: [{ kind: "after", uniqueKey: `${job.id}:after` }] } },
+        );
+      }),
+    });
+    await w.runOnce();
+    await w.drain();
+    expect(batches).toEqual([5]);
+    const jobs = await t.prisma.job.findMany({ where: { id: { in: ids } } });
+    const byI = (i: number) => jobs.find((j) => (j.payload as { i: number }).i === i)!;
+    expect(byI(1)).toMatchObject({ status: "pending", lastError: "this one failed", attempts: 1 });
+    for (const i of [0, 2, 3, 4]) expect(byI(i)).toMatchObject({ status: "succeeded", lastError: null });
+    const after = await t.prisma.job.findMany({ where: { kind: "after" } });
+    expect(after.map((j) => j.uniqueKey).sort()).toEqual([0, 2, 3, 4].map((i) => `${byI(i).id}:after`).sort());
+  });
+
+  it("a follow-up the database refuses holds back only its own job, not its batch-mates", async () => {
+    const ids = await enqueueJobs(
+      t.prisma,
+      Array.from({ length: 3 }, (_, i) => ({ kind: "batched", payload: { i }, maxAttempts: 3 })),
+    );
+    const w = worker({
+      batched: batchHandler(async (jobs) =>
+        jobs.map(({ job }) => ({
+          ok: true as const,
+          // maxAttempts beyond a 4-byte integer: the database refuses that follow-up
+          result: {
+            next: [
+              {
+                kind: "after",
+                uniqueKey: `${job.id}:after`,
+                ...(job.payload.i === 2 ? { maxAttempts: 3_000_000_000 } : {}),
+              },
+            ],
+          },
+        })),
+      ),
+    });
+    await w.runOnce();
+    await w.drain();
+    const jobs = await t.prisma.job.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    const byI = (i: number) => jobs.find((j) => (j.payload as { i: number }).i === i)!;
+    expect([byI(0).status, byI(1).status]).toEqual(["succeeded", "succeeded"]);
+    expect(byI(2)).toMatchObject({ status: "pending", finishedAt: null });
+    expect(byI(2).lastError).toBeTruthy();
+    expect(await t.prisma.job.count({ where: { kind: "after" } })).toBe(2);
   });
 
   // Only PostgreSQL can show a double claim: PGlite is one session that runs every statement in turn, so two

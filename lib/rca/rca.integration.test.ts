@@ -3,7 +3,7 @@
 // with its reason, secrets never leave the process, and a storm of one error
 // costs one call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setEnv } from "../env";
+import { setEnv, withEnv } from "../env";
 import { createWorker } from "../jobs/in-process";
 import { createLogger } from "../logger";
 import { pipelineHandlers } from "../pipeline";
@@ -11,7 +11,7 @@ import { JOB_KINDS } from "../pipeline/kinds";
 import { startAppServer, type TestServer } from "../testing/app-server";
 import { installTestDatabase, truncateAll, type TestDatabase } from "../testing/db";
 import { FAKE_RCA_ANSWER, startFakeGemini, type FakeGemini } from "../testing/fakes/gemini";
-import { runRca } from "./run";
+import { runRca, runRcaMany } from "./run";
 
 const KEY = "rca-test-key";
 const GEMINI_KEY = "AIzaFakeKeyForTestsOnly0123456789abcdefg";
@@ -256,5 +256,41 @@ describe("Gemini RCA", () => {
     expect(detail.rca.version).toBe(2);
     expect(detail.audit.map((a: { action: string }) => a.action)).toContain("RCA re-run requested");
     expect((await fetch(`${app.url}/api/tickets/nope/rca`, { method: "POST" })).status).toBe(404);
+  });
+});
+
+describe("rules RCA of a batch (the pipeline's rca step)", () => {
+  const TIMEOUT_ERROR =
+    "ErrorCode=SqlFailedToConnect,'Cannot connect to SQL Database: 'sql-prod.database.windows.net', Database: 'dw'. A network-related or instance-specific error occurred. The wait operation timed out.'";
+
+  it("stores each ticket's analysis as its next version, as one run would, and lists earlier tickets with the same error", async () => {
+    await withEnv({ GEMINI_API_KEY: "" }, async () => {
+      const a = await ticketWithError(PERMISSION_ERROR);
+      const b = await ticketWithError(PERMISSION_ERROR);
+      const c = await ticketWithError(TIMEOUT_ERROR);
+      const single = (await runRca(t.prisma, a, log))!;
+      const tickets = await t.prisma.ticket.findMany({ where: { id: { in: [a, b, c] } } });
+      const order = [a, b, c].map((id) => tickets.find((x) => x.id === id)!);
+      const batch = await runRcaMany(t.prisma, order, log, 4);
+      const [ra, rb, rc] = batch.map((r) => (r.status === "fulfilled" ? r.value! : null));
+      expect([ra?.version, rb?.version, rc?.version]).toEqual([2, 1, 1]);
+      // the same analysis the single run gave
+      expect(ra!.record).toMatchObject({
+        provider: "rules",
+        category: single.record.category,
+        rootCause: single.record.rootCause,
+        remediation: single.record.remediation,
+        errorSignature: single.record.errorSignature,
+      });
+      expect(rb!.record.category).toBe("permission");
+      expect(rc!.record.category).not.toBe("permission");
+      // b's error was analysed before (a's first version); a never lists itself
+      expect(rb!.record.similarTicketIds).toEqual([a]);
+      expect(ra!.record.similarTicketIds).not.toContain(a);
+      const stored = await t.prisma.rca.findMany({ where: { ticketId: b } });
+      expect(stored.map((r) => [r.version, r.category])).toEqual([[1, "permission"]]);
+      const audit = await t.prisma.auditLog.findMany({ where: { ticketId: b, action: "RCA completed" } });
+      expect(audit).toHaveLength(1);
+    });
   });
 });

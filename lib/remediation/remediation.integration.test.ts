@@ -74,7 +74,7 @@ afterEach(async (ctx) => {
 
 let nextRun = 8_100_000;
 /** a failed Databricks job run whose one task failed with `error`, posted as the job's failure webhook */
-async function databricksFailure(error: string, workspace = WS) {
+async function databricksFailure(error: string, workspace = WS, jobName?: string) {
   const runId = nextRun++;
   const taskRunId = runId + 50_000;
   dbx.addRun(jobRun({ runId, tasks: [{ taskKey: "ingest", runId: taskRunId, result: "FAILED" }] }));
@@ -83,7 +83,7 @@ async function databricksFailure(error: string, workspace = WS) {
     event_type: "jobs.on_failure",
     workspace_id: Number(workspace),
     run: { run_id: runId },
-    job: { job_id: 11223344, name: `nightly_etl_${runId}` },
+    job: { job_id: 11223344, name: jobName ?? `nightly_etl_${runId}` },
   });
   expect(res.status).toBe(202);
   return { runId, ticketId: res.body.ticketId as string };
@@ -266,6 +266,26 @@ describe("ADF re-run from the failed activity", () => {
 });
 
 describe("guardrails", () => {
+  it("five failures of one job decided in one batch: three fixes cleared (the hourly limit per job), two say why", async () => {
+    // posted while no worker runs, so their remediate jobs are claimed and decided together
+    const posted = await h.withWorkerStopped(async () => {
+      const out: { runId: number; ticketId: string }[] = [];
+      for (let i = 0; i < 5; i++) out.push(await databricksFailure(DRIVER_LOST, WS, "shared_nightly_job"));
+      return out;
+    });
+    await h.idle(60_000);
+    const rows = await h.t.prisma.remediation.findMany({
+      where: { ticketId: { in: posted.map((p) => p.ticketId) } },
+    });
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((r) => r.status !== "skipped")).toHaveLength(3);
+    expect(rows.filter((r) => r.status === "skipped").map((r) => r.reason)).toEqual([
+      "3 fixes of this pipeline / job in the last hour (at most 3)",
+      "3 fixes of this pipeline / job in the last hour (at most 3)",
+    ]);
+    expect(posted.flatMap((p) => repairsOf(p.runId))).toHaveLength(3);
+  });
+
   it("never calls anything for a permission error, even with 'please retry' in it and a policy that says auto", async () => {
     await h.t.prisma.remediationRule.create({ data: { id: "r-all", position: 1, mode: "auto", source: "databricks" } });
     const before = dbx.requestsTo("runsRepair").length;
