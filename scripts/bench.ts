@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,storm,list]
+// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,drain,storm,list]
 // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench: the same on PostgreSQL.
 // Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
 // the same build (the ceiling), then intake with unique ADF failure payloads
@@ -16,6 +16,7 @@ import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../lib/db";
 import { deployMigrations } from "../lib/migrations";
 import { startFakeJira } from "../lib/testing/fakes/jira";
+import { drainBench } from "./bench-drain";
 import { seedTickets, timeQueries } from "./bench-list";
 import { startFakeSlack } from "../lib/testing/fakes/slack";
 
@@ -26,7 +27,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     "e2e-alerts": { type: "string", default: "1000" },
     "storm-alerts": { type: "string", default: "1000" },
-    phases: { type: "string", default: "intake,e2e,storm,list" },
+    phases: { type: "string", default: "intake,e2e,drain,storm,list" },
     port: { type: "string", default: "3290" },
     "list-tickets": { type: "string", default: "100000" },
     "list-rounds": { type: "string", default: "30" },
@@ -331,6 +332,24 @@ async function main() {
     console.log(
       `\nend to end (worker running): ${e2e.alerts} alerts posted in ${e2e.postSeconds.toFixed(1)} s, fully processed (enrich + RCA) in ${e2e.totalSeconds.toFixed(1)} s = ${(e2e.alerts / e2e.totalSeconds).toFixed(0)} alerts/s`,
     );
+  }
+  if (phases.has("drain")) {
+    let url: string | undefined;
+    if (pgAdmin) {
+      const name = `rca_bench_drain_${process.pid}`;
+      await pgAdminQuery(`CREATE DATABASE "${name}"`);
+      const u = new URL(pgAdmin);
+      u.pathname = `/${name}`;
+      url = u.toString();
+    }
+    try {
+      const d = await drainBench(Number(args["e2e-alerts"]), (n) => adfAlert(n), connections, url);
+      console.log(
+        `\nbacklog drain (worker alone, batches of ${d.batchSize}): ${d.alerts} accepted alerts fully processed (enrich + RCA) in ${d.seconds.toFixed(1)} s = ${(d.alerts / d.seconds).toFixed(0)} alerts/s`,
+      );
+    } finally {
+      if (url) await pgAdminQuery(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+    }
   }
   if (phases.has("storm")) {
     const storm = await stormBench(Number(args["storm-alerts"]));
