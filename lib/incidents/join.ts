@@ -1,14 +1,18 @@
-// Storms become incidents: a ticket whose RCA error signature matches an
-// incident seen within INCIDENT_WINDOW_MINUTES joins it instead of being told
-// on its own (300 jobs failing on one dead cluster make one Slack message and
-// one Jira issue, updated with the count). The first ticket is the incident's
-// lead and carries its notifications. A per-key advisory lock makes joining
+// Storms become incidents: a ticket that shares a cause with an incident seen
+// within INCIDENT_WINDOW_MINUTES joins it instead of being told on its own
+// (300 jobs failing on one dead cluster make one Slack message and one Jira
+// issue, updated with the count). A shared cause is the same RCA error
+// signature, or — when the RCA blames the infrastructure (transient, platform,
+// resource) — the same Databricks cluster, ADF integration runtime or linked
+// service. The first ticket is the incident's lead and carries its
+// notifications. Per-key advisory locks, taken in key order, make joining
 // atomic when several notify jobs run at once (PostgreSQL; PGlite runs one
 // statement at a time anyway).
 import type { Db } from "../db";
 import { env } from "../env";
 import type { Rca, Ticket } from "../generated/prisma/client";
 import { newId } from "../ids";
+import { asRecord } from "../json";
 
 export interface IncidentView {
   id: string;
@@ -21,10 +25,35 @@ export interface IncidentView {
   affected: string[];
 }
 
-/** What tickets must share to be one incident; null when the RCA says too little to group on. */
-export function incidentKey(rca: Pick<Rca, "errorSignature" | "category"> | null): string | null {
-  if (!rca || rca.category === "unknown" || rca.errorSignature.endsWith(":no-error-text")) return null;
-  return `sig:${rca.errorSignature}`;
+type KeyRca = Pick<Rca, "errorSignature" | "category">;
+type KeyTicket = Pick<Ticket, "scope" | "metadata" | "errorMessage">;
+
+/** Categories whose cause is the compute or connection a job ran on: every job on it fails with it. */
+const INFRASTRUCTURE: readonly string[] = ["transient", "platform", "resource"];
+
+/** The shared resources a ticket names: its Databricks cluster, and an ADF integration runtime or linked service. */
+function resourceKeys(ticket: KeyTicket): string[] {
+  const scope = (ticket.scope ?? "").toLowerCase();
+  const keys: string[] = [];
+  const cluster = asRecord(asRecord(ticket.metadata).databricks).clusterId;
+  if (typeof cluster === "string" && cluster) keys.push(`cluster:${scope}:${cluster}`);
+  const ir = /\bintegration runtime\b[^'\n]{0,40}'([^'\n]{1,128})'/i.exec(ticket.errorMessage)?.[1];
+  if (ir) keys.push(`ir:${scope}:${ir.trim().toLowerCase()}`);
+  const ls = /\blinked ?service\b[^'\n]{0,20}'([^'\n]{1,128})'/i.exec(ticket.errorMessage)?.[1];
+  if (ls) keys.push(`ls:${scope}:${ls.trim().toLowerCase()}`);
+  return keys;
+}
+
+/**
+ * What a ticket may share with an incident: its RCA's error signature, and — when the RCA blames the
+ * infrastructure — the resources it ran on. Empty when the RCA says too little to group on (unknown, no error text):
+ * such a ticket is told on its own.
+ */
+export function incidentKeys(ticket: KeyTicket, rca: KeyRca | null): string[] {
+  if (!rca || rca.category === "unknown") return [];
+  const keys = rca.errorSignature.endsWith(":no-error-text") ? [] : [`sig:${rca.errorSignature}`];
+  if (INFRASTRUCTURE.includes(rca.category)) keys.push(...resourceKeys(ticket));
+  return keys;
 }
 
 export interface Membership {
@@ -49,11 +78,11 @@ export async function membershipOf(db: Db, ticket: Pick<Ticket, "incidentId">): 
  */
 export async function joinIncidents(
   db: Db,
-  items: readonly { ticket: Ticket; rca: Pick<Rca, "errorSignature" | "category"> | null }[],
+  items: readonly { ticket: Ticket; rca: KeyRca | null }[],
 ): Promise<(Membership | null)[]> {
   const out: (Membership | null)[] = new Array(items.length).fill(null);
   const windowMinutes = env().INCIDENT_WINDOW_MINUTES;
-  const byKey = new Map<string, number[]>();
+  const byKeys = new Map<string, { keys: string[]; indexes: number[] }>();
   const seen = new Map<string, number>();
   const repeats: [number, number][] = [];
   for (const [k, { ticket, rca }] of items.entries()) {
@@ -67,37 +96,55 @@ export async function joinIncidents(
       out[k] = await membershipOf(db, ticket);
       continue;
     }
-    const key = incidentKey(rca);
-    if (!key || windowMinutes === 0) continue; // 0: grouping off, every ticket is told on its own
-    byKey.set(key, [...(byKey.get(key) ?? []), k]);
+    const keys = incidentKeys(ticket, rca);
+    if (keys.length === 0 || windowMinutes === 0) continue; // 0: grouping off, every ticket is told on its own
+    const group = keys.join("\n");
+    const g = byKeys.get(group) ?? { keys, indexes: [] };
+    g.indexes.push(k);
+    byKeys.set(group, g);
   }
   const since = new Date(Date.now() - windowMinutes * 60_000);
-  for (const [key, indexes] of byKey) {
+  for (const { keys, indexes } of byKeys.values()) {
     await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
+      // in key order, so two transactions that share keys always wait for each other the same way round
+      for (const key of [...keys].sort()) await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
       const now = new Date();
       const open = await tx.incident.findFirst({
-        where: { key, lastSeenAt: { gte: since } },
+        where: { keys: { hasSome: keys }, lastSeenAt: { gte: since } },
         orderBy: { lastSeenAt: "desc" },
       });
       let joining = indexes;
-      let incident: { id: string; leadTicketId: string; ticketCount: number };
+      let incident: { id: string; leadTicketId: string; keys: string[] };
       if (open) {
         incident = open;
       } else {
         const lead = items[indexes[0]!]!.ticket;
-        incident = { id: newId(), leadTicketId: lead.id, ticketCount: 1 };
+        incident = { id: newId(), leadTicketId: lead.id, keys };
         await tx.incident.create({
-          data: { id: incident.id, key, title: lead.title, leadTicketId: lead.id, firstSeenAt: now, lastSeenAt: now },
+          data: {
+            id: incident.id,
+            key: keys[0]!,
+            keys,
+            title: lead.title,
+            leadTicketId: lead.id,
+            firstSeenAt: now,
+            lastSeenAt: now,
+          },
         });
         await tx.ticket.update({ where: { id: lead.id }, data: { incidentId: incident.id } });
         out[indexes[0]!] = { incidentId: incident.id, leadTicketId: lead.id, ticketCount: 1 };
         joining = indexes.slice(1);
       }
       if (joining.length === 0) return;
+      const added = keys.filter((key) => !incident.keys.includes(key));
       const i = await tx.incident.update({
         where: { id: incident.id },
-        data: { ticketCount: { increment: joining.length }, lastSeenAt: now },
+        data: {
+          ticketCount: { increment: joining.length },
+          lastSeenAt: now,
+          // a ticket that joined through its cluster brings its own signature: the next ticket with it joins too
+          ...(added.length ? { keys: [...incident.keys, ...added] } : {}),
+        },
       });
       await tx.ticket.updateMany({
         where: { id: { in: joining.map((k) => items[k]!.ticket.id) } },

@@ -104,6 +104,8 @@ export interface RunSpec {
   terminationCode?: string;
   terminationType?: string;
   host?: string;
+  /** the run's cluster_instance.cluster_id */
+  clusterId?: string;
 }
 
 /** A runs/get answer: the published sample with this scenario's run, tasks, state and repairs. */
@@ -144,6 +146,13 @@ export function jobRun(spec: RunSpec): JsonObject {
     end_time: spec.endTime ?? 1_700_000_090_000,
     run_page_url: `${host}/?o=1#job/${jobId}/run/${spec.runId}`,
     tasks: spec.tasks.map((t) => taskRun(t, host, jobId)),
+    // the run's cluster: the scenario's (or its first task's) where given, else the sample's
+    cluster_instance: {
+      ...(RUN_SAMPLE.cluster_instance as JsonObject),
+      ...((spec.clusterId ?? spec.tasks[0]?.clusterId)
+        ? { cluster_id: spec.clusterId ?? spec.tasks[0]!.clusterId! }
+        : {}),
+    },
     repair_history: repairs,
   };
 }
