@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { PLANNERS } from "../remediation/plan";
 import { sourceDirectory, sourceRunLinkLabel, sourceShortName } from "./directory";
 import { SOURCES } from "./registry";
 
@@ -17,12 +16,17 @@ describe("the source directory", () => {
     expect(sourceShortName("no-such-source")).toBe("no-such-source");
   });
 
-  it("says remediable exactly for the sources the remediation planner has actions for", () => {
-    expect(
-      sourceDirectory()
-        .filter((s) => s.remediable)
+  it("says remediable exactly for the sources whose adapter plans fixes (Databricks and ADF today)", () => {
+    const remediable = sourceDirectory()
+      .filter((s) => s.remediable)
+      .map((s) => s.id)
+      .sort();
+    expect(remediable).toEqual(
+      Object.values(SOURCES)
+        .filter((s) => s.planFix)
         .map((s) => s.id)
         .sort(),
-    ).toEqual(Object.keys(PLANNERS).sort());
+    );
+    expect(remediable).toEqual(["azure-data-factory", "databricks"]);
   });
 });

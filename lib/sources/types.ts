@@ -3,6 +3,7 @@
 // what differs between sources is a field or an optional capability here.
 import type { z } from "zod";
 import type { Db } from "../db";
+import type { FixPlanner } from "../remediation/plan-types";
 import type { JobContext, JobResult } from "../jobs/types";
 import type { Logger } from "../logger";
 
@@ -192,7 +193,7 @@ export interface SourceLabels {
   shortName: string;
   /** what the run link opens, in the source's own words: "Open in Synapse Studio" */
   runLinkLabel: string;
-  /** its failures have built-in automatic fixes (lib/remediation/plan.ts), so policy rules may name it */
+  /** its failures have built-in automatic fixes (it has `planFix`), so policy rules may name it */
   remediable: boolean;
 }
 
@@ -234,7 +235,7 @@ export interface SourcePoller {
   run(ctx: PollerContext): Promise<JobResult>;
 }
 
-export interface SourceDefinition<P> extends SourceLabels {
+export interface SourceDefinition<P> extends Omit<SourceLabels, "remediable"> {
   id: SourceId;
   /** every payload shape the source accepts */
   schema: z.ZodType<P>;
@@ -251,6 +252,8 @@ export interface SourceDefinition<P> extends SourceLabels {
   setup?: SetupGuide;
   poller?: SourcePoller;
   apiTest?: ApiTest;
+  /** its built-in automatic fixes: the exact call a remediation becomes for one of its tickets */
+  planFix?: FixPlanner;
   runHelp: RunHelp;
   /** a test event with unique ids, dated `at` */
   testEvent?(at: Date): TestEvent;
@@ -269,6 +272,7 @@ export interface SourceAdapter extends SourceLabels {
   setup?: SetupGuide;
   poller?: SourcePoller;
   apiTest?: ApiTest;
+  planFix?: FixPlanner;
   runHelp: RunHelp;
   testEvent?(at: Date): TestEvent;
 }

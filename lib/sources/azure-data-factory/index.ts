@@ -1,4 +1,5 @@
 // The Azure Data Factory source: the default Azure Monitor receiver (/api/azure-monitor).
+import { planAdfFix } from "./fix-plan";
 import { randomUUID } from "node:crypto";
 import { ADF_TEST_TARGET, pipelineTestEvent } from "../../parsers/azure-monitor/test-event";
 import { COMMON_SCHEMA_HINT } from "../../parsers/azure-monitor/schema";
@@ -16,7 +17,7 @@ export const azureDataFactorySource = defineSource({
   displayName: "Azure Data Factory",
   shortName: "Azure Data Factory",
   runLinkLabel: "Open in ADF Studio",
-  remediable: true,
+  planFix: planAdfFix,
   apiTest: { id: "azure", run: testAdfApi },
   schema: azureDataFactoryPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,

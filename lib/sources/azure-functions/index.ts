@@ -12,7 +12,6 @@ export const azureFunctionsSource = defineSource({
   displayName: "Azure Functions",
   shortName: "Azure Functions",
   runLinkLabel: "Open in Azure portal",
-  remediable: false,
   schema: azureFunctionsPayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,

@@ -1,5 +1,6 @@
 // The Databricks source: job notification webhooks plus custom cluster and
 // library payloads, enriched from the Jobs / Clusters / Libraries APIs.
+import { planDatabricksFix } from "./fix-plan";
 import { env } from "../../env";
 import { databricksConfigFromEnv } from "../../integrations/databricks/workspaces";
 import { defineSource } from "../define";
@@ -22,7 +23,7 @@ export const databricksSource = defineSource<DatabricksPayload>({
   runLinkLabel: "Open run in Databricks",
   poller: databricksClusterWatcher,
   apiTest: { id: "databricks", run: () => testDatabricksApi() },
-  remediable: true,
+  planFix: planDatabricksFix,
   schema: databricksPayloadSchema,
   unsupportedMessage:
     'Expected a Databricks job notification webhook (event_type "jobs.on_failure", "jobs.on_success", ... with workspace_id, run.run_id and job.job_id), ' +

@@ -12,7 +12,6 @@ export const synapseSource = defineSource({
   displayName: "Azure Synapse Analytics",
   shortName: "Synapse",
   runLinkLabel: "Open in Synapse Studio",
-  remediable: false,
   schema: synapsePayloadSchema,
   unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,
