@@ -40,6 +40,8 @@ test("failures sharing a cause form one incident: the ticket shows it and the li
   await page.goto(`/tickets/${ids[2]}`);
   await expect(page.getByTestId("incident-count")).toHaveText("3 failures share this cause", { timeout: 30_000 });
   await expect(page.getByTestId("incident-card")).toContainText("pl_e2e_storm_0");
+  await expect(page.getByTestId("incident-shared")).toHaveText("Shared: the same error");
+  await page.screenshot({ path: ".tmp/screens/incident-card.png", fullPage: true });
 
   await page.getByRole("link", { name: "All 3 tickets" }).click();
   await expect(page.getByTestId("incident-filter")).toBeVisible();

@@ -15,6 +15,11 @@ export function IncidentCard({ incident, ticketId }: { incident: IncidentJson; t
         </span>{" "}
         <span className="text-zinc-500 dark:text-zinc-400">({incident.openCount} open)</span>
       </p>
+      {incident.sharedBy.length ? (
+        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="incident-shared">
+          Shared: <span className="font-medium text-zinc-800 dark:text-zinc-200">{incident.sharedBy.join(" · ")}</span>
+        </p>
+      ) : null}
       <p className="mt-1 text-xs break-words text-zinc-600 dark:text-zinc-400">
         {incident.affected.join(", ")}
         {more > 0 ? ` and ${more} more` : ""}

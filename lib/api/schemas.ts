@@ -245,6 +245,8 @@ export const incidentJson = z.object({
   ticketCount: z.number().int(),
   openCount: z.number().int(),
   affected: z.array(z.string()),
+  /** what its tickets share, in words: "the same error", "cluster 0101-…", "integration runtime ir-onprem" */
+  sharedBy: z.array(z.string()),
 });
 export type IncidentJson = z.infer<typeof incidentJson>;
 

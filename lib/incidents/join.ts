@@ -23,6 +23,26 @@ export interface IncidentView {
   openCount: number;
   /** pipelines / jobs affected, the first few */
   affected: string[];
+  /** what its tickets share, in words (sharedCauseLabels) */
+  sharedBy: string[];
+}
+
+const KEY_LABELS: Record<string, (rest: string) => string> = {
+  sig: () => "the same error",
+  cluster: (rest) => `cluster ${rest.slice(rest.indexOf(":") + 1)}`,
+  ir: (rest) => `integration runtime ${rest.slice(rest.indexOf(":") + 1)}`,
+  ls: (rest) => `linked service ${rest.slice(rest.indexOf(":") + 1)}`,
+};
+
+/** An incident's keys as an engineer reads them: the shared resources first, then "the same error". */
+export function sharedCauseLabels(keys: readonly string[]): string[] {
+  const labels = keys.map((k) => {
+    const kind = k.slice(0, k.indexOf(":"));
+    const label = Object.hasOwn(KEY_LABELS, kind) ? KEY_LABELS[kind]!(k.slice(kind.length + 1)) : null;
+    return label;
+  });
+  const unique = [...new Set(labels.filter((l): l is string => l !== null))];
+  return [...unique.filter((l) => l !== "the same error"), ...unique.filter((l) => l === "the same error")];
 }
 
 type KeyRca = Pick<Rca, "errorSignature" | "category">;
@@ -186,5 +206,6 @@ export async function incidentView(db: Db, incidentId: string | null): Promise<I
     ticketCount: i.ticketCount,
     openCount: Number(row?.open ?? 0),
     affected: row?.names ?? [],
+    sharedBy: sharedCauseLabels(i.keys.length ? i.keys : [i.key]),
   };
 }

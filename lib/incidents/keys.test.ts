@@ -1,7 +1,7 @@
 // What a ticket may share with an incident: its RCA's error signature always, the resources it ran on only when
 // the RCA blames the infrastructure (a code bug on a shared cluster is that job's own failure).
 import { describe, expect, it } from "vitest";
-import { incidentKeys } from "./join";
+import { incidentKeys, sharedCauseLabels } from "./join";
 
 const onCluster = (errorMessage: string, clusterId = "0101-120000-abcd123") => ({
   scope: "1234567890123456",
@@ -45,5 +45,11 @@ describe("incident keys", () => {
     expect(incidentKeys(onCluster(""), { category: "platform", errorSignature: "dbx:no-error-text" })).toEqual([
       "cluster:1234567890123456:0101-120000-abcd123",
     ]);
+  });
+
+  it("reads as an engineer would: the shared resources, then the same error", () => {
+    expect(
+      sharedCauseLabels(["sig:a", "cluster:123:0101-abc", "sig:b", "ir:adf-prod:ir-onprem", "ls:adf-prod:ls_sql"]),
+    ).toEqual(["cluster 0101-abc", "integration runtime ir-onprem", "linked service ls_sql", "the same error"]);
   });
 });

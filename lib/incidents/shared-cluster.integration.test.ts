@@ -69,5 +69,8 @@ it("different driver failures on one cluster make one incident; a code error the
   // one message for the cluster's incident, one for the code error: not one per ticket
   const top = slack.messages.filter((m) => m.thread_ts === null);
   expect(top).toHaveLength(2);
-  expect(JSON.stringify(top[0].blocks)).toContain("Incident: 2 failures share this cause");
+  expect(JSON.stringify(top[0].blocks)).toContain(`Incident: 2 failures share this cause* on cluster ${CLUSTER}`);
+  // the ticket page says what they share
+  const page = await fetch(`${h.app.url}/api/tickets/${stopped}`);
+  expect((await page.json()).incident.sharedBy).toEqual([`cluster ${CLUSTER}`, "the same error"]);
 });

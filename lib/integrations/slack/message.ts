@@ -90,7 +90,9 @@ function proposalBlocks(t: TicketJson, p: FixProposal, interactive: boolean): un
 export function incidentLine(i: IncidentJson): string {
   const more = i.ticketCount - i.affected.length;
   const names = i.affected.map(escape).join(", ") + (more > 0 ? ` (+${more})` : "");
-  return `:package: *Incident: ${i.ticketCount} failures share this cause* (${i.openCount} open) — ${names}`;
+  const resources = i.sharedBy.filter((s) => s !== "the same error");
+  const on = resources.length ? ` on ${resources.map(escape).join(", ")}` : "";
+  return `:package: *Incident: ${i.ticketCount} failures share this cause*${on} (${i.openCount} open) — ${names}`;
 }
 
 function statusLine(t: TicketJson, statusBy: string | null | undefined): string {
