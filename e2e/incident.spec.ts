@@ -41,6 +41,8 @@ test("failures sharing a cause form one incident: the ticket shows it and the li
   await expect(page.getByTestId("incident-count")).toHaveText("3 failures share this cause", { timeout: 30_000 });
   await expect(page.getByTestId("incident-card")).toContainText("pl_e2e_storm_0");
   await expect(page.getByTestId("incident-shared")).toHaveText("Shared: the same error");
+  // the earliest failure leads the incident and carries its Slack message and Jira issue
+  await expect(page.getByRole("link", { name: /First ticket/ })).toHaveAttribute("href", `/tickets/${ids[0]}`);
   await page.screenshot({ path: ".tmp/screens/incident-card.png", fullPage: true });
 
   await page.getByRole("link", { name: "All 3 tickets" }).click();

@@ -124,7 +124,14 @@ export async function joinIncidents(
     byKeys.set(group, g);
   }
   const since = new Date(Date.now() - windowMinutes * 60_000);
-  for (const { keys, indexes } of byKeys.values()) {
+  // the earliest failure leads (jobs of one batch come in no particular order); ticket ids are time-ordered
+  const earliest = (a: number, b: number) => {
+    const x = items[a]!.ticket;
+    const y = items[b]!.ticket;
+    return x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1);
+  };
+  for (const { keys, indexes: unordered } of byKeys.values()) {
+    const indexes = [...unordered].sort(earliest);
     await db.$transaction(async (tx) => {
       // in key order, so two transactions that share keys always wait for each other the same way round
       for (const key of [...keys].sort()) await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
