@@ -23,6 +23,8 @@ export interface TicketNotification {
    * lost answer does not post twice.
    */
   idempotencyKey: string;
+  /** which attempt of the notification this is (1 = first): a retry checks what the earlier one already did */
+  attempt?: number;
   log: Logger;
   /** aborted on graceful shutdown */
   signal: AbortSignal;

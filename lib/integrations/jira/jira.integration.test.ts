@@ -8,7 +8,7 @@ import { createLogger } from "../../logger";
 import { truncateAll } from "../../testing/db";
 import { startFakeJira, type FakeJira } from "../../testing/fakes/jira";
 import { adfLogAlert, startPipelineHarness, waitFor, type PipelineHarness } from "../../testing/pipeline-harness";
-import { ticketToJson } from "../../tickets/serialize";
+import { rcaToJson, ticketToJson } from "../../tickets/serialize";
 import { JiraNotifier, jiraConfigFromEnv } from ".";
 
 const SECRET = "jira-webhook-secret-1";
@@ -132,6 +132,40 @@ describe("Jira issues", () => {
     expect(jira.issues).toHaveLength(1);
     expect(ref.key).toBe(jira.issues[0].key);
     expect(jira.requests.some((r) => r.path === "/rest/api/3/search/jql")).toBe(true);
+  });
+
+  it("a retried change notification does not repeat the comments its first attempt made", async () => {
+    const id = (await post(adfFailure("jira-comment-retry-1"))).body.ticketId!;
+    await waitFor(() => jiraRef(id));
+    await idle();
+    const row = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+    const rca = await h.t.prisma.rca.findFirstOrThrow({ where: { ticketId: id }, orderBy: { version: "desc" } });
+    const notifier = new JiraNotifier(jiraConfigFromEnv(env())!);
+    const change = (idempotencyKey: string, attempt: number) =>
+      notifier.ticketChanged({
+        ticket: ticketToJson(row, rca),
+        rca: rcaToJson(rca),
+        changes: [
+          { field: "status", from: "open", to: "acknowledged" },
+          { field: "rca.version", from: null, to: rca.version },
+        ],
+        idempotencyKey,
+        attempt,
+        log: createLogger({ test: "jira" }),
+        signal: new AbortController().signal,
+      });
+    const issue = () => jira.issues.find((i) => i.fields.labels.includes(`rca-desk-${id}`))!;
+    const before = issue().comments.length;
+    expect((await change("ack-1", 1)).ok).toBe(true);
+    expect(issue().comments.length).toBe(before + 2); // acknowledged, RCA re-run
+    // the same notification again (the worker died before it recorded Jira's answer): nothing new
+    expect((await change("ack-1", 2)).ok).toBe(true);
+    expect(issue().comments.length).toBe(before + 2);
+    // the retry looked its comments up by their property, through the documented calls
+    expect(jira.requests.some((r) => r.method === "POST" && r.path === "/rest/api/3/comment/list")).toBe(true);
+    // another notification is another comment
+    expect((await change("ack-2", 2)).ok).toBe(true);
+    expect(issue().comments.length).toBe(before + 4);
   });
 
   it("through a Jira outage (500s, then 429 with Retry-After) each ticket gets exactly one issue", async () => {

@@ -7,6 +7,12 @@
 // finds the issue the first attempt made. Keep's race (keep#1549, one issue
 // per concurrent delivery) cannot happen here: intake makes one ticket of
 // concurrent deliveries, and a ticket has one "opened" notification job.
+//
+// Each comment once: every comment carries a property with its notification's
+// idempotency key and what it says ("resolved", "rca", ...). A retried
+// notification (attempt 2 or later: a later comment failed, or the worker
+// died before recording the answer) first reads the issue's recent comments
+// with their properties and skips the ones the earlier attempt made.
 import { actorLabel } from "../../audit/actor";
 import { Version3Client } from "jira.js";
 import type { TicketJson } from "../../api/schemas";
@@ -39,6 +45,10 @@ export interface JiraRef {
 }
 
 export const JIRA_LABEL = "rca-desk";
+/** the comment property that carries a comment's idempotency key */
+const COMMENT_PROPERTY = "rca-desk";
+/** how far back a retry looks for its own comments: more than one notification ever posts */
+const RECENT_COMMENTS = 50;
 export const ticketLabel = (ticketId: string) => `${JIRA_LABEL}-${ticketId}`;
 
 export function jiraConfigFromEnv(e: Env): JiraConfig | null {
@@ -180,11 +190,37 @@ export class JiraNotifier implements Notifier {
     return `moved by "${wanted.name}"`;
   }
 
-  private comment(key: string, message: string) {
-    return this.client.issueComments.addComment({
+  /** The idempotency keys of the issue's recent comments that this service made (two calls: only on a retry). */
+  private async postedBefore(key: string): Promise<Set<string>> {
+    const recent = await this.client.issueComments.getComments({
       issueIdOrKey: key,
-      comment: commentBody(message, this.config.redactEmails) as never,
+      orderBy: "-created",
+      maxResults: RECENT_COMMENTS,
     });
+    const ids = (recent.comments ?? []).flatMap((c) => (c.id ? [Number(c.id)] : []));
+    if (ids.length === 0) return new Set();
+    const page = await this.client.issueComments.getCommentsByIds({ ids, expand: "properties" });
+    const tags = (page.values ?? []).flatMap((c) =>
+      (c.properties ?? [])
+        .filter((p) => p.key === COMMENT_PROPERTY)
+        .map((p) => (p.value as { idempotencyKey?: unknown } | undefined)?.idempotencyKey)
+        .filter((v): v is string => typeof v === "string"),
+    );
+    return new Set(tags);
+  }
+
+  /** A comment sayer for one notification: each `what` is posted once, whatever attempt this is. */
+  private async commenter(key: string, n: TicketNotification) {
+    const posted = (n.attempt ?? 1) > 1 ? await this.postedBefore(key) : new Set<string>();
+    return async (what: string, message: string) => {
+      const idempotencyKey = `${n.idempotencyKey}:${what}`;
+      if (posted.has(idempotencyKey)) return;
+      await this.client.issueComments.addComment({
+        issueIdOrKey: key,
+        comment: commentBody(message, this.config.redactEmails) as never,
+        properties: [{ key: COMMENT_PROPERTY, value: { idempotencyKey } }],
+      });
+    };
   }
 
   async ticketChanged(n: TicketNotification & { changes: TicketChange[] }): Promise<NotifyResult> {
@@ -198,26 +234,27 @@ export class JiraNotifier implements Notifier {
       if (typeof actor === "string" && actor.startsWith("jira:")) return { ok: true, ref: ref.key };
       const by = typeof actor === "string" ? ` by ${actorLabel(actor)}` : "";
       const status = n.changes.find((c) => c.field === "status")?.to;
+      const comment = await this.commenter(ref.key, n);
       let next = ref;
       if (status === "resolved") {
         await this.transition(ref.key, this.config.doneTransition, "done");
-        await this.comment(ref.key, `Resolved in RCA Desk${by}.`);
+        await comment("resolved", `Resolved in RCA Desk${by}.`);
       } else if (status === "open" && n.changes.some((c) => c.field === "status" && c.from === "resolved")) {
         await this.transition(ref.key, this.config.reopenTransition, "new");
-        await this.comment(ref.key, `The failure fired again: reopened${by} (recurrence ${t.recurrenceCount}).`);
+        await comment("reopened", `The failure fired again: reopened${by} (recurrence ${t.recurrenceCount}).`);
       } else if (status === "acknowledged") {
-        await this.comment(ref.key, `Acknowledged in RCA Desk${by}.`);
+        await comment("acknowledged", `Acknowledged in RCA Desk${by}.`);
       }
       if (n.changes.some((c) => c.field === "rca.version") && n.rca) {
-        await this.comment(
-          ref.key,
+        await comment(
+          "rca",
           `RCA re-run (v${n.rca.version}): ${n.rca.category}, ${Math.round(n.rca.confidence * 100)}% — ${n.rca.rootCause}`,
         );
       }
       if (n.changes.some((c) => c.field === "duplicateCount") && t.duplicateCount > ref.duplicates) {
         // one summarised comment per digest window, never one per delivery
-        await this.comment(
-          ref.key,
+        await comment(
+          "duplicates",
           `${t.duplicateCount - ref.duplicates} more duplicate deliveries; last seen ${t.lastSeenAt}.`,
         );
         next = { ...ref, duplicates: t.duplicateCount };
@@ -225,8 +262,8 @@ export class JiraNotifier implements Notifier {
       const i = n.incident;
       if (i && n.changes.some((c) => c.field === "incident.ticketCount") && i.ticketCount > next.incidentTickets) {
         const more = i.ticketCount - i.affected.length;
-        await this.comment(
-          ref.key,
+        await comment(
+          "incident",
           `${i.ticketCount - next.incidentTickets} more failures with this cause joined the incident: ${i.ticketCount} in all, ${i.openCount} open. Affected: ${i.affected.join(", ")}${more > 0 ? ` (+${more})` : ""}.`,
         );
         next = { ...next, incidentTickets: i.ticketCount };

@@ -124,6 +124,7 @@ async function deliver(
     ticket: ticketToJson(ticket, latest),
     rca: latest ? rcaToJson(latest) : null,
     idempotencyKey: `${ticket.id}:${event}:${job.id}`,
+    attempt: job.attempts,
     log,
     signal,
   };

@@ -1,6 +1,7 @@
 // Local fake of Jira Cloud's REST API v3 on 127.0.0.1, at the real paths:
-// create issue, enhanced JQL search (labels only), transitions, comments,
-// myself and project. Answers with the documented shapes
+// create issue, enhanced JQL search (labels only), transitions, comments
+// (add with properties, list, get by ids with expand=properties), myself and
+// project. Answers with the documented shapes
 // (../shared/corpus/fakes/jira), checks basic or bearer auth, keeps the issues
 // it made, records every request byte for byte, and can fail on purpose (500,
 // or 429 with Retry-After).
@@ -54,6 +55,8 @@ export async function startFakeJira(
   const requests: RecordedJiraRequest[] = [];
   const failures: [string, FakeJiraFailure][] = [];
   let next = 10000;
+  /** every comment as Jira keeps it, by issue key: what GET …/comment and POST /comment/list answer from */
+  const commentRows = new Map<string, { id: string; body: unknown; properties: unknown[]; created: string }[]>();
 
   const send = (res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json;charset=UTF-8", ...headers });
@@ -134,9 +137,41 @@ export async function startFakeJira(
           errorMessages: ["Issue does not exist or you do not have permission to see it."],
           errors: {},
         });
-      const body = (req.body as { body?: unknown })?.body;
+      const { body, properties } = (req.body ?? {}) as { body?: unknown; properties?: unknown[] };
       issue.comments.push(body);
-      return send(res, 201, { id: String(next++), body, created: new Date().toISOString() });
+      const row = { id: String(next++), body, properties: properties ?? [], created: new Date().toISOString() };
+      commentRows.set(issue.key, [...(commentRows.get(issue.key) ?? []), row]);
+      return send(res, 201, { id: row.id, body, created: row.created });
+    }
+    if (method === "GET" && (m = /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/.exec(path))) {
+      const issue = issueByKey(m[1]);
+      if (!issue)
+        return send(res, 404, {
+          errorMessages: ["Issue does not exist or you do not have permission to see it."],
+          errors: {},
+        });
+      const rows = [...(commentRows.get(issue.key) ?? [])];
+      if (req.query.get("orderBy") === "-created") rows.reverse();
+      const startAt = Number(req.query.get("startAt") ?? 0);
+      const maxResults = Number(req.query.get("maxResults") ?? 50);
+      const page = rows.slice(startAt, startAt + maxResults);
+      // the documented shape: properties only through expand on /comment/list
+      const comments = page.map(({ id, body, created }) => ({ id, body, created, updated: created }));
+      return send(res, 200, { comments, startAt, maxResults, total: rows.length });
+    }
+    if (method === "POST" && path === "/rest/api/3/comment/list") {
+      const ids = new Set(((req.body as { ids?: unknown[] })?.ids ?? []).map(String));
+      const withProperties = (req.query.get("expand") ?? "").split(",").includes("properties");
+      const values = [...commentRows.values()]
+        .flat()
+        .filter((c) => ids.has(c.id))
+        .map(({ id, body, created, properties }) => ({
+          id,
+          body,
+          created,
+          ...(withProperties ? { properties } : {}),
+        }));
+      return send(res, 200, { isLast: true, maxResults: 1000, startAt: 0, total: values.length, values });
     }
     return send(res, 404, { errorMessages: [`No route ${method} ${path}`], errors: {} });
   };
