@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -44,7 +45,8 @@ function lowerPriority() {
 }
 
 async function openPGlite(dataDir: string): Promise<PGlite> {
-  const client = new PGlite(dataDir);
+  // pg_trgm: the tickets' free-text search index (a migration creates the extension)
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   // PostgreSQL fills each new 16 MB WAL segment with zeros before using it;
   // in WebAssembly that stalled every statement now and then, which was the
   // p99 of the intake benchmark (BENCHMARKS.md). Without it the file is

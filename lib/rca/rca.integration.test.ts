@@ -291,6 +291,10 @@ describe("rules RCA of a batch (the pipeline's rca step)", () => {
       expect(stored.map((r) => [r.version, r.category])).toEqual([[1, "permission"]]);
       const audit = await t.prisma.auditLog.findMany({ where: { ticketId: b, action: "RCA completed" } });
       expect(audit).toHaveLength(1);
+      // analysed tickets are in the search index, with their final text
+      const search = await t.prisma.ticketSearch.findMany({ where: { ticketId: { in: [a, b, c] } } });
+      expect(search).toHaveLength(3);
+      expect(search.find((x) => x.ticketId === c)!.text).toContain("sql-prod.database.windows.net");
     });
   });
 });

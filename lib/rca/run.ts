@@ -13,6 +13,7 @@ import { analyzeWithGemini, geminiProvider } from "./gemini";
 import { hintFrom, mergeWithRules } from "./merge";
 import { classifyFailure } from "./classify";
 import { findSimilar, similarIdsMany } from "./similar";
+import { indexTicketText } from "../tickets/search-index";
 import { severityAfterRca } from "./severity";
 import type { RcaAnalysis, RcaCategory, RcaInput, RcaRecord } from "./types";
 
@@ -116,6 +117,8 @@ async function storeVersions(db: Db, items: readonly { ticketId: string; record:
           await tx.ticket.updateMany({ where: { id: { in: these } }, data: { severity } });
         }
         await tx.auditLog.createMany({ data: audit });
+        // the text is final once enrichment has run: make it searchable, here rather than at intake
+        await indexTicketText(tx, ids);
         return versions;
       });
     } catch (err) {

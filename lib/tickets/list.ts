@@ -3,6 +3,7 @@
 // category is the latest RCA's); the rows are then read with their RCA.
 // Newest first pages by id (ids are time-ordered: the cursor is the last id
 // seen); other sorts page by position ("o:<offset>").
+import { SEARCH_TEXT, UNINDEXED_WINDOW_MS } from "./search-index";
 import { z } from "zod";
 import { csvParam } from "../api/query";
 import { TICKET_STATUSES, type TicketJson, type TicketListJson } from "../api/schemas";
@@ -65,9 +66,12 @@ export function listConditions(query: Omit<ListQuery, "cursor" | "limit" | "sort
     );
   if (query.q) {
     const p = likePattern(query.q);
+    // the trigram index for analysed tickets; the last day's tickets read directly (the pipeline may not have
+    // indexed them yet), along the time-ordered primary key
+    const recent = idFloor(new Date(Date.now() - UNINDEXED_WINDOW_MS));
     and.push(
-      Prisma.sql`(t."errorMessage" ILIKE ${p} OR t.title ILIKE ${p} OR t."resourceName" ILIKE ${p}
-        OR t."runId" ILIKE ${p} OR t."errorCode" ILIKE ${p} OR t.scope ILIKE ${p})`,
+      Prisma.sql`(t.id IN (SELECT s."ticketId" FROM "TicketSearch" s WHERE s."text" ILIKE ${p})
+        OR (t.id >= ${recent} AND ${SEARCH_TEXT} ILIKE ${p}))`,
     );
   }
   return and;
