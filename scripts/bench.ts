@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../lib/db";
 import { deployMigrations } from "../lib/migrations";
+import { jobRun, runOutput, startFakeDatabricks } from "../lib/testing/fakes/databricks";
 import { startFakeJira } from "../lib/testing/fakes/jira";
 import { drainBench } from "./bench-drain";
 import { seedTickets, timeQueries } from "./bench-list";
@@ -245,20 +246,38 @@ async function endToEndBench(alerts: number) {
   }
 }
 
-const STORM_ERROR =
-  "Cannot connect to SQL Database: 'sql-shared.database.windows.net', Database: 'dw'. A network-related or instance-specific error occurred while establishing a connection to SQL Server.";
+/** the storm's one cause: the shared cluster's driver went away (Databricks' own words, in every failed task) */
+const STORM_ERROR = "Run failed with error message Could not reach driver of cluster 0101-120000-bench01.";
+const STORM_WORKSPACE = 1234567890123456;
 
 /**
- * A storm (issue 10): unique failures with one cause, the worker running, Slack and Jira fakes enforcing rate limits
- * (Slack ~1 message/s per channel). Alerts fully processed (enrich → rca → notify) per second, and per ticket the time
- * from its delivery to being told: its own Slack message (the incident's first ticket) or joining the incident whose
- * message is updated (the others).
+ * A storm (issue 10): unique Databricks job failures with one cause, the worker running, the Databricks fake answering
+ * every API call in ~50 ms (enrichment asks runs/get and runs/get-output), Slack and Jira fakes enforcing rate limits
+ * (Slack ~1 message/s per channel). Alerts fully processed (enrich → rca → notify → remediate) per second, and per
+ * ticket the time from its delivery to being told: its own Slack message (the incident's first ticket) or joining the
+ * incident whose message is updated (the others).
  */
 async function stormBench(alerts: number) {
   const slack = await startFakeSlack({ token: "xoxb-bench", maxPerSecondPerChannel: 1 });
   const jira = await startFakeJira({ email: "bench@example.com", apiToken: "bench-token" });
+  const dbx = await startFakeDatabricks({ latencyMs: 50 });
+  const firstRun = 70_000_000;
+  for (let n = 0; n < alerts; n++) {
+    const runId = firstRun + 2 * n;
+    dbx.addRun(
+      jobRun({
+        runId,
+        clusterId: "0101-120000-bench01",
+        tasks: [{ taskKey: "main", runId: runId + 1, result: "FAILED" }],
+      }),
+    );
+    dbx.setRunOutput(runId + 1, runOutput({ taskRunId: runId + 1, taskKey: "main", error: STORM_ERROR }));
+  }
   const server = await startServer({
     WORKER_ENABLED: "true",
+    DATABRICKS_HOST: dbx.url,
+    DATABRICKS_TOKEN: dbx.token,
+    DATABRICKS_WORKSPACE_ID: String(STORM_WORKSPACE),
     SLACK_BOT_TOKEN: "xoxb-bench",
     SLACK_CHANNEL: "C0BENCH",
     SLACK_API_URL: slack.url,
@@ -276,9 +295,15 @@ async function stormBench(alerts: number) {
       Array.from({ length: connections }, async () => {
         while (next < alerts) {
           const n = next++;
-          const r = await fetch(`${base}/api/azure-monitor?api_key=${KEY}`, {
+          const runId = firstRun + 2 * n;
+          const r = await fetch(`${base}/api/databricks-monitor?api_key=${KEY}`, {
             method: "POST",
-            body: adfAlert(n, STORM_ERROR),
+            body: JSON.stringify({
+              event_type: "jobs.on_failure",
+              workspace_id: STORM_WORKSPACE,
+              run: { run_id: runId },
+              job: { job_id: 4242, name: `nightly_${n % 50}` },
+            }),
           });
           if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
           ids.push(((await r.json()) as { ticketId: string }).ticketId);
@@ -312,11 +337,13 @@ async function stormBench(alerts: number) {
       slackMessages: slack.messages.filter((m) => m.thread_ts === null).length,
       slackCalls: slack.requests.length,
       jiraIssues: jira.issues.length,
+      databricksCalls: dbx.requests.length,
     };
   } finally {
     await stopServer(server);
     await slack.close();
     await jira.close();
+    await dbx.close();
   }
 }
 
@@ -354,7 +381,7 @@ async function main() {
   if (phases.has("storm")) {
     const storm = await stormBench(Number(args["storm-alerts"]));
     console.log(
-      `\nstorm (one cause, Slack + Jira fakes, Slack 1 msg/s per channel): ${storm.alerts} alerts posted in ${storm.postSeconds.toFixed(1)} s, fully processed (enrich + RCA + notify) in ${storm.totalSeconds.toFixed(1)} s = ${(storm.alerts / storm.totalSeconds).toFixed(0)} alerts/s; delivery -> told (own message or joined the incident) p50 ${(storm.p50 / 1000).toFixed(1)} s, p95 ${(storm.p95 / 1000).toFixed(1)} s over ${storm.told} tickets; Slack: ${storm.slackMessages} message(s), ${storm.slackCalls} calls; Jira: ${storm.jiraIssues} issue(s)`,
+      `\nstorm (Databricks, one cause, API fake at 50 ms, Slack + Jira fakes, Slack 1 msg/s per channel): ${storm.alerts} alerts posted in ${storm.postSeconds.toFixed(1)} s, fully processed (enrich + RCA + notify + remediate) in ${storm.totalSeconds.toFixed(1)} s = ${(storm.alerts / storm.totalSeconds).toFixed(0)} alerts/s; delivery -> told (own message or joined the incident) p50 ${(storm.p50 / 1000).toFixed(1)} s, p95 ${(storm.p95 / 1000).toFixed(1)} s over ${storm.told} tickets; Slack: ${storm.slackMessages} message(s), ${storm.slackCalls} calls; Jira: ${storm.jiraIssues} issue(s); Databricks API calls: ${storm.databricksCalls}`,
     );
   }
   if (phases.has("list")) await listPhase(Number(args["list-tickets"]), Number(args["list-rounds"]));

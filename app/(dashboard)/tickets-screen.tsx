@@ -3,7 +3,7 @@
 import { useSources } from "@/components/sources-context";
 import { useCan } from "@/components/auth/principal-context";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { TicketJson } from "@/lib/api/schemas";
 import {
   TICKET_LIST_REFRESH_MS,
@@ -80,14 +80,21 @@ export function TicketsScreen() {
   const filtered = Object.keys(query).some((k) => k !== "sort");
   const list = useTicketList(query);
 
-  // Read the live URL, not this render's copy: a debounced search may fire after another filter changed.
+  // router.replace lands in a transition, so the URL (and this render's copy of it) may not show the last change
+  // yet: two quick changes (a select, then another; a debounced search after a select) must each start from the
+  // other's result, or the first is lost. So a change starts from the query last asked for until the URL has it.
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending.current === searchParams.toString()) pending.current = null;
+  }, [searchParams]);
   const setFilters = (patch: Partial<TicketFilterValues>) => {
-    const next = new URLSearchParams(window.location.search);
+    const next = new URLSearchParams(pending.current ?? window.location.search);
     for (const [key, value] of Object.entries(patch)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
     const query = next.toString();
+    pending.current = query;
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
   const clearFilters = () => {

@@ -79,6 +79,8 @@ export interface FakeDatabricksOptions {
   token?: string;
   /** a fixed port (the e2e fakes process); default: any free one */
   port?: number;
+  /** every answer waits this long, as a real workspace's API does (the bench's storm: ~50 ms) */
+  latencyMs?: number;
 }
 
 export interface FakeDatabricks {
@@ -425,6 +427,7 @@ export async function startFakeDatabricks(options: FakeDatabricksOptions = {}): 
       if (req.headers.authorization !== `Bearer ${token}`) {
         return send(res, 401, databricksFixture("jobs21_error_401_Unauthorized.spec-example.json"));
       }
+      if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
       const script = scripted(route, query, body);
       if (script) {
         if ("hang" in script) {
