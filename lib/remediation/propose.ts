@@ -45,24 +45,8 @@ export async function nextAttemptNumber(tx: Tx | Db, ticketId: string): Promise<
   return (last?.attempt ?? 0) + 1;
 }
 
-/** The policy a decision reads: one batch of remediate jobs reads it once. */
-export type PolicySnapshot = {
-  settings: Awaited<ReturnType<typeof remediationSettings>>;
-  rules: Awaited<ReturnType<typeof policyRules>>;
-};
-
-export async function readPolicy(dbc: Db): Promise<PolicySnapshot> {
-  const [settings, rules] = await Promise.all([remediationSettings(dbc), policyRules(dbc)]);
-  return { settings, rules };
-}
-
-export async function proposeRemediation(
-  dbc: Db,
-  ticketId: string,
-  log: Logger,
-  policy?: PolicySnapshot,
-): Promise<ProposeResult> {
-  const [r] = await proposeRemediations(dbc, [ticketId], log, policy);
+export async function proposeRemediation(dbc: Db, ticketId: string, log: Logger): Promise<ProposeResult> {
+  const [r] = await proposeRemediations(dbc, [ticketId], log);
   return r!;
 }
 
@@ -85,7 +69,6 @@ export async function proposeRemediations(
   dbc: Db,
   ticketIds: readonly string[],
   log: Logger,
-  policy?: PolicySnapshot,
 ): Promise<ProposeResult[]> {
   const none: ProposeResult = { status: null, action: null, remediationId: null };
   const ids = [...new Set(ticketIds)];
@@ -117,8 +100,9 @@ export async function proposeRemediations(
     else todo.push(id);
   }
 
+  if (todo.length === 0) return ticketIds.map((id) => results.get(id) ?? none);
   const e = env();
-  const { settings, rules } = todo.length ? (policy ?? (await readPolicy(dbc))) : { settings: null, rules: [] };
+  const [settings, rules] = await Promise.all([remediationSettings(dbc), policyRules(dbc)]);
   const playbookUrls = new Map<string, string | null>();
   const prepared = [];
   for (const ticketId of todo) {
@@ -195,7 +179,7 @@ export async function proposeRemediations(
           breaker: breakerOf.get(plan.call.target) ?? null,
         }
       : { ticketAttempts: 0, resourceAttemptsLastHour: 0, breaker: null };
-    const decision = decideRemediation(dt, rca, rules, settings!, history, plan.ok ? plan.call.target : "");
+    const decision = decideRemediation(dt, rca, rules, settings, history, plan.ok ? plan.call.target : "");
     if (!decision.record) {
       results.set(ticketId, none);
       continue;
