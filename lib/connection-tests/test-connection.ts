@@ -13,6 +13,11 @@ import type { ApiCheck as Check } from "../sources/types";
 
 export type { Check };
 
+/** The one check of an integration that is not set up: what to set. */
+const notConfigured = (what: string): Check[] => [
+  { name: "configuration", ok: false, message: `Not configured: ${what}`, durationMs: null },
+];
+
 export interface ConnectionReport {
   integration: string;
   ok: boolean;
@@ -21,15 +26,7 @@ export interface ConnectionReport {
 
 async function testSlack(): Promise<Check[]> {
   const config = slackConfigFromEnv(env());
-  if (!config)
-    return [
-      {
-        name: "configuration",
-        ok: false,
-        message: "Not configured: set SLACK_BOT_TOKEN and SLACK_CHANNEL.",
-        durationMs: null,
-      },
-    ];
+  if (!config) return notConfigured("set SLACK_BOT_TOKEN and SLACK_CHANNEL.");
   const started = Date.now();
   const r = await new SlackNotifier(config).test();
   const durationMs = Date.now() - started;
@@ -56,14 +53,7 @@ async function testSlack(): Promise<Check[]> {
 async function testJira(): Promise<Check[]> {
   const config = jiraConfigFromEnv(env());
   if (!config)
-    return [
-      {
-        name: "configuration",
-        ok: false,
-        message: "Not configured: set JIRA_BASE_URL, JIRA_PROJECT_KEY and JIRA_EMAIL + JIRA_API_TOKEN (or JIRA_PAT).",
-        durationMs: null,
-      },
-    ];
+    return notConfigured("set JIRA_BASE_URL, JIRA_PROJECT_KEY and JIRA_EMAIL + JIRA_API_TOKEN (or JIRA_PAT).");
   const started = Date.now();
   const checks = await new JiraNotifier(config).test();
   const durationMs = Date.now() - started;
@@ -72,15 +62,7 @@ async function testJira(): Promise<Check[]> {
 
 async function testGemini(): Promise<Check[]> {
   const provider = geminiProvider();
-  if (!provider)
-    return [
-      {
-        name: "configuration",
-        ok: false,
-        message: "Not configured: set GEMINI_API_KEY (and GEMINI_MODEL) to add Gemini to the rules engine.",
-        durationMs: null,
-      },
-    ];
+  if (!provider) return notConfigured("set GEMINI_API_KEY (and GEMINI_MODEL) to add Gemini to the rules engine.");
   const started = Date.now();
   const r = await provider.check();
   const durationMs = Date.now() - started;
