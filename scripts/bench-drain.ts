@@ -12,6 +12,7 @@ import { jobCounts } from "../lib/jobs/queue";
 import { deployMigrations } from "../lib/migrations";
 import { pipelineHandlers } from "../lib/pipeline";
 import { startAppServer } from "../lib/testing/app-server";
+import { postAll } from "./bench-post";
 
 export async function drainBench(
   alerts: number,
@@ -27,16 +28,7 @@ export async function drainBench(
   setEnv({ RCA_API_KEY: key, LOG_LEVEL: "warn", WORKER_ENABLED: "false", WORKER_POLL_MS: "20" });
   const app = await startAppServer({ caller: "none" });
   try {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (next < alerts) {
-          const n = next++;
-          const r = await fetch(`${app.url}/api/azure-monitor?api_key=${key}`, { method: "POST", body: alert(n) });
-          if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
-        }
-      }),
-    );
+    await postAll(`${app.url}/api/azure-monitor?api_key=${key}`, alerts, connections, alert);
     const worker = createWorker(pipelineHandlers());
     const started = performance.now();
     worker.start();

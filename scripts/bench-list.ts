@@ -2,6 +2,7 @@
 // 100,000 tickets over 30 days (RCAs, tags, fixes, duplicates), then each filter and sort of GET /api/tickets
 // and the CSV export's first page asked one at a time; p50 / p95 of the answer time per query.
 import type { DatabaseHandle } from "../lib/db";
+import { SEARCH_TEXT } from "../lib/tickets/search-index";
 
 /** Tickets spread over 30 days, ids time-ordered like lib/ids.ts, with the mix the filters select from. */
 export async function seedTickets(handle: DatabaseHandle, n: number): Promise<void> {
@@ -40,10 +41,9 @@ export async function seedTickets(handle: DatabaseHandle, n: number): Promise<vo
     INSERT INTO "Remediation" (id, "ticketId", action, status)
     SELECT 'rem-' || t.id, t.id, 'databricks_repair_run', 'succeeded' FROM "Ticket" t WHERE abs(hashtext(t.id)) % 50 = 0`);
   // what the pipeline's RCA step writes for analysed tickets (lib/tickets/search-index.ts)
-  await run(`
+  await handle.prisma.$executeRaw`
     INSERT INTO "TicketSearch" ("ticketId", "text")
-    SELECT t.id, concat_ws(E'\\n', title, "errorMessage", "resourceName", "runId", "errorCode", scope)
-    FROM "Ticket" t WHERE EXISTS (SELECT 1 FROM "Rca" r WHERE r."ticketId" = t.id)`);
+    SELECT t.id, ${SEARCH_TEXT} FROM "Ticket" t WHERE EXISTS (SELECT 1 FROM "Rca" r WHERE r."ticketId" = t.id)`;
   await run(`ANALYZE`);
 }
 

@@ -18,6 +18,7 @@ import { deployMigrations } from "../lib/migrations";
 import { jobRun, runOutput, startFakeDatabricks } from "../lib/testing/fakes/databricks";
 import { startFakeJira } from "../lib/testing/fakes/jira";
 import { drainBench } from "./bench-drain";
+import { postAll } from "./bench-post";
 import { seedTickets, timeQueries } from "./bench-list";
 import { startFakeSlack } from "../lib/testing/fakes/slack";
 
@@ -220,16 +221,7 @@ async function endToEndBench(alerts: number) {
   const server = await startServer({ WORKER_ENABLED: "true" });
   try {
     const started = Date.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (next < alerts) {
-          const n = next++;
-          const r = await fetch(`${base}/api/azure-monitor?api_key=${KEY}`, { method: "POST", body: adfAlert(n) });
-          if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
-        }
-      }),
-    );
+    await postAll(`${base}/api/azure-monitor?api_key=${KEY}`, alerts, connections, (n) => adfAlert(n));
     const posted = Date.now();
     for (;;) {
       const h = await (await fetch(`${base}/api/health`)).json();
@@ -290,25 +282,20 @@ async function stormBench(alerts: number) {
   try {
     const started = Date.now();
     const ids: string[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (next < alerts) {
-          const n = next++;
-          const runId = firstRun + 2 * n;
-          const r = await fetch(`${base}/api/databricks-monitor?api_key=${KEY}`, {
-            method: "POST",
-            body: JSON.stringify({
-              event_type: "jobs.on_failure",
-              workspace_id: STORM_WORKSPACE,
-              run: { run_id: runId },
-              job: { job_id: 4242, name: `nightly_${n % 50}` },
-            }),
-          });
-          if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
-          ids.push(((await r.json()) as { ticketId: string }).ticketId);
-        }
-      }),
+    await postAll(
+      `${base}/api/databricks-monitor?api_key=${KEY}`,
+      alerts,
+      connections,
+      (n) =>
+        JSON.stringify({
+          event_type: "jobs.on_failure",
+          workspace_id: STORM_WORKSPACE,
+          run: { run_id: firstRun + 2 * n },
+          job: { job_id: 4242, name: `nightly_${n % 50}` },
+        }),
+      async (r) => {
+        ids.push(((await r.json()) as { ticketId: string }).ticketId);
+      },
     );
     const postSeconds = (Date.now() - started) / 1000;
     for (;;) {
