@@ -68,7 +68,18 @@ export async function truncateAll(handle: DatabaseHandle): Promise<void> {
   const rows = await handle.prisma.$queryRawUnsafe<{ tablename: string }[]>(
     `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
   );
-  if (rows.length) {
-    await handle.prisma.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`);
+  if (!rows.length) return;
+  const sql = `TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`;
+  // A harness's worker may still be finishing the previous test's jobs: on
+  // PostgreSQL its row locks and TRUNCATE's table locks can meet in a
+  // deadlock, which aborts one side. The worker retries its job; so do we.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await handle.prisma.$executeRawUnsafe(sql);
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !/40P01|deadlock detected/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
   }
 }
