@@ -2,7 +2,7 @@
 // Teams or PagerDuty), and the registry the pipeline's notify step reads:
 // a new notifier is a folder in lib/integrations and one line in NOTIFIERS,
 // without touching the pipeline.
-import type { IncidentJson, RcaJson, TicketJson } from "../api/schemas";
+import type { IncidentJson, RcaJson, RemediationJson, TicketJson } from "../api/schemas";
 import { env, type Env } from "../env";
 import type { Logger } from "../logger";
 import { jiraPlugin } from "./jira";
@@ -17,6 +17,8 @@ export interface TicketNotification {
   incident?: IncidentJson | null;
   /** an automatic fix waiting for a person's approval, when there is one */
   proposal?: FixProposal | null;
+  /** the ticket's automatic fixes, when the change is about one (what lib/integrations/fix-news tells) */
+  fixes?: RemediationJson[];
   /**
    * The same for every attempt of one notification (ticket, event, pipeline
    * run): send it where the API takes an idempotency key, so a retry after a

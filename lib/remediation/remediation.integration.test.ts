@@ -18,10 +18,14 @@ import {
   type FakeAzure,
 } from "../testing/fakes/azure";
 import { jobRun, runOutput, startFakeDatabricks, type FakeDatabricks } from "../testing/fakes/databricks";
+import { startFakeJira, type FakeJira } from "../testing/fakes/jira";
+import { startFakeSlack, type FakeSlack } from "../testing/fakes/slack";
 
 let h: PipelineHarness;
 let dbx: FakeDatabricks;
 let azure: FakeAzure;
+let slack: FakeSlack;
+let jira: FakeJira;
 let caDir: string;
 const WS = "1234567890123456";
 const OTHER_WS = "6543210987654321";
@@ -32,6 +36,8 @@ const DRIVER_LOST =
 beforeAll(async () => {
   dbx = await startFakeDatabricks();
   azure = await startFakeAzure();
+  slack = await startFakeSlack({ token: "xoxb-fix-news" });
+  jira = await startFakeJira({ email: "bot@example.com", apiToken: "jira-token" });
   caDir = fs.mkdtempSync(path.join(os.tmpdir(), "rca-remediation-ca-"));
   fs.writeFileSync(path.join(caDir, "ca.pem"), azure.ca);
   h = await startPipelineHarness({
@@ -52,6 +58,8 @@ afterAll(async () => {
   await h.close();
   await dbx.close();
   await azure.close();
+  await slack.close();
+  await jira.close();
   fs.rmSync(caDir, { recursive: true, force: true });
 });
 
@@ -70,6 +78,8 @@ afterEach(async (ctx) => {
     REMEDIATION_BREAKER_THRESHOLD: undefined,
   });
   await h.t.prisma.remediationRule.deleteMany();
+  // each test starts with every breaker closed: failures a test causes on purpose do not carry over
+  await h.t.prisma.remediationBreaker.deleteMany();
 });
 
 let nextRun = 8_100_000;
@@ -201,6 +211,64 @@ describe("Databricks job run repair", () => {
     const t = await ticketOf(ticketId);
     expect(t.status).toBe("open");
     expect(t.resolvedAt).toBeNull();
+  });
+});
+
+describe("the humans are told what a fix did", () => {
+  it("each attempt and its outcome is a Slack thread reply and a Jira comment, once each", async () => {
+    setEnv({
+      SLACK_BOT_TOKEN: "xoxb-fix-news",
+      SLACK_CHANNEL: "C0FIXES",
+      SLACK_API_URL: slack.url,
+      SLACK_CHANNEL_INTERVAL_MS: "0",
+      JIRA_BASE_URL: jira.url,
+      JIRA_EMAIL: "bot@example.com",
+      JIRA_API_TOKEN: "jira-token",
+      JIRA_PROJECT_KEY: "OPS",
+    });
+    try {
+      const runId = nextRun;
+      dbx.setRepairOutcome(
+        runId,
+        { result: "FAILED", message: "Task ingest failed: driver lost again" },
+        { result: "FAILED", message: "Task ingest failed: driver lost for good" },
+      );
+      const { ticketId } = await databricksFailure(DRIVER_LOST);
+      const parent = await waitFor(() =>
+        slack.messages.find((m) => m.thread_ts === null && m.metadata?.event_payload.ticket_id === ticketId),
+      );
+      const thread = () => slack.messages.filter((m) => m.thread_ts === parent.ts).map((m) => m.text);
+      await waitFor(
+        async () => thread().length >= 3 && (await remediations(ticketId)).every((r) => r.status === "failed"),
+      );
+      await h.idle();
+      expect(thread()).toEqual([
+        expect.stringMatching(/^:wrench: Automatic fix started \(attempt 1\): Repair the Databricks run/),
+        expect.stringMatching(
+          /^:wrench: Automatic fix failed \(attempt 1\)\. Error: .*driver lost again\. Trying again \(attempt 2\)\.$/,
+        ),
+        expect.stringMatching(
+          /^:wrench: Automatic fix failed \(attempt 2\): .+ Error: .*driver lost for good\. No more automatic attempts: a person needs to look\./,
+        ),
+      ]);
+      const issue = jira.issues.find((i) => i.fields.labels.includes(`rca-desk-${ticketId}`));
+      const comments = (issue?.comments ?? []).map((c) => JSON.stringify(c));
+      expect(comments.filter((c) => c.includes("Automatic fix"))).toHaveLength(3);
+      expect(comments.some((c) => c.includes("driver lost for good") && c.includes("a person needs to look"))).toBe(
+        true,
+      );
+    } finally {
+      setEnv({
+        SLACK_BOT_TOKEN: undefined,
+        SLACK_CHANNEL: undefined,
+        SLACK_API_URL: undefined,
+        SLACK_CHANNEL_INTERVAL_MS: undefined,
+        JIRA_BASE_URL: undefined,
+        JIRA_EMAIL: undefined,
+        JIRA_API_TOKEN: undefined,
+        JIRA_PROJECT_KEY: undefined,
+      });
+    }
   });
 });
 

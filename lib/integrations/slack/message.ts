@@ -12,6 +12,8 @@ import { ticketPageUrl } from "../links";
 
 /** Slack's metadata event type: a message can be found again by it (conversations.history). */
 export const SLACK_EVENT_TYPE = "rca_desk_ticket";
+/** the metadata event type of a thread reply telling what an automatic fix did (found again on a retry) */
+export const SLACK_FIX_EVENT_TYPE = "rca_desk_fix";
 
 const SEVERITY_ICON: Record<TicketJson["severity"], string> = {
   critical: ":red_circle:",
@@ -27,6 +29,7 @@ const ERROR_LIMIT = 2_400;
 const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 /** mrkdwn control characters in text we did not write */
 const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+export { escape as escapeText };
 const safe = (text: string, limit: number, emails: boolean) => escape(trim(redactText(text, { emails }), limit));
 
 export interface MessageInput {

@@ -16,7 +16,8 @@ import { ErrorCode, WebClient, type WebAPICallResult } from "@slack/web-api";
 import type { TicketJson } from "../../api/schemas";
 import type { Env, SlackRoute } from "../../env";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../notifier";
-import { SLACK_EVENT_TYPE, burstReply, ticketMessage } from "./message";
+import { fixNews, type FixNews } from "../fix-news";
+import { SLACK_EVENT_TYPE, SLACK_FIX_EVENT_TYPE, burstReply, escapeText, ticketMessage } from "./message";
 
 /** A thread reply that would wait longer than this for its channel is left to the next one. */
 const REPLY_BACKLOG_MS = 5_000;
@@ -50,6 +51,8 @@ export interface SlackRef {
   permalink: string | null;
   /** the incident's ticket count the last reply reported */
   incidentTickets: number;
+  /** the last automatic-fix news told in the thread (FixNews.key) */
+  fixTold: string | null;
 }
 
 export function slackConfigFromEnv(e: Env): SlackConfig | null {
@@ -102,6 +105,7 @@ function readRef(t: TicketJson): SlackRef | null {
     statusBy: typeof r.statusBy === "string" ? r.statusBy : null,
     permalink: typeof r.permalink === "string" ? r.permalink : null,
     incidentTickets: Number(r.incidentTickets ?? 1),
+    fixTold: typeof r.fixTold === "string" ? r.fixTold : null,
   };
 }
 
@@ -186,6 +190,7 @@ export class SlackNotifier implements Notifier {
       repliedAt: null,
       statusBy: null,
       incidentTickets: n.incident?.ticketCount ?? 1,
+      fixTold: null,
     };
     let ts = await this.find(channel, n.ticket);
     if (ts) await this.client.chat.update({ channel, ts, ...msg });
@@ -216,6 +221,11 @@ export class SlackNotifier implements Notifier {
     const statusChanged = changes.some((c) => c.field === "status");
     let next: SlackRef = statusChanged ? { ...ref, statusBy: typeof actor === "string" ? actor : null } : ref;
     await this.client.chat.update({ channel: ref.channel, ts: ref.ts, ...this.message(n, next.statusBy) });
+    const news = fixNews(n, changes, this.config.redactEmails);
+    if (news && news.key !== ref.fixTold) {
+      await this.tellFix(n, ref, news);
+      next = { ...next, fixTold: news.key };
+    }
     const burst = changes.some((c) => /^(duplicateCount|recurrenceCount|incident\.ticketCount)$/.test(c.field));
     const due = !ref.repliedAt || Date.now() - Date.parse(ref.repliedAt) >= this.config.replyIntervalMs;
     if (burst && due) {
@@ -231,6 +241,39 @@ export class SlackNotifier implements Notifier {
       }
     }
     return { ok: true, ref: `${ref.channel}/${ref.ts}`, refData: { ...next } };
+  }
+
+  /**
+   * What an automatic fix did, as a thread reply (an edit notifies nobody). Not dropped when the channel is busy:
+   * a 429 fails the notification, which is retried. A retry first looks for the reply in the thread by its metadata,
+   * so a reply whose answer was lost is not posted twice.
+   */
+  private async tellFix(n: TicketNotification, ref: SlackRef, news: FixNews): Promise<void> {
+    if ((n.attempt ?? 1) > 1 && (await this.repliedBefore(ref, news.key))) return;
+    await slackPacer.take(ref.channel, this.config.channelIntervalMs);
+    await this.client.chat.postMessage({
+      channel: ref.channel,
+      thread_ts: ref.ts,
+      text: `:wrench: ${escapeText(news.text)}`,
+      metadata: { event_type: SLACK_FIX_EVENT_TYPE, event_payload: { ticket_id: n.ticket.id, fix: news.key } },
+      unfurl_links: false,
+    });
+  }
+
+  private async repliedBefore(ref: SlackRef, key: string): Promise<boolean> {
+    const res = (await this.client.conversations.replies({
+      channel: ref.channel,
+      ts: ref.ts,
+      limit: 200,
+      include_all_metadata: true,
+    })) as WebAPICallResult & {
+      messages?: { metadata?: { event_type?: string; event_payload?: { fix?: unknown } } }[];
+    };
+    return Boolean(
+      res.messages?.some(
+        (m) => m.metadata?.event_type === SLACK_FIX_EVENT_TYPE && m.metadata.event_payload?.fix === key,
+      ),
+    );
   }
 
   /**

@@ -196,6 +196,52 @@ describe("Slack notifications", () => {
     expect(slack.calls("conversations.history").length).toBeGreaterThan(0);
   });
 
+  it("a fix's thread reply whose answer was lost is found in the thread on the retry, not posted twice", async () => {
+    const id = (await post(adfFailure("run-fix-reply-1"))).body.ticketId!;
+    const row = await waitFor(async () => {
+      const r = await h.t.prisma.ticket.findUniqueOrThrow({ where: { id } });
+      return (r.externalRefs as { slack?: { ts: string } }).slack ? r : null;
+    });
+    const parent = (row.externalRefs as { slack: { ts: string } }).slack.ts;
+    const fix = {
+      id: "fix-1",
+      action: "adf_rerun_from_failure",
+      mode: "auto",
+      status: "running",
+      attempt: 1,
+      reason: null,
+      request: {},
+      newRunId: null,
+      runUrl: null,
+      error: null,
+      actor: "policy",
+      details: {},
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+    };
+    // Both attempts see the ticket as the commit left it: a lost answer means the reply's key was never stored.
+    const change = (attempt: number) =>
+      new SlackNotifier(slackConfigFromEnv(env())!).ticketChanged({
+        ticket: ticketToJson(row, null),
+        rca: null,
+        fixes: [fix],
+        changes: [
+          { field: "status", from: "open", to: "remediating" },
+          { field: "actor", from: null, to: "remediation" },
+        ],
+        idempotencyKey: `${id}:changed:job-1`,
+        attempt,
+        log: createLogger({ test: "slack" }),
+        signal: new AbortController().signal,
+      });
+    expect((await change(1)).ok).toBe(true);
+    expect((await change(2)).ok).toBe(true);
+    const thread = slack.messages.filter((m) => m.thread_ts === parent);
+    expect(thread.map((m) => m.text)).toEqual([expect.stringMatching(/^:wrench: Automatic fix started \(attempt 1\)/)]);
+    expect(slack.calls("conversations.replies")).toHaveLength(1);
+  });
+
   it("routes by tag and source to another channel; the Slack test connection says who it is", async () => {
     await withEnv(
       { SLACK_ROUTES: JSON.stringify([{ match: { source: "azure-data-factory" }, channel: "C0DATA" }]) },

@@ -14,7 +14,8 @@ import { notificationJob } from "../notify-later";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
 import { RetryableError } from "../../jobs/types";
-import { rcaToJson, ticketToJson } from "../../tickets/serialize";
+import { aboutAFix } from "../../integrations/fix-news";
+import { rcaToJson, remediationToJson, ticketToJson } from "../../tickets/serialize";
 import { JOB_KINDS } from "../kinds";
 import type { ConditionContext, PipelineRun, PipelineStep, StepContext, StepResult } from "../types";
 
@@ -118,9 +119,15 @@ async function deliver(
     orderBy: { attempt: "desc" },
     select: { id: true, action: true, reason: true },
   });
+  const fixes = aboutAFix(changes)
+    ? (await db.remediation.findMany({ where: { ticketId: ticket.id }, orderBy: { attempt: "asc" } })).map(
+        remediationToJson,
+      )
+    : undefined;
   const note: TicketNotification = {
     incident,
     proposal,
+    fixes,
     ticket: ticketToJson(ticket, latest),
     rca: latest ? rcaToJson(latest) : null,
     idempotencyKey: `${ticket.id}:${event}:${job.id}`,

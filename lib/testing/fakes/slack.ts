@@ -1,5 +1,5 @@
 // Local fake of the Slack Web API on 127.0.0.1: chat.postMessage, chat.update,
-// conversations.history (with message metadata) and auth.test, at the real
+// conversations.history and conversations.replies (with message metadata) and auth.test, at the real
 // paths (/api/<method>, form or JSON bodies, bearer token), answering with the
 // documented shapes (../shared/corpus/fakes/slack). It keeps the messages it
 // was sent per channel, records every request byte for byte, and can fail on
@@ -159,6 +159,26 @@ export async function startFakeSlack(
           }));
         if (!channel) return send(res, 200, { ok: false, error: "channel_not_found" });
         return send(res, 200, { ok: true, messages: found, has_more: false, response_metadata: { next_cursor: "" } });
+      }
+      case "conversations.replies": {
+        // the parent first, then its replies oldest first, as Slack answers
+        const parent = messages.find((m) => m.channel === channel && m.ts === String(body.ts));
+        if (!parent) return send(res, 200, { ok: false, error: "thread_not_found" });
+        const withMeta = String(body.include_all_metadata ?? "false") === "true";
+        const thread = [parent, ...messages.filter((m) => m.channel === channel && m.thread_ts === parent.ts)];
+        return send(res, 200, {
+          ok: true,
+          messages: thread.map((m) => ({
+            type: "message",
+            ts: m.ts,
+            thread_ts: parent.ts,
+            text: m.text,
+            bot_id: "B0001",
+            ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
+          })),
+          has_more: false,
+          response_metadata: { next_cursor: "" },
+        });
       }
       default:
         return send(res, 200, { ok: false, error: "unknown_method" });
