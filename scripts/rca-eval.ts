@@ -1,15 +1,21 @@
 // npm run rca:eval [-- <errors.jsonl>] [--folds 10] [--seed 12] [--json]
 // Measures the no-LLM root-cause classification (rules + statistical fallback) on labelled real error messages
 // (format: ../shared/corpus/rca-dev/README.md). Without a file: the dev set (lib/rca/eval/rca-dev.jsonl), the extra
-// set (lib/rca/eval/rca-extra.jsonl) and both together under stratified k-fold cross-validation of the combined set
-// (the fallback retrained per fold without the held-out items), plus leave-one-source-out (train on dev, test on
-// extra and the reverse). With a file (e.g. the hidden hold-out): the fallback is trained on the KB examples and the
-// dev + extra items that do not overlap it, and the file is also cross-validated with those items added to every
-// fold. Prints accuracy, unknowns, the confusion matrix and every unsafe remediation; exits 1 when any is unsafe.
+// set (rca-extra.jsonl), the more set (rca-more.jsonl) and all together under stratified k-fold cross-validation (the
+// fallback retrained per fold without the held-out items), plus leave-one-source-out (train on dev, test on extra and
+// the reverse; train on dev + extra, test on more). With a file (e.g. the hidden hold-out): the fallback is trained on
+// the KB examples and the labelled items that do not overlap it, and the file is also cross-validated with those
+// items added to every fold. Prints accuracy, unknowns, the confusion matrix and every unsafe remediation; exits 1
+// when any is unsafe.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fallbackModel } from "../lib/rca/classifier";
-import { loadDevSetFixture, loadExtraSetFixture, loadLabelledErrors } from "../lib/rca/eval/dataset";
+import {
+  loadDevSetFixture,
+  loadExtraSetFixture,
+  loadLabelledErrors,
+  loadMoreSetFixture,
+} from "../lib/rca/eval/dataset";
 import {
   classifyItem,
   crossValidate,
@@ -37,6 +43,8 @@ const k = Number(args.folds);
 const seed = Number(args.seed);
 const dev = loadDevSetFixture(root);
 const extra = loadExtraSetFixture(root);
+const more = loadMoreSetFixture(root);
+const labelled = [...dev, ...extra, ...more];
 const external = positionals[0] ? loadLabelledErrors(path.resolve(positionals[0])) : null;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -87,35 +95,43 @@ const runs: { name: string; results: ItemResult[] }[] = [];
 const lines: string[] = [];
 const started = performance.now();
 if (external) {
-  const training = withoutOverlap([...dev, ...extra], external);
-  const dropped = dev.length + extra.length - training.length;
+  const training = withoutOverlap(labelled, external);
+  const dropped = labelled.length - training.length;
   const model = modelTrainedOn(training);
   runs.push({
-    name: "production-like model (trained on KB examples + dev + extra)",
+    name: "production-like model (trained on KB examples + dev + extra + more)",
     results: external.map((i) => classifyItem(i, model)),
   });
   runs.push({
-    name: `${k}-fold CV of the file (dev + extra added to every fold)`,
+    name: `${k}-fold CV of the file (dev + extra + more added to every fold)`,
     results: crossValidate(external, k, seed, training),
   });
   lines.push(
     `RCA classification on ${positionals[0]}: ${external.length} items; ${dropped} training items dropped because their message also opens an item of this file`,
   );
 } else {
-  const combined = crossValidate([...dev, ...extra], k, seed);
-  const devIds = new Set(dev.map((d) => d.id));
-  runs.push({ name: `${k}-fold CV, combined dev + extra`, results: combined });
-  runs.push({ name: `${k}-fold CV, dev part`, results: combined.filter((r) => devIds.has(r.id)) });
-  runs.push({ name: `${k}-fold CV, extra part`, results: combined.filter((r) => !devIds.has(r.id)) });
+  const combined = crossValidate(labelled, k, seed);
+  const part = (set: readonly { id: string }[]) => {
+    const ids = new Set(set.map((d) => d.id));
+    return combined.filter((r) => ids.has(r.id));
+  };
+  runs.push({ name: `${k}-fold CV, combined dev + extra + more`, results: combined });
+  runs.push({ name: `${k}-fold CV, dev part`, results: part(dev) });
+  runs.push({ name: `${k}-fold CV, extra part`, results: part(extra) });
+  runs.push({ name: `${k}-fold CV, more part`, results: part(more) });
   runs.push({ name: "leave-one-source-out: trained on dev, tested on extra", results: trainTest(dev, extra) });
   runs.push({ name: "leave-one-source-out: trained on extra, tested on dev", results: trainTest(extra, dev) });
+  runs.push({
+    name: "leave-one-source-out: trained on dev + extra, tested on more",
+    results: trainTest([...dev, ...extra], more),
+  });
   const production = fallbackModel();
   runs.push({
-    name: "production model (model.generated.json, trained on all of both: resubstitution, not a generalisation figure)",
-    results: [...dev, ...extra].map((i) => classifyItem(i, production.model)),
+    name: "production model (model.generated.json, trained on all of them: resubstitution, not a generalisation figure)",
+    results: labelled.map((i) => classifyItem(i, production.model)),
   });
   lines.push(
-    `RCA classification (rules + statistical fallback, no LLM): dev set ${dev.length} items, extra set ${extra.length} items (seed ${seed})`,
+    `RCA classification (rules + statistical fallback, no LLM): dev set ${dev.length} items, extra set ${extra.length} items, more set ${more.length} items (seed ${seed})`,
     `production fallback model: ${production.docs} training documents, ${production.model.vocabularySize} terms, loaded in ${production.loadMs} ms`,
   );
 }

@@ -1,5 +1,5 @@
 // npx tsx lib/rca/classifier/build-model.ts — trains the statistical fallback on the KB examples and the labelled real
-// reports (rca-dev.jsonl + rca-extra.jsonl) and writes model.generated.json, which the app loads instead of training.
+// reports (rca-dev.jsonl, rca-extra.jsonl, rca-more.jsonl) and writes model.generated.json, which the app loads instead of training.
 // Run it after changing the examples, the labelled sets, the tokenizer or the model; model-file.test.ts checks it.
 import { writeFileSync } from "node:fs";
 import path from "node:path";

@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "../classify";
 import type { RcaInput } from "../types";
-import { FALLBACK_CONFIDENCE_CAP, MIN_FALLBACK_PROBABILITY, fallbackAnswer, fallbackModel, trainClassifier } from ".";
+import {
+  FALLBACK_CONFIDENCE_CAP,
+  MIN_FALLBACK_PROBABILITY,
+  classifierFromData,
+  fallbackAnswer,
+  fallbackModel,
+  trainClassifier,
+} from ".";
 import { terms } from "./tokenize";
 
 const DOCS = [
@@ -62,7 +69,17 @@ describe("trainClassifier", () => {
 describe("fallbackAnswer", () => {
   it("answers unknown when the top probability is below the threshold, and caps the confidence", () => {
     const model = trainClassifier(DOCS);
-    const unsure = fallbackAnswer(model, "zebra quokka");
+    // no term the model knows: the prior alone is no answer, whatever its probability
+    expect(fallbackAnswer(model, "zebra quokka").category).toBe("unknown");
+    // a known term that speaks for three categories equally: a third each, below the threshold
+    const even = classifierFromData({
+      labels: ["configuration", "permission", "transient"],
+      terms: ["gateway"],
+      idf: [1],
+      weights: [1, 1, 1],
+      bias: [0, 0, 0],
+    });
+    const unsure = fallbackAnswer(even, "gateway");
     expect(unsure.probability).toBeLessThan(MIN_FALLBACK_PROBABILITY);
     expect(unsure.category).toBe("unknown");
     const sure = fallbackAnswer(model, "connection reset by peer socket closed");

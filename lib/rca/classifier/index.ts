@@ -12,7 +12,7 @@ export type { ModelData, Prediction, TextClassifier, TrainingDoc } from "./model
 export { classifierText } from "./training";
 
 /** Below this probability the model is guessing between categories: answer unknown. */
-export const MIN_FALLBACK_PROBABILITY = 0.5;
+export const MIN_FALLBACK_PROBABILITY = 0.4;
 /** A statistical answer never claims more than this (a matched class starts at 0.5–0.95). */
 export const FALLBACK_CONFIDENCE_CAP = 0.5;
 
@@ -34,7 +34,8 @@ function asCategory(label: string): RcaCategory {
 export function fallbackAnswer(model: TextClassifier, text: string): FallbackAnswer {
   const p = model.predict(text);
   const second = p.ranking[1];
-  const confident = p.probability >= MIN_FALLBACK_PROBABILITY;
+  // Text without a single known term gets the prior: that is no evidence, whatever its probability.
+  const confident = p.knownTerms > 0 && p.probability >= MIN_FALLBACK_PROBABILITY;
   return {
     category: confident ? asCategory(p.label) : "unknown",
     probability: Math.round(p.probability * 1000) / 1000,

@@ -12,6 +12,8 @@ export interface Prediction {
   probability: number;
   /** every label's probability, best first */
   ranking: { label: string; probability: number }[];
+  /** how many of the text's terms the model knows: 0 means the answer is the prior alone */
+  knownTerms: number;
 }
 
 export interface TrainOptions {
@@ -161,7 +163,7 @@ function fromParameters(
       const ranking = labels
         .map((label, k) => ({ label, probability: p[k]! }))
         .sort((a, c) => c.probability - a.probability || (a.label < c.label ? -1 : 1));
-      return { label: ranking[0]!.label, probability: ranking[0]!.probability, ranking };
+      return { label: ranking[0]!.label, probability: ranking[0]!.probability, ranking, knownTerms: x.index.length };
     },
     toData(): ModelData {
       return { labels: [...labels], terms: [...vocab.keys()], idf: [...idf], weights: [...W], bias: [...b] };

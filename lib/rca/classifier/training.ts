@@ -1,6 +1,12 @@
 // What the statistical fallback learns from: the knowledge base's own labelled examples (lib/rca/rules/examples)
-// and the labelled real reports (lib/rca/eval/rca-dev.jsonl and rca-extra.jsonl).
-import { labelledInput, loadDevSetFixture, loadExtraSetFixture, type LabelledError } from "../eval/dataset";
+// and the labelled real reports (lib/rca/eval/rca-dev.jsonl, rca-extra.jsonl and rca-more.jsonl).
+import {
+  labelledInput,
+  loadDevSetFixture,
+  loadExtraSetFixture,
+  loadMoreSetFixture,
+  type LabelledError,
+} from "../eval/dataset";
 import { KB_EXAMPLES, exampleInput } from "../rules/examples";
 import { MORE_REALISTIC_CASES } from "../rules/examples/realistic-more";
 import { REALISTIC_CASES } from "../rules/examples/realistic";
@@ -42,7 +48,12 @@ export function labelledDocs(items: readonly LabelledError[]): TrainingDoc[] {
   return items.map((item) => ({ text: classifierText(labelledInput(item)), label: item.category }));
 }
 
-/** Everything the production model is trained on: KB examples, the dev set and the extra set of real reports. */
+/** Everything the production model is trained on: KB examples and every labelled set of real reports. */
 export function defaultTrainingDocs(root = process.cwd()): TrainingDoc[] {
-  return [...exampleDocs(), ...labelledDocs(loadDevSetFixture(root)), ...labelledDocs(loadExtraSetFixture(root))];
+  return [
+    ...exampleDocs(),
+    ...labelledDocs(loadDevSetFixture(root)),
+    ...labelledDocs(loadExtraSetFixture(root)),
+    ...labelledDocs(loadMoreSetFixture(root)),
+  ];
 }

@@ -39,6 +39,9 @@ export function loadLabelledErrors(file: string): LabelledError[] {
 /** 60 more real errors collected from public reports after the rules were written (see ./README.md). */
 export const EXTRA_SET_FIXTURE = path.join("lib", "rca", "eval", "rca-extra.jsonl");
 
+/** 60 more real errors collected on 2026-12-04, measured before any rule looked at them (see ./README.md). */
+export const MORE_SET_FIXTURE = path.join("lib", "rca", "eval", "rca-more.jsonl");
+
 /** The committed dev set, or [] when the file is not there (e.g. a deployment that ships only the build). */
 export function loadDevSetFixture(root = process.cwd()): LabelledError[] {
   const file = path.join(root, DEV_SET_FIXTURE);
@@ -48,6 +51,12 @@ export function loadDevSetFixture(root = process.cwd()): LabelledError[] {
 /** The committed extra set, or [] when the file is not there. */
 export function loadExtraSetFixture(root = process.cwd()): LabelledError[] {
   const file = path.join(root, EXTRA_SET_FIXTURE);
+  return existsSync(file) ? loadLabelledErrors(file) : [];
+}
+
+/** The committed "more" set, or [] when the file is not there. */
+export function loadMoreSetFixture(root = process.cwd()): LabelledError[] {
+  const file = path.join(root, MORE_SET_FIXTURE);
   return existsSync(file) ? loadLabelledErrors(file) : [];
 }
 

@@ -146,7 +146,7 @@ export const ADF_EXAMPLES: KbExample[] = [
     message:
       "Call to provided Azure function 'ProcessOrders' failed with status-'InternalServerError' and message - 'Invoking Azure function failed with HttpStatusCode - InternalServerError.'.",
     expectedClass: "adf-azure-function-call-failed",
-    expectedCategory: "code",
+    expectedCategory: "configuration",
     source: `${EC} ADF-TS 3608`,
   },
   {

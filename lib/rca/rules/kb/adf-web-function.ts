@@ -66,12 +66,14 @@ export const ADF_WEB_FUNCTION_CLASSES: ErrorClass[] = [
     platform: "adf",
     title: "Azure Function call failed (ADF 3608)",
     match: { errorCodes: ["3608"], patterns: [/Call to provided Azure function '[^']*' failed with status/i] },
-    category: "code",
+    // Real reports of 3608 (NotFound, Unauthorized, BadGateway, a 500 "request timed out") were fixed in the
+    // function app's setup (name, authorization level, key, timeout), not in ADF and not by a retry.
+    category: "configuration",
     rootCause:
-      "The Azure Function called by {subject} ran and returned an error status. The failure is inside the function (its code or what it calls), which ADF only relays.",
+      "The Azure Function called by {subject} answered with an error status. ADF only relays it: the function app's setup (function name or URL, authorization level and key, timeout, plan) or the function itself must be checked.",
     recommendations: [
-      "Look up the function invocation in Application Insights / the function's Monitor tab for the exception.",
-      "Fix the function (or the data it received from the pipeline) and rerun.",
+      "Read the status in the error: NotFound → the function name / URL; Unauthorized or Forbidden → the authorization level and the key the linked service sends; a timeout or 5xx → the function's own run in Application Insights and its timeout.",
+      "Fix the function app (or the request the pipeline sends) and rerun; an unchanged rerun fails the same way.",
     ],
     remediation: "none",
     confidence: 0.6,

@@ -111,6 +111,7 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\binvalid (?:configuration|config|value|setting|property|parameter|argument|arguments|reference|connection string|format|path|url|uri)\b/i,
         /\b(?:missing )?required (?:field|property|parameter|setting)s?\b[^\n]{0,20}(?:missing|not (?:set|provided|specified))?/i,
         /\bis required\b/i,
+        /\b(?:is|are) mandatory\b/i,
         /\b(?:is|was) not (?:valid|initialized|configured|set)\b/i,
         /\bis (?:disabled|not enabled) (?:in|for|on) (?:this|the) (?:workspace|subscription|account|tenant)\b/i,
         /\bFailure to initialize configuration\b/i,
@@ -268,6 +269,9 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bdata type\b[^\n]{0,60}\b(?:mismatch|not match|differ|incompatible|unsupported)/i,
         /\bmalformed (?:record|row|line|csv|json)s?\b/i,
         /\bduplicate (?:key|column|row)s?\b/i,
+        // SQL Server / Synapse: a value whose type the target column cannot take without an explicit CONVERT
+        /\bimplicit conversion from data type\b[^\n]{0,80}\bis not allowed\b/i,
+        /\bArithmetic overflow error converting\b/i,
       ],
     },
     category: "schema_data",
@@ -328,6 +332,9 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bFailed to reach (?:the )?(?:service|driver|server|control plane)\b/i,
         /\bAn error has occurred\.?\s*$/im,
         /\bInsufficientInstanceCapacity\b/,
+        // Synapse / HDInsight Spark pools: the pool's cluster never came up
+        /\bCLUSTER_CREATION_TIMED_OUT\b/,
+        /\bbefore it reached '?Ready'? state\b/i,
         /\b(?:insufficient|not have (?:sufficient|enough)) [\w.\- ]{0,40}capacity\b/i,
       ],
     },
