@@ -16,7 +16,7 @@ const fix = (over: Partial<RemediationJson>): RemediationJson => ({
   actor: "policy",
   details: {},
   createdAt: "2026-12-04T03:00:00.000Z",
-  startedAt: null,
+  startedAt: "2026-12-04T03:00:01.000Z",
   finishedAt: null,
   ...over,
 });
@@ -27,45 +27,45 @@ const status = (from: string, to: string, actor = "remediation") => [
 ];
 
 describe("automatic fix news", () => {
-  it("says nothing for changes that are not about a fix, or when the ticket has none", () => {
-    expect(fixNews(ticket([fix({})]), status("open", "acknowledged", "user:ana@example.com"), true)).toBeNull();
-    expect(fixNews(ticket([fix({})]), [{ field: "rca.version", from: 1, to: 2 }], true)).toBeNull();
-    expect(fixNews(ticket([]), status("open", "remediating"), true)).toBeNull();
+  it("says nothing for changes that are not about a fix, or when there is nothing new", () => {
+    expect(fixNews(ticket([fix({})]), status("open", "acknowledged", "user:ana@example.com"), true, [])).toBeNull();
+    expect(fixNews(ticket([fix({})]), [{ field: "rca.version", from: 1, to: 2 }], true, [])).toBeNull();
+    expect(fixNews(ticket([]), status("open", "remediating"), true, [])).toBeNull();
+    expect(fixNews(ticket([fix({})]), status("open", "remediating"), true, ["r-1:started"])).toBeNull();
   });
 
-  it("tells a start once, whether the approval or the start is heard first", () => {
-    const approved = fixNews(
-      ticket([fix({ status: "approved", actor: "slack:maria" })]),
-      [{ field: "remediation", from: "proposed", to: "approved: databricks_repair_run" }],
-      true,
-    );
+  it("tells a start with who approved it, and a proposal until it is decided", () => {
     const started = fixNews(
-      ticket([fix({ status: "running", actor: "slack:maria", runUrl: "https://adb-1/#job/1/run/9" })], "remediating"),
+      ticket([fix({ actor: "slack:maria", runUrl: "https://adb-1/#job/1/run/9" })], "remediating"),
       status("open", "remediating"),
       true,
+      [],
     );
-    expect(approved?.key).toBe(started?.key);
     expect(started?.text).toBe(
       "Automatic fix started (attempt 1, approved by maria in Slack): Repair the Databricks run (failed tasks). Run: https://adb-1/#job/1/run/9",
     );
+    expect(started?.told).toEqual(["r-1:started"]);
+    const proposed = fixNews(
+      ticket([fix({ status: "proposed", startedAt: null })]),
+      [{ field: "remediation", from: null, to: "proposed: databricks_repair_run" }],
+      true,
+      [],
+    );
+    expect(proposed?.text).toMatch(/^Automatic fix proposed: .+ It waits for a person to approve or reject it\.$/);
   });
 
-  it("a failed attempt that will be tried again names the error and the next attempt; the last one asks for a person", () => {
+  it("a late notification tells everything not told yet, in order, each once", () => {
     const first = fix({ status: "failed", error: "Task ingest failed: driver lost again" });
-    const retry = fix({ id: "r-2", attempt: 2, status: "approved" });
-    const again = fixNews(ticket([first, retry]), status("remediating", "open"), true);
-    expect(again?.text).toBe(
-      "Automatic fix failed (attempt 1). Error: Task ingest failed: driver lost again. Trying again (attempt 2).",
-    );
-    const last = fixNews(
-      ticket([first, { ...retry, status: "failed", error: "still lost" }]),
-      status("remediating", "open"),
-      true,
-    );
-    expect(last?.key).toBe("r-2:failed");
-    expect(last?.text).toMatch(
-      /^Automatic fix failed \(attempt 2\): Repair .+\. Error: still lost\. No more automatic attempts/,
-    );
+    const retry = fix({ id: "r-2", attempt: 2, status: "failed", error: "still lost" });
+    // the first notification (the start of attempt 1) is sent after both attempts failed
+    const late = fixNews(ticket([first, retry]), status("open", "remediating"), true, []);
+    expect(late?.text.split("\n")).toEqual([
+      "Automatic fix started (attempt 1): Repair the Databricks run (failed tasks).",
+      "Automatic fix failed (attempt 1): Repair the Databricks run (failed tasks). Error: Task ingest failed: driver lost again. Trying again (attempt 2).",
+      "Automatic fix failed (attempt 2): Repair the Databricks run (failed tasks). Error: still lost. No more automatic attempts: a person needs to look.",
+    ]);
+    // the notifications that follow have nothing left to tell
+    expect(fixNews(ticket([first, retry]), status("remediating", "open"), true, late!.told)).toBeNull();
   });
 
   it("a success says the ticket is resolved; secrets in an error never reach the text", () => {
@@ -73,6 +73,7 @@ describe("automatic fix news", () => {
       ticket([fix({ status: "succeeded", newRunId: "77" })], "resolved"),
       status("remediating", "resolved"),
       true,
+      ["r-1:started"],
     );
     expect(ok?.text).toBe(
       "Automatic fix worked (attempt 1): Repair the Databricks run (failed tasks). New run 77. The ticket is resolved.",
@@ -81,6 +82,7 @@ describe("automatic fix news", () => {
       ticket([fix({ status: "failed", error: "login failed: Password=Hunter2Secret!; ana@example.com" })]),
       [{ field: "remediation", from: "running", to: "failed" }],
       true,
+      [],
     );
     expect(leaky?.text).not.toContain("Hunter2Secret");
     expect(leaky?.text).not.toContain("ana@example.com");

@@ -1,18 +1,26 @@
-// What an automatic fix just did, as one plain sentence for a Slack thread reply and a Jira comment. Editing the
-// ticket's Slack message (what every change does) notifies nobody; the engineer on call must hear that a fix was
-// proposed, started, worked, or gave up, without opening the dashboard.
+// What automatic fixes did, as plain sentences for a Slack thread reply and a Jira comment. Editing the ticket's
+// Slack message (what every change does) notifies nobody; the engineer on call must hear that a fix was proposed,
+// started, worked, or gave up, without opening the dashboard.
+//
+// Notifications run after the fact and may lag behind the fix (the second attempt can be running before the first
+// one's notification is sent). So the news is not "the latest state" but a ledger: every event the ticket's fixes
+// have reached, each with a key; a notifier tells the events whose keys it has not told yet, in order, and keeps
+// the keys.
 import type { RemediationJson } from "../api/schemas";
 import { actorLabel } from "../audit/actor";
 import { remediationLabel } from "../labels";
 import { redactText } from "../redact";
 import type { TicketChange } from "./notifier";
 
-export interface FixNews {
-  /** which attempt and state this tells: a notifier says each once */
+export interface FixEvent {
+  /** "<remediation id>:<event>": a notifier tells each once */
   key: string;
   /** plain text (no markup): the caller escapes it for its medium */
   text: string;
 }
+
+/** How many told keys a notifier keeps: more than a ticket's attempts and proposals ever reach. */
+export const TOLD_KEYS_KEPT = 30;
 
 const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 
@@ -26,57 +34,75 @@ export function aboutAFix(changes: readonly TicketChange[]): boolean {
   );
 }
 
-function latest(rows: readonly RemediationJson[]): RemediationJson | undefined {
-  return [...rows].sort((a, b) => b.attempt - a.attempt || b.createdAt.localeCompare(a.createdAt))[0];
-}
+const STARTED = new Set(["running", "succeeded", "failed"]);
 
-function sentence(
-  resolved: boolean,
-  r: RemediationJson,
-  previous: RemediationJson | undefined,
-  emails: boolean,
-): string {
-  const what = remediationLabel(r.action);
-  const error = (e: string | null) => (e ? ` Error: ${trim(redactText(e, { emails }), 300)}.` : "");
-  const reason = r.reason ? ` (${trim(redactText(r.reason, { emails }), 200)})` : "";
-  const run = r.runUrl ? ` Run: ${r.runUrl}` : r.newRunId ? ` New run ${r.newRunId}.` : "";
-  switch (r.status) {
-    case "proposed":
-      return `Automatic fix proposed: ${what}${reason}. It waits for a person to approve or reject it.`;
-    case "approved":
-    case "running": {
-      if (previous?.status === "failed")
-        return `Automatic fix failed (attempt ${previous.attempt}).${error(previous.error)} Trying again (attempt ${r.attempt}).`;
-      const by = r.actor && r.actor !== "policy" ? `, approved by ${actorLabel(r.actor)}` : "";
-      return `Automatic fix started (attempt ${r.attempt}${by}): ${what}.${run}`;
+/** Every event the fixes have reached, oldest attempt first. */
+export function fixEvents(fixes: readonly RemediationJson[], resolved: boolean, emails: boolean): FixEvent[] {
+  const rows = [...fixes].sort((a, b) => a.attempt - b.attempt || a.createdAt.localeCompare(b.createdAt));
+  const clean = (t: string, limit: number) => trim(redactText(t, { emails }), limit);
+  const error = (e: string | null) => (e ? ` Error: ${clean(e, 300)}.` : "");
+  const reason = (r: RemediationJson) => (r.reason ? ` (${clean(r.reason, 200)})` : "");
+  const out: FixEvent[] = [];
+  for (const r of rows) {
+    const what = remediationLabel(r.action);
+    const run = r.runUrl ? ` Run: ${r.runUrl}` : r.newRunId ? ` New run ${r.newRunId}.` : "";
+    const previous = rows.find((x) => x.attempt === r.attempt - 1);
+    const next = rows.find((x) => x.attempt === r.attempt + 1);
+    const add = (event: string, text: string) => out.push({ key: `${r.id}:${event}`, text });
+    if (r.status === "proposed") {
+      add("proposed", `Automatic fix proposed: ${what}${reason(r)}. It waits for a person to approve or reject it.`);
+      continue;
     }
-    case "succeeded":
-      return `Automatic fix worked (attempt ${r.attempt}): ${what}.${run}${resolved ? " The ticket is resolved." : ""}`;
-    case "failed":
-      return `Automatic fix failed (attempt ${r.attempt}): ${what}.${error(r.error)} No more automatic attempts: a person needs to look.${run}`;
-    case "rejected":
-      return `Automatic fix rejected${r.actor ? ` by ${actorLabel(r.actor)}` : ""}: ${what}${reason}.`;
-    case "skipped":
-      return `Automatic fix skipped: ${what}${reason}.`;
-    case "dry_run":
-      return `Dry run: an automatic fix would have called ${what}${reason}.`;
-    default:
-      return `Automatic fix ${r.status}: ${what}.`;
+    // A retry's start was announced with the failure before it ("Trying again").
+    const isRetry = previous?.status === "failed";
+    if ((STARTED.has(r.status) || r.startedAt) && !isRetry) {
+      const by = r.actor && r.actor !== "policy" ? `, approved by ${actorLabel(r.actor)}` : "";
+      add("started", `Automatic fix started (attempt ${r.attempt}${by}): ${what}.${run}`);
+    }
+    if (r.status === "succeeded")
+      add(
+        "succeeded",
+        `Automatic fix worked (attempt ${r.attempt}): ${what}.${run}${resolved ? " The ticket is resolved." : ""}`,
+      );
+    else if (r.status === "failed")
+      add(
+        "failed",
+        next
+          ? `Automatic fix failed (attempt ${r.attempt}): ${what}.${error(r.error)} Trying again (attempt ${next.attempt}).`
+          : `Automatic fix failed (attempt ${r.attempt}): ${what}.${error(r.error)} No more automatic attempts: a person needs to look.${run}`,
+      );
+    else if (r.status === "rejected")
+      add("rejected", `Automatic fix rejected${r.actor ? ` by ${actorLabel(r.actor)}` : ""}: ${what}${reason(r)}.`);
+    else if (r.status === "skipped") add("skipped", `Automatic fix skipped: ${what}${reason(r)}.`);
+    else if (r.status === "dry_run") add("dry_run", `Dry run: an automatic fix would have called ${what}${reason(r)}.`);
   }
+  return out;
 }
 
-/** The news of the ticket's newest fix when `changes` are about one; null otherwise (or when it has no fix). */
+/**
+ * The fix events not told yet, when the notification is about a fix; null when there is nothing to tell.
+ * `told`: the keys this notifier already told (kept in its ticket ref).
+ */
 export function fixNews(
   n: { ticket: { status: string }; fixes?: readonly RemediationJson[] },
   changes: readonly TicketChange[],
   redactEmails: boolean,
-): FixNews | null {
+  told: readonly string[],
+): { events: FixEvent[]; text: string; told: string[] } | null {
   if (!aboutAFix(changes)) return null;
-  const fixes = n.fixes ?? [];
-  const r = latest(fixes);
-  if (!r) return null;
-  const previous = fixes.find((x) => x.attempt === r.attempt - 1);
-  // Approval and the start of the call are one piece of news, whichever notification arrives first.
-  const phase = r.status === "approved" || r.status === "running" ? "started" : r.status;
-  return { key: `${r.id}:${phase}`, text: sentence(n.ticket.status === "resolved", r, previous, redactEmails) };
+  const all = fixEvents(n.fixes ?? [], n.ticket.status === "resolved", redactEmails);
+  const seen = new Set(told);
+  const events = all.filter((e) => !seen.has(e.key));
+  if (!events.length) return null;
+  return {
+    events,
+    text: events.map((e) => e.text).join("\n"),
+    told: [...told, ...events.map((e) => e.key)].slice(-TOLD_KEYS_KEPT),
+  };
+}
+
+/** The told keys a notifier kept in its ticket ref (older refs kept none, or one string). */
+export function toldKeys(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return typeof value === "string" ? [value] : [];
 }

@@ -20,7 +20,7 @@ import type { Env } from "../../env";
 import { retryAfterMs } from "../kit";
 import { ticketPageUrl } from "../links";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../notifier";
-import { fixNews } from "../fix-news";
+import { fixNews, toldKeys } from "../fix-news";
 import { commentBody, issueDescription, issueSummary } from "./description";
 
 export interface JiraConfig {
@@ -43,8 +43,8 @@ export interface JiraRef {
   /** counts the last comments reported */
   duplicates: number;
   incidentTickets: number;
-  /** the last automatic-fix news commented (FixNews.key) */
-  fixTold?: string | null;
+  /** the automatic-fix events already commented (FixEvent keys) */
+  fixTold?: string[];
 }
 
 export const JIRA_LABEL = "rca-desk";
@@ -125,7 +125,7 @@ function readRef(t: TicketJson): JiraRef | null {
     url: r.url,
     duplicates: Number(r.duplicates ?? 0),
     incidentTickets: Number(r.incidentTickets ?? 1),
-    fixTold: typeof r.fixTold === "string" ? r.fixTold : null,
+    fixTold: toldKeys(r.fixTold),
   };
 }
 
@@ -240,16 +240,15 @@ export class JiraNotifier implements Notifier {
       const status = n.changes.find((c) => c.field === "status")?.to;
       const comment = await this.commenter(ref.key, n);
       let next = ref;
-      const news = fixNews(n, n.changes, this.config.redactEmails);
-      const fresh = news && news.key !== ref.fixTold ? news : null;
-      if (fresh) {
-        await comment("fix", fresh.text);
-        next = { ...next, fixTold: fresh.key };
+      const news = fixNews(n, n.changes, this.config.redactEmails, ref.fixTold ?? []);
+      if (news) {
+        await comment("fix", news.text);
+        next = { ...next, fixTold: news.told };
       }
       if (status === "resolved") {
         await this.transition(ref.key, this.config.doneTransition, "done");
-        // resolved by a fix: the fix's comment above says so
-        if (!news) await comment("resolved", `Resolved in RCA Desk${by}.`);
+        // resolved by a fix: the fix's comment ("Automatic fix worked … resolved") says so
+        if (actor !== "remediation") await comment("resolved", `Resolved in RCA Desk${by}.`);
       } else if (status === "open" && n.changes.some((c) => c.field === "status" && c.from === "resolved")) {
         await this.transition(ref.key, this.config.reopenTransition, "new");
         await comment("reopened", `The failure fired again: reopened${by} (recurrence ${t.recurrenceCount}).`);

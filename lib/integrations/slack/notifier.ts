@@ -16,7 +16,7 @@ import { ErrorCode, WebClient, type WebAPICallResult } from "@slack/web-api";
 import type { TicketJson } from "../../api/schemas";
 import type { Env, SlackRoute } from "../../env";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../notifier";
-import { fixNews, type FixNews } from "../fix-news";
+import { fixNews, toldKeys, type FixEvent } from "../fix-news";
 import { SLACK_EVENT_TYPE, SLACK_FIX_EVENT_TYPE, burstReply, escapeText, ticketMessage } from "./message";
 
 /** A thread reply that would wait longer than this for its channel is left to the next one. */
@@ -51,8 +51,8 @@ export interface SlackRef {
   permalink: string | null;
   /** the incident's ticket count the last reply reported */
   incidentTickets: number;
-  /** the last automatic-fix news told in the thread (FixNews.key) */
-  fixTold: string | null;
+  /** the automatic-fix events already told in the thread (FixEvent keys) */
+  fixTold: string[];
 }
 
 export function slackConfigFromEnv(e: Env): SlackConfig | null {
@@ -105,7 +105,7 @@ function readRef(t: TicketJson): SlackRef | null {
     statusBy: typeof r.statusBy === "string" ? r.statusBy : null,
     permalink: typeof r.permalink === "string" ? r.permalink : null,
     incidentTickets: Number(r.incidentTickets ?? 1),
-    fixTold: typeof r.fixTold === "string" ? r.fixTold : null,
+    fixTold: toldKeys(r.fixTold),
   };
 }
 
@@ -190,7 +190,7 @@ export class SlackNotifier implements Notifier {
       repliedAt: null,
       statusBy: null,
       incidentTickets: n.incident?.ticketCount ?? 1,
-      fixTold: null,
+      fixTold: [],
     };
     let ts = await this.find(channel, n.ticket);
     if (ts) await this.client.chat.update({ channel, ts, ...msg });
@@ -221,10 +221,10 @@ export class SlackNotifier implements Notifier {
     const statusChanged = changes.some((c) => c.field === "status");
     let next: SlackRef = statusChanged ? { ...ref, statusBy: typeof actor === "string" ? actor : null } : ref;
     await this.client.chat.update({ channel: ref.channel, ts: ref.ts, ...this.message(n, next.statusBy) });
-    const news = fixNews(n, changes, this.config.redactEmails);
-    if (news && news.key !== ref.fixTold) {
-      await this.tellFix(n, ref, news);
-      next = { ...next, fixTold: news.key };
+    const news = fixNews(n, changes, this.config.redactEmails, ref.fixTold);
+    if (news) {
+      await this.tellFix(n, ref, news.events);
+      next = { ...next, fixTold: news.told };
     }
     const burst = changes.some((c) => /^(duplicateCount|recurrenceCount|incident\.ticketCount)$/.test(c.field));
     const due = !ref.repliedAt || Date.now() - Date.parse(ref.repliedAt) >= this.config.replyIntervalMs;
@@ -248,32 +248,39 @@ export class SlackNotifier implements Notifier {
    * a 429 fails the notification, which is retried. A retry first looks for the reply in the thread by its metadata,
    * so a reply whose answer was lost is not posted twice.
    */
-  private async tellFix(n: TicketNotification, ref: SlackRef, news: FixNews): Promise<void> {
-    if ((n.attempt ?? 1) > 1 && (await this.repliedBefore(ref, news.key))) return;
+  private async tellFix(n: TicketNotification, ref: SlackRef, events: FixEvent[]): Promise<void> {
+    const posted = (n.attempt ?? 1) > 1 ? await this.toldInThread(ref) : new Set<string>();
+    const fresh = events.filter((e) => !posted.has(e.key));
+    if (!fresh.length) return;
     await slackPacer.take(ref.channel, this.config.channelIntervalMs);
     await this.client.chat.postMessage({
       channel: ref.channel,
       thread_ts: ref.ts,
-      text: `:wrench: ${escapeText(news.text)}`,
-      metadata: { event_type: SLACK_FIX_EVENT_TYPE, event_payload: { ticket_id: n.ticket.id, fix: news.key } },
+      text: fresh.map((e) => `:wrench: ${escapeText(e.text)}`).join("\n"),
+      metadata: {
+        event_type: SLACK_FIX_EVENT_TYPE,
+        event_payload: { ticket_id: n.ticket.id, fixes: fresh.map((e) => e.key).join(" ") },
+      },
       unfurl_links: false,
     });
   }
 
-  private async repliedBefore(ref: SlackRef, key: string): Promise<boolean> {
+  /** the fix events this service already told in the ticket's thread, read from the replies' metadata */
+  private async toldInThread(ref: SlackRef): Promise<Set<string>> {
     const res = (await this.client.conversations.replies({
       channel: ref.channel,
       ts: ref.ts,
       limit: 200,
       include_all_metadata: true,
     })) as WebAPICallResult & {
-      messages?: { metadata?: { event_type?: string; event_payload?: { fix?: unknown } } }[];
+      messages?: { metadata?: { event_type?: string; event_payload?: { fixes?: unknown } } }[];
     };
-    return Boolean(
-      res.messages?.some(
-        (m) => m.metadata?.event_type === SLACK_FIX_EVENT_TYPE && m.metadata.event_payload?.fix === key,
-      ),
+    const keys = (res.messages ?? []).flatMap((m) =>
+      m.metadata?.event_type === SLACK_FIX_EVENT_TYPE && typeof m.metadata.event_payload?.fixes === "string"
+        ? m.metadata.event_payload.fixes.split(" ")
+        : [],
     );
+    return new Set(keys);
   }
 
   /**

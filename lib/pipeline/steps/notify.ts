@@ -124,11 +124,14 @@ async function deliver(
         remediationToJson,
       )
     : undefined;
+  // The batch read its tickets when it began; an earlier job of this ticket in the same batch (run before this one)
+  // may have stored what it told since (Slack ts, Jira key, the fix events told): read the row again.
+  const current = (await db.ticket.findUnique({ where: { id: ticket.id } })) ?? ticket;
   const note: TicketNotification = {
     incident,
     proposal,
     fixes,
-    ticket: ticketToJson(ticket, latest),
+    ticket: ticketToJson(current, latest),
     rca: latest ? rcaToJson(latest) : null,
     idempotencyKey: `${ticket.id}:${event}:${job.id}`,
     attempt: job.attempts,
