@@ -2,8 +2,9 @@
 // the settings, whom to wake for new jobs. No database client, no config
 // reading: the same code runs on the database's own thread (lib/db-thread,
 // the webhook hot path) and on the HTTP thread (failures found by jobs).
-import type { NormalizedFailure, SourceAdapter } from "../sources/types";
-import { getSource } from "../sources/registry";
+import type { SourceIntake } from "../sources/intake";
+import { getIntake } from "../sources/intake-registry";
+import type { NormalizedFailure } from "../sources/types";
 import { GroupCommitter, type CommitResult } from "./committer";
 import { logger } from "../logger";
 import { eventRow, planDelivery, planTickets, storedBody, type PlanSettings, type PlannedDelivery } from "./plan";
@@ -52,7 +53,7 @@ export interface Intake {
   /** A webhook body as received: parse, interpret, store, answer. */
   ingestRaw(sourceId: string, d: RawDelivery): Promise<IngestAnswer>;
   /** A parsed payload (the cluster watcher builds its own). */
-  ingestPayload(source: SourceAdapter, body: unknown, d: RawDelivery): Promise<IngestAnswer>;
+  ingestPayload(source: SourceIntake, body: unknown, d: RawDelivery): Promise<IngestAnswer>;
   /** Failures found by a job rather than a webhook, linked to the delivery that led to them. */
   ingestFailures(
     sourceId: string,
@@ -74,7 +75,7 @@ export function createIntake(opts: IntakeOptions): Intake {
   });
 
   /** Store a delivery refused after authentication (400 / 422). */
-  async function storeRejected(source: SourceAdapter, d: RawDelivery, status: number, reason: string) {
+  async function storeRejected(source: SourceIntake, d: RawDelivery, status: number, reason: string) {
     const event = eventRow(source.id, d.receivedAt, storedBody(d.rawBody, opts.settings()), d.headers, {
       outcome: "rejected",
       httpStatus: status,
@@ -93,7 +94,7 @@ export function createIntake(opts: IntakeOptions): Intake {
     });
   }
 
-  async function ingestPayload(source: SourceAdapter, parsed: unknown, d: RawDelivery): Promise<IngestAnswer> {
+  async function ingestPayload(source: SourceIntake, parsed: unknown, d: RawDelivery): Promise<IngestAnswer> {
     // Every body passes here (webhooks and the watcher's own): the one place its text is made valid.
     const body = wellFormedBody(d.rawBody, parsed);
     let planned: { unsupported: string } | { event: EventInput; delivery: PlannedDelivery };
@@ -125,7 +126,7 @@ export function createIntake(opts: IntakeOptions): Intake {
 
   return {
     async ingestRaw(sourceId, d) {
-      const source = getSource(sourceId);
+      const source = getIntake(sourceId);
       if (!source) throw new Error(`unknown source ${sourceId}`);
       let body: unknown;
       try {

@@ -2,28 +2,23 @@
 import { planAdfFix } from "./fix-plan";
 import { randomUUID } from "node:crypto";
 import { ADF_TEST_TARGET, pipelineTestEvent } from "../../parsers/azure-monitor/test-event";
-import { COMMON_SCHEMA_HINT } from "../../parsers/azure-monitor/schema";
 import { env } from "../../env";
 import { azureConfigFromEnv, azureIntegrationFor } from "../../integrations/azure";
 import { defineSource } from "../define";
 import { createAdfEnricher } from "./enrich";
-import { extractAzureDataFactory } from "./extract";
-import { azureDataFactoryPayloadSchema } from "./schema";
+import { adfIntake } from "./intake";
 import { azureDataFactorySetup } from "./setup";
 import { testAdfApi } from "./test-connection";
 
 export const azureDataFactorySource = defineSource({
-  id: "azure-data-factory",
+  ...adfIntake,
   displayName: "Azure Data Factory",
   shortName: "Azure Data Factory",
   runLinkLabel: "Open in ADF Studio",
   planFix: planAdfFix,
   apiTest: { id: "azure", run: testAdfApi },
-  schema: azureDataFactoryPayloadSchema,
-  unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,
   azureSecureWebhook: true,
-  extract: extractAzureDataFactory,
   // config read at each call, so tests (setEnv) and restarts see changes
   enrich: createAdfEnricher(() => ({ azure: azureIntegrationFor(azureConfigFromEnv(env())) })),
   enrichmentConfigured: () => azureIntegrationFor(azureConfigFromEnv(env())).configured,

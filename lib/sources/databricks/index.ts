@@ -5,8 +5,8 @@ import { env } from "../../env";
 import { databricksConfigFromEnv } from "../../integrations/databricks/workspaces";
 import { defineSource } from "../define";
 import { enrich } from "./enrich";
-import { extract } from "./extract";
-import { databricksPayloadSchema, type DatabricksPayload } from "./schema";
+import { databricksIntake } from "./intake";
+import type { DatabricksPayload } from "./schema";
 import { databricksSetup } from "./setup";
 import { databricksTestEvent } from "./test-event";
 import { testDatabricksApi } from "./test-connection";
@@ -17,19 +17,14 @@ export type { DatabricksMetadata } from "./extract";
 export type { CustomPayload, CustomPayloadInput, DatabricksPayload, JobWebhookPayload } from "./schema";
 
 export const databricksSource = defineSource<DatabricksPayload>({
-  id: "databricks",
+  ...databricksIntake,
   displayName: "Databricks",
   shortName: "Databricks",
   runLinkLabel: "Open run in Databricks",
   poller: databricksClusterWatcher,
   apiTest: { id: "databricks", run: () => testDatabricksApi() },
   planFix: planDatabricksFix,
-  schema: databricksPayloadSchema,
-  unsupportedMessage:
-    'Expected a Databricks job notification webhook (event_type "jobs.on_failure", "jobs.on_success", ... with workspace_id, run.run_id and job.job_id), ' +
-    'or the documented custom payload (event_type "cluster.terminated", "cluster.failed_to_start", "cluster.driver_not_responding" or "library.install_failed" with workspace_id and cluster.cluster_id)',
   allowBasicAuth: true,
-  extract,
   enrich,
   enrichmentConfigured: () => {
     const c = databricksConfigFromEnv(env());

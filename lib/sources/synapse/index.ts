@@ -1,22 +1,17 @@
 // The Synapse source: Azure Monitor alerts on Synapse pipelines and Spark pools (/api/monitor/synapse).
 import { randomUUID } from "node:crypto";
 import { pipelineTestEvent, SYNAPSE_TEST_TARGET } from "../../parsers/azure-monitor/test-event";
-import { COMMON_SCHEMA_HINT } from "../../parsers/azure-monitor/schema";
 import { defineSource } from "../define";
-import { extractSynapse } from "./extract";
-import { synapsePayloadSchema } from "./schema";
+import { synapseIntake } from "./intake";
 import { synapseSetup } from "./setup";
 
 export const synapseSource = defineSource({
-  id: "synapse",
+  ...synapseIntake,
   displayName: "Azure Synapse Analytics",
   shortName: "Synapse",
   runLinkLabel: "Open in Synapse Studio",
-  schema: synapsePayloadSchema,
-  unsupportedMessage: COMMON_SCHEMA_HINT,
   allowBasicAuth: false,
   azureSecureWebhook: true,
-  extract: extractSynapse,
   setup: synapseSetup,
   testEvent: (at) => pipelineTestEvent(SYNAPSE_TEST_TARGET, at, randomUUID()),
   runHelp: {
