@@ -1,8 +1,15 @@
 // A proposed automatic fix, approved in the browser: the ticket page shows the
 // proposal and why, Approve makes the repair call, and the ticket resolves by
-// remediation. The Remediation page lists the attempt and the kill switch works.
+// remediation, and the Slack thread says so. The Remediation page lists the attempt and the kill switch works.
 import { expect, test } from "@playwright/test";
-import { E2E_API_KEY, E2E_FIX_RUN_ID, E2E_FIX_WORKSPACE } from "../playwright.config";
+import { E2E_API_KEY, E2E_FIX_RUN_ID, E2E_FIX_WORKSPACE, FAKE_SLACK_PORT } from "../playwright.config";
+
+type FakeMessage = {
+  ts: string;
+  text: string;
+  thread_ts: string | null;
+  metadata?: { event_payload: { ticket_id?: string } };
+};
 
 test("approve a proposed fix and watch the ticket resolve", async ({ page, request }) => {
   const created = await request.post(`/api/databricks-monitor?api_key=${E2E_API_KEY}`, {
@@ -33,6 +40,23 @@ test("approve a proposed fix and watch the ticket resolve", async ({ page, reque
   await expect(card).toContainText("fixed");
   await expect(card.getByRole("link")).toHaveAttribute("href", new RegExp(`/run/${E2E_FIX_RUN_ID}$`));
   await page.screenshot({ path: ".tmp/screens/remediation-fixed.png", fullPage: true });
+
+  // what the on-call engineer reads in the ticket's Slack thread (an edit of the message notifies nobody)
+  const thread = async () => {
+    const res = await request.get(`http://127.0.0.1:${FAKE_SLACK_PORT}/_fake/messages`);
+    const { messages } = (await res.json()) as { messages: FakeMessage[] };
+    const parent = messages.find((m) => m.thread_ts === null && m.metadata?.event_payload.ticket_id === ticketId);
+    return parent ? messages.filter((m) => m.thread_ts === parent.ts).map((m) => m.text) : [];
+  };
+  await expect.poll(async () => (await thread()).join("\n"), { timeout: 30_000 }).toContain("Automatic fix worked");
+  const lines = (await thread()).join("\n").split("\n");
+  expect(lines).toEqual([
+    expect.stringMatching(/^:wrench: Automatic fix proposed: Repair the Databricks run .*approve or reject it\.$/),
+    expect.stringMatching(
+      /^:wrench: Automatic fix started \(attempt 1, approved by [^)]+\): Repair the Databricks run/,
+    ),
+    expect.stringMatching(/^:wrench: Automatic fix worked \(attempt 1\): .+ The ticket is resolved\.$/),
+  ]);
 
   await page.goto("/remediation");
   const attempt = page.getByTestId("attempt").filter({ hasText: "e2e_fix_etl" });

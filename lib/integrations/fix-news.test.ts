@@ -68,6 +68,17 @@ describe("automatic fix news", () => {
     expect(fixNews(ticket([first, retry]), status("remediating", "open"), true, late!.told)).toBeNull();
   });
 
+  it("a ticket with a long history tells only its newest fixes, and never an old one again", () => {
+    const rows = Array.from({ length: 15 }, (_, k) =>
+      fix({ id: `r-${k + 1}`, attempt: k + 1, status: "skipped", reason: "the hourly limit", startedAt: null }),
+    );
+    const first = fixNews(ticket(rows), [{ field: "remediation", from: null, to: "skipped" }], true, []);
+    expect(first?.events.map((e) => e.key)).toEqual(rows.slice(5).map((r) => `${r.id}:skipped`));
+    const more = [...rows, fix({ id: "r-16", attempt: 16, status: "skipped", reason: "again", startedAt: null })];
+    const next = fixNews(ticket(more), [{ field: "remediation", from: null, to: "skipped" }], true, first!.told);
+    expect(next?.events.map((e) => e.key)).toEqual(["r-16:skipped"]);
+  });
+
   it("a success says the ticket is resolved; secrets in an error never reach the text", () => {
     const ok = fixNews(
       ticket([fix({ status: "succeeded", newRunId: "77" })], "resolved"),

@@ -19,8 +19,12 @@ export interface FixEvent {
   text: string;
 }
 
-/** How many told keys a notifier keeps: more than a ticket's attempts and proposals ever reach. */
-export const TOLD_KEYS_KEPT = 30;
+/**
+ * Only the newest fixes are news (a ticket that flaps for months collects skipped and rejected rows); their events
+ * (two at most per fix) always fit in the told keys a notifier keeps, so an old event is never told again.
+ */
+const NEWS_FROM_LAST_FIXES = 10;
+export const TOLD_KEYS_KEPT = 3 * NEWS_FROM_LAST_FIXES;
 
 const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 
@@ -38,7 +42,9 @@ const STARTED = new Set(["running", "succeeded", "failed"]);
 
 /** Every event the fixes have reached, oldest attempt first. */
 export function fixEvents(fixes: readonly RemediationJson[], resolved: boolean, emails: boolean): FixEvent[] {
-  const rows = [...fixes].sort((a, b) => a.attempt - b.attempt || a.createdAt.localeCompare(b.createdAt));
+  const rows = [...fixes]
+    .sort((a, b) => a.attempt - b.attempt || a.createdAt.localeCompare(b.createdAt))
+    .slice(-NEWS_FROM_LAST_FIXES);
   const clean = (t: string, limit: number) => trim(redactText(t, { emails }), limit);
   const error = (e: string | null) => (e ? ` Error: ${clean(e, 300)}.` : "");
   const reason = (r: RemediationJson) => (r.reason ? ` (${clean(r.reason, 200)})` : "");
