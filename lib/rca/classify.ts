@@ -74,6 +74,8 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   // a count limit that is reached stays reached until someone changes the limit or the load
   /\((?:limit|max(?:imum)?): ?\d+\)/i,
   /\b(?:quota|limit)\b[^\n]{0,30}\b(?:has been|was|is) reached\b/i,
+  // a policy that forbids the request (e.g. ADLA "administrator-defined policy prevents a job from using more AUs")
+  /\bpolicy (?:prevents|does not allow|forbids|disallows)\b/i,
   // an HTTP call that failed with a client error, or with no status at all: a retry sends the same request
   /\bResponse status code: ?'?(?:4\d\d\b|'|\s*$)/im,
 ];

@@ -133,6 +133,17 @@ describe("classifyFailure with the production model", () => {
     expect(r.fallback?.category).toBe("unknown");
   });
 
+  it("never retries what a policy forbids, even in a class that retries its queue limits", () => {
+    const r = classifyFailure(
+      input(
+        "This job was rejected because it requires 24 AUs. This account's administrator-defined policy prevents a job from using more than 5 AUs.",
+        { source: "azure-data-factory", resourceType: "activity", errorCode: "2709" },
+      ),
+    );
+    expect(r.matchedClassId).toBe("adf-adla-queue-limit"); // a class that proposes retry_with_backoff
+    expect(r.remediation).toBe("none");
+  });
+
   it("never retries a crash on a bad import, even when a class proposes a retry", () => {
     const r = classifyFailure(
       input(

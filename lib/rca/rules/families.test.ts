@@ -78,3 +78,51 @@ describe("error families", () => {
     if (!RETRYABLE.has(message)) expect(r.remediation).toBe("none");
   });
 });
+
+/**
+ * Messages quoted from the ADF troubleshooting guides (MicrosoftDocs/azure-docs, articles/data-factory:
+ * data-factory-troubleshoot-guide.md 3250-3252 / 2002 / 2343, connector-troubleshoot-parquet.md,
+ * connector-troubleshoot-xml.md), with the category their documented cause gives. Kept out of the KB examples on
+ * purpose: those train the statistical fallback, and these only check the family wordings added for them.
+ */
+const DOCUMENTED: [RcaCategory, string, string][] = [
+  [
+    "resource",
+    "3252",
+    "There are not enough vcores available for your spark job, details: 'requested 16, available 8'",
+  ],
+  ["resource", "3250", "There are not enough resources available in the workspace, details: 'spark pool limit'"],
+  [
+    "resource",
+    "2002",
+    "The payload including configurations on activity/dataSet/linked service is too large. Please check if you have settings with very large value and try to reduce its size.",
+  ],
+  ["configuration", "2343", "User name and password cannot be null or empty to connect to the HDInsight cluster."],
+  ["schema_data", "ParquetInvalidFile", "File is not a valid Parquet file."],
+  ["schema_data", "ParquetNotSupportedType", "Unsupported Parquet type. PrimitiveType: INT96 OriginalType: NONE."],
+  ["schema_data", "ParquetInvalidDecimalPrecisionScale", "Invalid Decimal Precision or Scale. Precision: 40 Scale: 2."],
+  [
+    "schema_data",
+    "XmlInvalid",
+    "Input XML file 'orders/2026-12-04.xml' is invalid with parsing error 'unexpected end of file'.",
+  ],
+];
+
+describe("documented ADF messages the families cover", () => {
+  it.each(DOCUMENTED)("%s ← %s %s", (category, errorCode, message) => {
+    const r = classifyFailure({
+      source: "azure-data-factory",
+      resourceType: "activity",
+      resourceName: "Copy data1",
+      errorCode,
+      errorMessage: message,
+      errorTrace: null,
+      failureType: "UserError",
+      details: [],
+      metadata: {},
+    });
+    expect(r.category).toBe(category);
+    expect(r.method).toBe("rule");
+    expect(r.remediation).toBe("none");
+  });
+});

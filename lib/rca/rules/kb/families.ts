@@ -112,6 +112,7 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\b(?:missing )?required (?:field|property|parameter|setting)s?\b[^\n]{0,20}(?:missing|not (?:set|provided|specified))?/i,
         /\bis required\b/i,
         /\b(?:is|are) mandatory\b/i,
+        /\b(?:cannot|can't|can not|must not|should not) be (?:null or empty|null|empty)\b/i,
         /\b(?:is|was) not (?:valid|initialized|configured|set)\b/i,
         /\bis (?:disabled|not enabled) (?:in|for|on) (?:this|the) (?:workspace|subscription|account|tenant)\b/i,
         /\bFailure to initialize configuration\b/i,
@@ -234,6 +235,10 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\b(?:cores?|vCPUs?|public IP addresses|IP addresses|instances|nodes) (?:quota|limit)\b/i,
         /\bCannot create more than \d+\b/i,
         /\bMaximum allowed: \d+/i,
+        // Synapse Spark (ADF-TS 3250-3252): "There are not enough resources available in the pool / vcores available"
+        /\bnot enough (?:resources|v?cores|capacity|nodes|executors)(?: are)? available\b/i,
+        // ADF-TS 2002 and alike: a payload, request or file over the service's size limit
+        /\b(?:payload|request|message|body|file|row|document|response)\b[^\n.]{0,60}\bis too large\b/i,
       ],
     },
     category: "resource",
@@ -271,6 +276,11 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bduplicate (?:key|column|row)s?\b/i,
         // SQL Server / Synapse: a value whose type the target column cannot take without an explicit CONVERT
         /\bimplicit conversion from data type\b[^\n]{0,80}\bis not allowed\b/i,
+        // file-format readers (ADF Parquet / ORC / Avro / XML / JSON connectors): the file itself is not what its format says
+        /\bis not a valid (?:Parquet|ORC|Avro|JSON|XML|CSV|Delta|Excel) file\b/i,
+        /\bUnsupported (?:Parquet|ORC|Avro) (?:data )?type\b/i,
+        /\bInvalid Decimal Precision or Scale\b/i,
+        /\b(?:XML|JSON) (?:file|document)\b[^\n]{0,80}\bis (?:invalid|malformed|not well[- ]formed)\b/i,
         /\bArithmetic overflow error converting\b/i,
       ],
     },
