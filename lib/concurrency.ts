@@ -40,3 +40,25 @@ export async function settleByKey<T, R>(
   });
   return out;
 }
+
+/**
+ * A lock per key within this process: `run(key, fn)` waits for the earlier calls with the same key to finish.
+ * For work that two concurrent batches of the worker could otherwise do for one ticket at once.
+ */
+export function keyedLock(): <R>(key: string, fn: () => Promise<R>) => Promise<R> {
+  const tails = new Map<string, Promise<void>>();
+  return async (key, fn) => {
+    const before = tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const tail = before.then(() => mine);
+    tails.set(key, tail);
+    await before;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}

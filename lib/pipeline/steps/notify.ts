@@ -9,7 +9,7 @@ import { env } from "../../env";
 import { newId } from "../../ids";
 import { incidentView, joinIncidents, membershipOf, type Membership } from "../../incidents/join";
 import { enqueueJobs, type NewJob } from "../../jobs/queue";
-import { settleByKey } from "../../concurrency";
+import { keyedLock, settleByKey } from "../../concurrency";
 import { notificationJob } from "../notify-later";
 import type { Notifier, NotifyResult, TicketChange, TicketNotification } from "../../integrations/notifier";
 import { asRecord } from "../../json";
@@ -171,6 +171,13 @@ async function deliver(
 }
 
 /**
+ * One delivery per ticket at a time in this process: the worker runs several batches at once, and two notifications
+ * of one ticket in different batches would otherwise both read the ticket's refs before either stored what it told
+ * (a fix's thread reply posted twice). Each delivery re-reads the ticket inside the lock.
+ */
+const perTicket = keyedLock();
+
+/**
  * A batch of notify jobs (a storm's arrive together): the tickets' latest RCAs in one read, the opened ones put
  * in their incidents together, every member's "tell the lead" job queued once per incident window; the tickets
  * that speak for themselves are then told one by one, as many at a time as the worker's concurrency.
@@ -213,7 +220,10 @@ async function runMany(ctxs: StepContext[]): Promise<PromiseSettledResult<StepRe
     own,
     (k) => ctxs[k]!.ticket.id,
     env().WORKER_CONCURRENCY,
-    (k) => deliver(ctxs[k]!, events[k]!, latestOf(ctxs[k]!.ticket.id), membership.get(k) ?? null),
+    (k) =>
+      perTicket(ctxs[k]!.ticket.id, () =>
+        deliver(ctxs[k]!, events[k]!, latestOf(ctxs[k]!.ticket.id), membership.get(k) ?? null),
+      ),
   );
   own.forEach((k, n) => (results[k] = told[n]!));
   return results;
