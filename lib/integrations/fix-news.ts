@@ -11,6 +11,7 @@ import { actorLabel } from "../audit/actor";
 import { remediationLabel } from "../labels";
 import { redactText } from "../redact";
 import type { TicketChange } from "./notifier";
+import { ellipsize } from "../text/ellipsize";
 
 export interface FixEvent {
   /** "<remediation id>:<event>": a notifier tells each once */
@@ -24,9 +25,7 @@ export interface FixEvent {
  * (two at most per fix) always fit in the told keys a notifier keeps, so an old event is never told again.
  */
 const NEWS_FROM_LAST_FIXES = 10;
-export const TOLD_KEYS_KEPT = 3 * NEWS_FROM_LAST_FIXES;
-
-const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+const TOLD_KEYS_KEPT = 3 * NEWS_FROM_LAST_FIXES;
 
 /** the notification is about a fix: a remediation change, or the ticket entering, leaving or resolved by one */
 export function aboutAFix(changes: readonly TicketChange[]): boolean {
@@ -45,7 +44,7 @@ export function fixEvents(fixes: readonly RemediationJson[], resolved: boolean, 
   const rows = [...fixes]
     .sort((a, b) => a.attempt - b.attempt || a.createdAt.localeCompare(b.createdAt))
     .slice(-NEWS_FROM_LAST_FIXES);
-  const clean = (t: string, limit: number) => trim(redactText(t, { emails }), limit);
+  const clean = (t: string, limit: number) => ellipsize(redactText(t, { emails }), limit);
   const error = (e: string | null) => (e ? ` Error: ${clean(e, 300)}.` : "");
   const reason = (r: RemediationJson) => (r.reason ? ` (${clean(r.reason, 200)})` : "");
   const out: FixEvent[] = [];
@@ -107,8 +106,7 @@ export function fixNews(
   };
 }
 
-/** The told keys a notifier kept in its ticket ref (older refs kept none, or one string). */
+/** The told keys a notifier kept in its ticket ref (refs made before fixes were told have none). */
 export function toldKeys(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
-  return typeof value === "string" ? [value] : [];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }

@@ -5,12 +5,12 @@ import { CATEGORY_LABELS, remediationLabel } from "../../labels";
 import { sourceShortName } from "../../sources/directory";
 import type { RcaJson, TicketJson } from "../../api/schemas";
 import { redactText } from "../../redact";
+import { ellipsize } from "../../text/ellipsize";
 
 type Inline = { type: "text"; text: string; marks?: unknown[] };
 type Block = Record<string, unknown>;
 
 const ERROR_LIMIT = 20_000; // Jira's text fields take 32,767 characters; the error gets most of them
-const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 
 const text = (t: string, marks?: unknown[]): Inline =>
   marks ? { type: "text", text: t, marks } : { type: "text", text: t };
@@ -32,14 +32,14 @@ export interface DescriptionInput {
 
 export function issueSummary(t: TicketJson, redactEmails: boolean): string {
   // Jira's summary is one line of at most 255 characters
-  return trim(
+  return ellipsize(
     `[${t.severity.toUpperCase()}] ${redactText(t.title, { emails: redactEmails })}`.replace(/\s+/g, " "),
     255,
   );
 }
 
 export function issueDescription({ ticket: t, rca, ticketUrl, redactEmails }: DescriptionInput): Block {
-  const safe = (s: string, limit = 2_000) => trim(redactText(s, { emails: redactEmails }), limit);
+  const safe = (s: string, limit = 2_000) => ellipsize(redactText(s, { emails: redactEmails }), limit);
   const where = [sourceShortName(t.source), t.resourceName, t.scope].filter(Boolean).join(" · ");
   const content: Block[] = [
     paragraph(strong("Where: "), text(safe(where, 500))),
@@ -77,6 +77,6 @@ export function commentBody(message: string, redactEmails: boolean): Block {
   return {
     type: "doc",
     version: 1,
-    content: [paragraph(text(trim(redactText(message, { emails: redactEmails }), 5_000)))],
+    content: [paragraph(text(ellipsize(redactText(message, { emails: redactEmails }), 5_000)))],
   };
 }

@@ -44,7 +44,7 @@ export interface JiraRef {
   duplicates: number;
   incidentTickets: number;
   /** the automatic-fix events already commented (FixEvent keys) */
-  fixTold?: string[];
+  fixTold: string[];
 }
 
 export const JIRA_LABEL = "rca-desk";
@@ -138,7 +138,7 @@ export class JiraNotifier implements Notifier {
   }
 
   private ref(key: string, duplicates: number, incidentTickets: number): JiraRef {
-    return { key, url: `${this.config.baseUrl}/browse/${key}`, duplicates, incidentTickets };
+    return { key, url: `${this.config.baseUrl}/browse/${key}`, duplicates, incidentTickets, fixTold: [] };
   }
 
   /** the ticket's issue if one exists already: made by an attempt whose answer was lost */
@@ -240,7 +240,7 @@ export class JiraNotifier implements Notifier {
       const status = n.changes.find((c) => c.field === "status")?.to;
       const comment = await this.commenter(ref.key, n);
       let next = ref;
-      const news = fixNews(n, n.changes, this.config.redactEmails, ref.fixTold ?? []);
+      const news = fixNews(n, n.changes, this.config.redactEmails, ref.fixTold);
       if (news) {
         await comment("fix", news.text);
         next = { ...next, fixTold: news.told };

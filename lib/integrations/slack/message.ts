@@ -9,6 +9,7 @@ import type { IncidentJson, RcaJson, TicketJson } from "../../api/schemas";
 import type { FixProposal } from "../notifier";
 import { redactText } from "../../redact";
 import { ticketPageUrl } from "../links";
+import { ellipsize } from "../../text/ellipsize";
 
 /** Slack's metadata event type: a message can be found again by it (conversations.history). */
 export const SLACK_EVENT_TYPE = "rca_desk_ticket";
@@ -26,11 +27,10 @@ const SEVERITY_ICON: Record<TicketJson["severity"], string> = {
 // Slack allows 3,000 characters in a section's text; the error gets most of it.
 const ERROR_LIMIT = 2_400;
 
-const trim = (text: string, limit: number) => (text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
 /** mrkdwn control characters in text we did not write */
 const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 export { escape as escapeText };
-const safe = (text: string, limit: number, emails: boolean) => escape(trim(redactText(text, { emails }), limit));
+const safe = (text: string, limit: number, emails: boolean) => escape(ellipsize(redactText(text, { emails }), limit));
 
 export interface MessageInput {
   ticket: TicketJson;
@@ -53,7 +53,7 @@ export const APPROVE_FIX = "remediation_approve";
 export const REJECT_FIX = "remediation_reject";
 
 function proposalBlocks(t: TicketJson, p: FixProposal, interactive: boolean): unknown[] {
-  const text = `:wrench: *Automatic fix proposed:* ${escape(remediationLabel(p.action))}${p.reason ? `\n${escape(trim(p.reason, 400))}` : ""}`;
+  const text = `:wrench: *Automatic fix proposed:* ${escape(remediationLabel(p.action))}${p.reason ? `\n${escape(ellipsize(p.reason, 400))}` : ""}`;
   const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text } }];
   if (!interactive) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Approve or reject it on the ticket page." }] });

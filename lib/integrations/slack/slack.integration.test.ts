@@ -7,6 +7,7 @@ import { createLogger } from "../../logger";
 import { notifyDigestStep } from "../../pipeline/steps/notify-digest";
 import { truncateAll } from "../../testing/db";
 import { startFakeSlack, type FakeSlack } from "../../testing/fakes/slack";
+import { remediationJson } from "../../testing/remediation-json";
 import { adfLogAlert, startPipelineHarness, waitFor, type PipelineHarness } from "../../testing/pipeline-harness";
 import { ticketToJson } from "../../tickets/serialize";
 import { SlackNotifier, slackConfigFromEnv } from ".";
@@ -203,23 +204,7 @@ describe("Slack notifications", () => {
       return (r.externalRefs as { slack?: { ts: string } }).slack ? r : null;
     });
     const parent = (row.externalRefs as { slack: { ts: string } }).slack.ts;
-    const fix = {
-      id: "fix-1",
-      action: "adf_rerun_from_failure",
-      mode: "auto",
-      status: "running",
-      attempt: 1,
-      reason: null,
-      request: {},
-      newRunId: null,
-      runUrl: null,
-      error: null,
-      actor: "policy",
-      details: {},
-      createdAt: new Date().toISOString(),
-      startedAt: null,
-      finishedAt: null,
-    };
+    const fix = remediationJson({ action: "adf_rerun_from_failure", createdAt: new Date().toISOString() });
     // Both attempts see the ticket as the commit left it: a lost answer means the reply's key was never stored.
     const change = (attempt: number) =>
       new SlackNotifier(slackConfigFromEnv(env())!).ticketChanged({

@@ -4,7 +4,7 @@
 // check the breadth of the families, and that only clearly transient text keeps an automatic retry.
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "../classify";
-import type { RcaCategory } from "../types";
+import type { RcaCategory, RcaInput } from "../types";
 
 const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["configuration", "The remote server returned an error: (404) Not Found."],
@@ -61,19 +61,23 @@ const RETRYABLE = new Set([
   "Cluster terminated. Reason: Self Bootstrap Failure",
 ]);
 
+/** what intake hands the engine for a Databricks job failure with `message`; `over` makes it another source's */
+const input = (message: string, over: Partial<RcaInput> = {}): RcaInput => ({
+  source: "databricks",
+  resourceType: "job",
+  resourceName: "nightly",
+  errorCode: null,
+  errorMessage: message,
+  errorTrace: null,
+  failureType: null,
+  details: [],
+  metadata: {},
+  ...over,
+});
+
 describe("error families", () => {
   it.each(FAMILY_WORDINGS)("%s ← %s", (category, message) => {
-    const r = classifyFailure({
-      source: "databricks",
-      resourceType: "job",
-      resourceName: "nightly",
-      errorCode: null,
-      errorMessage: message,
-      errorTrace: null,
-      failureType: null,
-      details: [],
-      metadata: {},
-    });
+    const r = classifyFailure(input(message));
     expect(r.category).toBe(category);
     if (!RETRYABLE.has(message)) expect(r.remediation).toBe("none");
   });
@@ -110,17 +114,15 @@ const DOCUMENTED: [RcaCategory, string, string][] = [
 
 describe("documented ADF messages the families cover", () => {
   it.each(DOCUMENTED)("%s ← %s %s", (category, errorCode, message) => {
-    const r = classifyFailure({
-      source: "azure-data-factory",
-      resourceType: "activity",
-      resourceName: "Copy data1",
-      errorCode,
-      errorMessage: message,
-      errorTrace: null,
-      failureType: "UserError",
-      details: [],
-      metadata: {},
-    });
+    const r = classifyFailure(
+      input(message, {
+        source: "azure-data-factory",
+        resourceType: "activity",
+        resourceName: "Copy data1",
+        errorCode,
+        failureType: "UserError",
+      }),
+    );
     expect(r.category).toBe(category);
     expect(r.method).toBe("rule");
     expect(r.remediation).toBe("none");
