@@ -28,12 +28,6 @@ const MIN_CV_ACCURACY = 91 / 120;
 const MIN_COMBINED_CORRECT = 180;
 const MIN_EXTRA_CORRECT = 43;
 const MIN_MORE_CORRECT = 46;
-/**
- * The two unsafe answers measured on the more set, kept visible rather than hidden: a REST read that "could not
- * connect to the remote server" gets the network family's retry (the thread found a pagination rule pointing at a dead
- * host), and a Databricks BOOTSTRAP_TIMEOUT gets a re-run (the thread found an egress firewall).
- */
-const KNOWN_UNSAFE = ["more-adf-038", "more-dbx-025"];
 
 const dev = loadDevSetFixture();
 const extra = loadExtraSetFixture();
@@ -108,10 +102,10 @@ describe("the more set of real reports (collected 2026-12-04, measured before an
     expect(withoutOverlap(more, [...dev, ...extra])).toHaveLength(83);
   });
 
-  it(`trained on dev + extra and tested on it: at least ${MIN_MORE_CORRECT}/83, with no unsafe remediation but the known one`, () => {
+  it(`trained on dev + extra and tested on it: at least ${MIN_MORE_CORRECT}/83, with no unsafe remediation`, () => {
     const s = score(trainTest([...dev, ...extra], more));
     expect(s.correct).toBeGreaterThanOrEqual(MIN_MORE_CORRECT);
-    expect(s.unsafe.map((u) => u.id)).toEqual(KNOWN_UNSAFE);
+    expect(s.unsafe.map((u) => u.id)).toEqual([]);
   }, 60_000);
 });
 
@@ -123,12 +117,12 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  it(`combined 10-fold CV of all 263 stays at or above ${MIN_COMBINED_CORRECT}/263, with no unsafe remediation but the known one`, () => {
+  it(`combined 10-fold CV of all 263 stays at or above ${MIN_COMBINED_CORRECT}/263, with no unsafe remediation`, () => {
     const cv = crossValidate([...dev, ...extra, ...more], 10, 12);
     const s = score(cv);
     expect(s.n).toBe(263);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    expect(s.unsafe.map((u) => u.id)).toEqual(KNOWN_UNSAFE);
+    expect(s.unsafe.map((u) => u.id)).toEqual([]);
     const extraIds = new Set(extra.map((e) => e.id));
     expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
   }, 180_000);

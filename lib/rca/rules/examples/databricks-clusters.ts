@@ -115,6 +115,15 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {
+    // The termination reason of more-dbx-025's kind, as the Clusters API documents it (no report quoted)
+    errorCode: "BOOTSTRAP_TIMEOUT",
+    message: "Cluster terminated. Reason: Bootstrap Timeout",
+    resourceType: "cluster",
+    expectedClass: "dbx-cluster-launch-network",
+    expectedCategory: "platform",
+    source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
+  },
+  {
     errorCode: "UNEXPECTED_LAUNCH_FAILURE",
     message: "failed to complete critical setup steps",
     resourceType: "cluster",

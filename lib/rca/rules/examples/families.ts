@@ -78,9 +78,15 @@ export const FAMILY_EXAMPLES: KbExample[] = [
   {
     message:
       "A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.",
-    expectedClass: "family-network-connect-transient",
+    expectedClass: "family-network-connect-timeout",
     expectedCategory: "transient",
     source: WINSOCK,
+  },
+  {
+    message: "Failed to read the response: the connection was closed by the remote host during the transfer.",
+    expectedClass: "family-network-connect-transient",
+    expectedCategory: "transient",
+    source: FAMILY,
   },
   {
     message: "The source folder is empty.",

@@ -172,6 +172,15 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bremote name could not be resolved\b/i,
         /\bNo DNS entries exist for host\b/i,
         /\bactively refused\b/i,
+        // nothing listens or nothing routes there: a wrong host / port, a private endpoint or a firewall
+        /\bConnection refused\b/i,
+        /\bECONNREFUSED\b/,
+        /\bgetaddrinfo ENOTFOUND\b/i,
+        /\bNetwork is unreachable\b/i,
+        /\bNo route to host\b/i,
+        /\bUnable to connect to the remote server\b/i,
+        /\bFailed to establish a new connection\b/i,
+        /\b(?:Could not|Cannot|Unable to) connect to (?:net\.tcp|host|server|the server)\b/i,
         /\bnet\.tcp:\/\/[^\s]+:8060\b/i,
         /\bEntering Passive Mode\b/i,
         /\bfirewall\b/i,
@@ -389,12 +398,9 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     id: "family-network-connect-transient",
     platform: "generic",
     wrapper: true,
-    title: "Connection timed out or was dropped by the other side",
+    title: "Connection was dropped by the other side",
     match: {
       patterns: [
-        /\bSocketErrorCode: '?TimedOut\b/i,
-        /\bconnected party did not properly respond after a period of time\b/i,
-        /\b(?:Connect(?:ion)?|Open connection)[^\n]{0,60}\btime(?:d)? ?out\b/i,
         /\bconnection (?:is|was) (?:closed|dropped|terminated|reset) by\b/i,
         /\bTimeouts? in [^\n]{0,30}\b(?:write|read) operation\b/i,
         /\bnetwork issue\b/i,
@@ -402,12 +408,38 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     },
     category: "transient",
     rootCause:
-      "The connection used by {subject} timed out while being opened or was closed by the other side: a network or server-side hiccup that usually clears by itself.",
+      "The connection used by {subject} was closed by the other side or timed out mid-transfer: a network or server-side hiccup that usually clears by itself.",
     recommendations: [
       "Rerun after a short delay; configure activity retries with an interval.",
       "If it repeats, check the target's load and network path (integration runtime, VNet, firewall).",
     ],
     remediation: "retry_with_backoff",
+    confidence: 0.62,
+    source: "ADF-CONN SqlOpenConnectionTimeout / SocketErrorCode TimedOut",
+  },
+  {
+    // A connection that was never established. A target that is down for a minute looks like this, and so does a
+    // firewall, NSG or private endpoint that silently drops the packets (the usual cause in public reports): in doubt
+    // between transient and configuration, no automatic retry.
+    id: "family-network-connect-timeout",
+    platform: "generic",
+    wrapper: true,
+    title: "Connection could not be opened in time",
+    match: {
+      patterns: [
+        /\bSocketErrorCode: '?TimedOut\b/i,
+        /\bconnected party did not properly respond after a period of time\b/i,
+        /\b(?:Connect(?:ion)?|Open connection)[^\n]{0,60}\btime(?:d)? ?out\b/i,
+      ],
+    },
+    category: "transient",
+    rootCause:
+      "{subject} could not open a connection in time: the target did not answer. Either it was down or overloaded at that moment, or a firewall, NSG or private-endpoint rule drops the traffic.",
+    recommendations: [
+      "Rerun once by hand; if it fails the same way, the network path is at fault: check the firewall / NSG rules, private endpoints and DNS between the integration runtime or cluster and the target host.",
+      "If reruns usually pass, configure activity retries with an interval.",
+    ],
+    remediation: "none",
     confidence: 0.62,
     source: "ADF-CONN SqlOpenConnectionTimeout / SocketErrorCode TimedOut",
   },

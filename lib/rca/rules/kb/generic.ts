@@ -134,22 +134,21 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     title: "Network connectivity / DNS failure",
     match: {
       patterns: [
+        // A connection that was open and then dropped, or a lookup the resolver itself calls temporary. A target that
+        // refuses every connection, or a host that does not resolve, is a set-up problem (family-network-setup):
+        // public reports of those were fixed in DNS, firewall or host settings, never by rerunning.
         /Connection reset(?: by peer)?/i,
-        /Connection refused/i,
         /Temporary failure in name resolution/i,
-        /getaddrinfo (?:ENOTFOUND|EAI_AGAIN)/i,
-        /\bECONN(?:RESET|REFUSED)\b/,
+        /getaddrinfo EAI_AGAIN/i,
+        /\bECONNRESET\b/,
         /\bETIMEDOUT\b/,
-        /Network is unreachable/i,
         /Broken pipe/i,
-        /Unable to connect to the remote server/i,
         /The connection was closed unexpectedly/i,
-        /Failed to establish a new connection/i,
         /An existing connection was forcibly closed/i,
       ],
     },
     category: "transient",
-    rootCause: "{subject} could not reach a service over the network (connection refused/reset or DNS lookup failure).",
+    rootCause: "{subject} lost its connection to a service (connection reset or dropped, or a temporary DNS lookup failure).",
     recommendations: [
       "Rerun after a short delay; transient network failures usually clear.",
       "If it repeats, check DNS (private endpoints / private DNS zones), firewalls and routes between the runtime and the target host named in the message.",
