@@ -89,6 +89,19 @@ export const FAMILY_EXAMPLES: KbExample[] = [
     source: FAMILY,
   },
   {
+    message: "The service is temporarily unavailable. Please try again later.",
+    expectedClass: "family-service-temporarily-unavailable",
+    expectedCategory: "transient",
+    source: FAMILY,
+  },
+  {
+    message:
+      "ErrorCode=UserErrorFailedFileOperation,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Upload file failed.,Source=Microsoft.DataTransfer.Common,''Type=System.NullReferenceException,Message=Object reference not set to an instance of an object.,Source=Microsoft.DataTransfer.ClientLibrary,'",
+    expectedClass: "adf-copy-engine-defect",
+    expectedCategory: "platform",
+    source: FAMILY,
+  },
+  {
     message: "The source folder is empty.",
     expectedClass: "family-upstream-nothing-delivered",
     expectedCategory: "upstream_data",

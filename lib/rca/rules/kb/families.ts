@@ -369,6 +369,55 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     source: "DBX-SPEC TerminationCode / ADF-TS SystemError",
   },
   {
+    // The service says so itself: it is not ready or not available now, and asks to be called again later.
+    id: "family-service-temporarily-unavailable",
+    platform: "generic",
+    wrapper: true,
+    title: "Service temporarily unavailable or not ready yet",
+    match: {
+      patterns: [
+        /\b(?:is |was |are )?temporarily unavailable\b/i,
+        /\bnot (?:fully )?(?:initiali[sz]ed|ready) yet\b[^\n]{0,40}\b(?:retry|try again)\b/i,
+        /\b(?:please )?(?:retry|try again) (?:later|after some time|in a (?:few|couple of) minutes)\b/i,
+      ],
+    },
+    category: "transient",
+    rootCause:
+      "The service that {subject} called answered that it is temporarily unavailable or not ready yet, and asked to be called again later.",
+    recommendations: [
+      "Rerun after a few minutes; configure activity / task retries with an interval for this call.",
+      "If it repeats for more than an hour, check the service's status page and open a support case.",
+    ],
+    remediation: "retry_with_backoff",
+    confidence: 0.55,
+    source: "HTTP 503 reason phrases / Databricks TEMPORARILY_UNAVAILABLE",
+  },
+  {
+    // The copy engine is Microsoft's code: a .NET programming exception raised inside it (a null reference, a
+    // collection changed while enumerated, an invalid state) is a defect of the service, not of the pipeline.
+    id: "adf-copy-engine-defect",
+    platform: "adf",
+    wrapper: true,
+    title: "The copy engine crashed on a .NET programming error",
+    match: {
+      patterns: [
+        /'?Type=System\.(?:NullReferenceException|IndexOutOfRangeException|ArgumentOutOfRangeException|InvalidCastException|OverflowException),Message=[^']*,Source=(?:Microsoft\.DataTransfer[\w.]*|mscorlib|System\.Private\.CoreLib)\b/,
+        // ADO.NET's "Invalid attempt to … when reader is closed" is the engine using a reader it already closed
+        /'?Type=System\.InvalidOperationException,Message=(?:Collection was modified|Invalid attempt to|Sequence contains no)[^']*,Source=(?:Microsoft\.DataTransfer[\w.]*|mscorlib|System\.Private\.CoreLib|System\.Data)\b/,
+      ],
+    },
+    category: "platform",
+    rootCause:
+      "The copy engine running {subject} failed on a .NET programming error raised inside its own code, not on the pipeline's data or settings: a defect of the service, often triggered by an edge case such as an empty source.",
+    recommendations: [
+      "Check whether the run's source was empty or unusual (zero rows, one huge row) and whether a recent service update is known to have changed the behaviour.",
+      "Open a support case with the activity run id; rerun by hand once, as some of these are intermittent.",
+    ],
+    remediation: "none",
+    confidence: 0.55,
+    source: "ADF copy activity error format ('Type=…,Message=…,Source=…')",
+  },
+  {
     id: "family-timeout-configured",
     platform: "generic",
     wrapper: true,
