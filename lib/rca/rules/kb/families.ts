@@ -389,7 +389,7 @@ export const FAMILY_CLASSES: ErrorClass[] = [
       "If it repeats for more than an hour, check the service's status page and open a support case.",
     ],
     remediation: "retry_with_backoff",
-    confidence: 0.55,
+    confidence: 0.6,
     source: "HTTP 503 reason phrases / Databricks TEMPORARILY_UNAVAILABLE",
   },
   {
