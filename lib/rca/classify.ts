@@ -76,6 +76,11 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   /\b(?:quota|limit)\b[^\n]{0,30}\b(?:has been|was|is) reached\b/i,
   // a policy that forbids the request (e.g. ADLA "administrator-defined policy prevents a job from using more AUs")
   /\bpolicy (?:prevents|does not allow|forbids|disallows)\b/i,
+  // the client already retried with backoff and gave up (urllib3 / requests "Max retries exceeded … too many 503
+  // error responses"): one more automatic retry is unlikely to do better; a person should look first
+  /\bMax retries exceeded\b/i,
+  /\bRetryError\b/,
+  /\bretries (?:exhausted|exceeded)\b/i,
   // an HTTP call that failed with a client error, or with no status at all: a retry sends the same request
   /\bResponse status code: ?'?(?:4\d\d\b|'|\s*$)/im,
 ];

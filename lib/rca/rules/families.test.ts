@@ -52,13 +52,33 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["code", "NameError: name 'spark_df' is not defined"],
   ["code", "ZeroDivisionError: division by zero"],
   ["configuration", "Linked service 'ls_sql' is invalid: the connection string is not valid"],
+  ["transient", "The service is temporarily unavailable. Please try again later."],
+  ["permission", "ORA-01017: invalid username/password; logon denied"],
+  ["permission", 'FATAL: password authentication failed for user "etl"'],
+  // the client gave up after its own retries: no automatic retry on top
+  [
+    "transient",
+    "HTTPSConnectionPool(host='adb-1.azuredatabricks.net', port=443): Max retries exceeded with url: /api/2.1/jobs/runs/get (Caused by ResponseError('too many 503 error responses'))",
+  ],
+  // nothing listens or resolves there: set-up, not a blip
+  ["configuration", "System.Net.WebException: Unable to connect to the remote server"],
+  ["configuration", "requests.exceptions.ConnectionError: [Errno 111] Connection refused"],
+  // never connected: a firewall that drops packets looks the same as a target down for a minute
+  ["transient", "A connection attempt failed because the connected party did not properly respond after a period of time"],
+  ["platform", "Cluster terminated. Reason: Bootstrap Timeout"],
+  [
+    "platform",
+    "ErrorCode=UserErrorFailedFileOperation,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Upload file failed.,Source=mscorlib,''Type=System.InvalidOperationException,Message=Collection was modified; enumeration operation may not execute.,Source=mscorlib,'",
+  ],
 ];
 
-/** The only wordings allowed an automatic fix: a 503 and a 429 (server-side, temporary). */
+/** The only wordings allowed an automatic fix: a 503, a 429, a service asking to be called later (server-side,
+ * temporary) and a bootstrap failure Databricks itself calls transient. */
 const RETRYABLE = new Set([
   "Response status code does not indicate success: 503 (Service Unavailable).",
   "Request failed with status: Too Many Requests",
   "Cluster terminated. Reason: Self Bootstrap Failure",
+  "The service is temporarily unavailable. Please try again later.",
 ]);
 
 /** what intake hands the engine for a Databricks job failure with `message`; `over` makes it another source's */

@@ -32,6 +32,13 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bnot authori[sz]ed to\b/i,
         /\binsufficient (?:privileges|permissions)\b/i,
         /\bpermission denied\b/i,
+        // database and server logins written out (Oracle ORA-01017, PostgreSQL, MySQL, SFTP/FTP servers)
+        /\binvalid (?:user ?name|user)(?:\/| or )password\b/i,
+        /\bincorrect (?:user ?name|user) or password\b/i,
+        /\blogon denied\b/i,
+        /\bpassword authentication failed\b/i,
+        /\bAccess denied for user\b/i,
+        /\bbad credentials\b/i,
       ],
     },
     category: "permission",

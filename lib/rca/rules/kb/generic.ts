@@ -35,6 +35,8 @@ export const GENERIC_CLASSES: ErrorClass[] = [
       patterns: [
         /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?429\b/i,
         /\b429 Too Many Requests\b/i,
+        // urllib3 / requests giving up: "Max retries exceeded … (Caused by ResponseError('too many 429 error responses'))"
+        /\btoo many 429 (?:error )?responses\b/i,
         /Too Many Requests/i,
         /\bTooManyRequests\b/,
         /\bthrottl(?:ed|ing)\b/i,
@@ -62,6 +64,7 @@ export const GENERIC_CLASSES: ErrorClass[] = [
         /(?:HttpStatusCode|status code|Status|HTTP|code)\s*[-:=]?\s*'?(?<status>50[234])\b/i,
         /\b(?:ServiceUnavailable|BadGateway|GatewayTimeout)\b/,
         /\b(?:Service Unavailable|Bad Gateway|Gateway Time-?out)\b/i,
+        /\btoo many (?<status>50[234]) (?:error )?responses\b/i,
       ],
     },
     category: "transient",
