@@ -231,8 +231,8 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     errorCode: "MAXIMUM_CONCURRENT_RUNS_REACHED",
     message: "quota / rate limits",
     resourceType: "job",
-    expectedClass: "dbx-run-limits",
-    expectedCategory: "resource",
+    expectedClass: "dbx-job-max-concurrent-runs",
+    expectedCategory: "configuration",
     source: `${EC} DBX-SDK RunResultState`,
   },
   {

@@ -126,11 +126,19 @@ export const DATABRICKS_EXAMPLES: KbExample[] = [
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {
-    errorCode: "MAX_CONCURRENT_RUNS_EXCEEDED",
+    errorCode: "WORKSPACE_RUN_LIMIT_EXCEEDED",
     message: "quota / rate limits",
     resourceType: "job",
     expectedClass: "dbx-run-limits",
     expectedCategory: "resource",
+    source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
+  },
+  {
+    errorCode: "MAX_CONCURRENT_RUNS_EXCEEDED",
+    message: "quota / rate limits",
+    resourceType: "job",
+    expectedClass: "dbx-job-max-concurrent-runs",
+    expectedCategory: "configuration",
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {

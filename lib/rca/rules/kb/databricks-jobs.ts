@@ -209,10 +209,8 @@ export const DATABRICKS_JOB_CLASSES: ErrorClass[] = [
       errorCodes: [
         "WORKSPACE_RUN_LIMIT_EXCEEDED",
         "CLUSTER_REQUEST_LIMIT_EXCEEDED",
-        "MAX_CONCURRENT_RUNS_EXCEEDED",
         "MAX_SPARK_CONTEXTS_EXCEEDED",
         "MAX_JOB_QUEUE_SIZE_EXCEEDED",
-        "MAXIMUM_CONCURRENT_RUNS_REACHED",
       ],
     },
     category: "resource",
@@ -225,6 +223,27 @@ export const DATABRICKS_JOB_CLASSES: ErrorClass[] = [
     remediation: "retry_with_backoff",
     confidence: 0.8,
     source: "DBX-SDK TerminationCodeCode (limits)",
+  },
+  {
+    // The job's own max_concurrent_runs skipped the run while another was active: that is the setting working as
+    // configured (it exists to stop overlapping runs), so a person decides: raise it, queue, or let it skip.
+    id: "dbx-job-max-concurrent-runs",
+    platform: "databricks",
+    title: "Run skipped: the job's maximum concurrent runs was reached",
+    match: {
+      errorCodes: ["MAX_CONCURRENT_RUNS_EXCEEDED", "MAXIMUM_CONCURRENT_RUNS_REACHED"],
+      patterns: [/\bmaximum concurrent runs (?:has been |was )?reached\b/i, /\blimit of \d+ maximum concurrent runs\b/i],
+    },
+    category: "configuration",
+    rootCause:
+      "The run {subject} was skipped because the job already had as many active runs as its max_concurrent_runs setting allows ({code|maximum concurrent runs reached}).",
+    recommendations: [
+      "Check why the previous run was still active (a slow or hung run, or a schedule shorter than the run time).",
+      "If runs may overlap, raise max_concurrent_runs; if they must not, enable queueing so the run waits instead of being skipped.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "DBX-SDK RunResultState.MAXIMUM_CONCURRENT_RUNS_REACHED / TerminationCode.MAX_CONCURRENT_RUNS_EXCEEDED",
   },
   {
     id: "dbx-budget-policy-limit",
