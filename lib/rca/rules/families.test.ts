@@ -55,6 +55,8 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["transient", "The service is temporarily unavailable. Please try again later."],
   ["permission", "ORA-01017: invalid username/password; logon denied"],
   ["permission", 'FATAL: password authentication failed for user "etl"'],
+  ["permission", "ERROR [28000] [Microsoft][ODBC Driver 17 for SQL Server] Login timeout or credentials rejected"],
+  ["configuration", "Read http file timeout, please specify a longer httpRequestTimeout in millisecond."],
   // the client gave up after its own retries: no automatic retry on top
   [
     "transient",

@@ -39,6 +39,10 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bpassword authentication failed\b/i,
         /\bAccess denied for user\b/i,
         /\bbad credentials\b/i,
+        // SQLSTATE class 28: invalid authorization specification (ODBC "ERROR [28000]", PostgreSQL 28P01)
+        /\bERROR \[28(?:000|P01)\]/,
+        /\bSQLSTATE[ =:]*'?28(?:000|P01)\b/i,
+        /\b(?:have|has|had) (?:the )?sufficient (?:privileges|permissions|rights|access)\b/i,
       ],
     },
     category: "permission",
@@ -425,9 +429,10 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     source: "ADF copy activity error format ('Type=…,Message=…,Source=…')",
   },
   {
+    // Not a wrapper: a timeout the configuration names (or a message asking to raise one) outranks the generic
+    // "timed out" wording of network-timeout, which would call it a passing blip.
     id: "family-timeout-configured",
     platform: "generic",
-    wrapper: true,
     title: "Timeout reached that is set in the configuration",
     match: {
       patterns: [
@@ -435,6 +440,7 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\b(?:reached|hit) (?:the |its )?(?:configured |maximum |max )?timeout\b/i,
         /\btimeout (?:value|setting|limit|period) (?:of [^\n]{1,30} )?(?:was |has been )?(?:exceeded|reached|elapsed)\b/i,
         /\b(?:increase|raise|extend) (?:the )?(?:\w+ )?timeout\b/i,
+        /\b(?:specify|set|use|configure) a (?:longer|larger|higher|bigger) (?:\w+ )?timeout\b/i,
         /\b(?:timeout_seconds|timeoutSeconds|commandTimeout|queryTimeout|httpRequestTimeout)\b/,
         /\bActivity timed out\b/i,
       ],
