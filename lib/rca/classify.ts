@@ -81,6 +81,9 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   /\bMax retries exceeded\b/i,
   /\bRetryError\b/,
   /\bretries (?:exhausted|exceeded)\b/i,
+  // a request the service rejected as malformed, whatever else the message says ("BAD_REQUEST: … try again later")
+  /\bBAD_REQUEST\b/,
+  /\b400 (?:Client Error|Bad Request)\b/i,
   // an HTTP call that failed with a client error, or with no status at all: a retry sends the same request
   /\bResponse status code: ?'?(?:4\d\d\b|'|\s*$)/im,
 ];

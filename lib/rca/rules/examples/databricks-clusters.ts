@@ -277,6 +277,14 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
   },
   {
     errorCode: "INIT_SCRIPT_FAILURE",
+    message: "Cluster scoped init script dbfs:/databricks/init/setup.sh failed: Script exit status is non-zero",
+    resourceType: "cluster",
+    expectedClass: "dbx-init-script-exit-nonzero",
+    expectedCategory: "code",
+    source: "Databricks termination message format (INIT_SCRIPT_FAILURE parameters), not a quoted report",
+  },
+  {
+    errorCode: "INIT_SCRIPT_FAILURE",
     message: "cluster-scoped init script failed / non-zero exit",
     resourceType: "cluster",
     expectedClass: "dbx-init-script-failure",

@@ -121,7 +121,9 @@ const ROWS: [RcaCategory, string, string | null][] = [
     null,
   ],
   [
-    "configuration",
+    // the script ran and failed: every labelled report of this text was fixed in the script (rca-more, the 2026-12-04
+    // fresh set), so it is the script's code
+    "code",
     "Unexpected state for cluster (job-123-run-1): Init scripts failed. instance_id: abc, databricks_error_message: Cluster scoped init script dbfs:/init.sh failed: Script exit status is non-zero",
     null,
   ],

@@ -187,6 +187,8 @@ export const AZURE_CLASSES: ErrorClass[] = [
         /Insufficient privileges:\s*User does not have/i,
         /User does not have (?:permission )?(?:USE CATALOG|USE SCHEMA|USAGE|SELECT|MODIFY|READ FILES|WRITE FILES|CREATE TABLE|CREATE SCHEMA|EXECUTE|MANAGE|READ VOLUME|WRITE VOLUME|ALL PRIVILEGES)\b/i,
         /PERMISSION_DENIED: User does not have/i,
+        // any privilege on any securable: "User does not have CREATE EXTERNAL LOCATION on Metastore 'm'"
+        /\bUser does not have [A-Z][A-Z_ ]{2,40} on (?:Metastore|Catalog|Schema|Table|View|Volume|Function|External Location|Storage Credential|Connection|Share|Recipient|Provider)\b/,
         /SparkSecurityException/i,
       ],
     },

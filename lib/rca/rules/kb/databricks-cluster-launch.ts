@@ -228,6 +228,31 @@ export const DATABRICKS_CLUSTER_LAUNCH_CLASSES: ErrorClass[] = [
     source: "DBX-SPEC TerminationCode (BOOTSTRAP_TIMEOUT, NETWORK_CHECK_*, NPIP_TUNNEL_SETUP_FAILURE ...)",
   },
   {
+    // The script ran and exited non-zero: the public reports of exactly this were all fixed in the script itself
+    // (a bad line, a failing command it runs), so it is the script's code, not the cluster's settings.
+    id: "dbx-init-script-exit-nonzero",
+    platform: "databricks",
+    title: "Cluster init script exited with an error",
+    match: {
+      errorCodes: ["INIT_SCRIPT_FAILURE", "GLOBAL_INIT_SCRIPT_FAILURE"],
+      codeRequiresPattern: true,
+      patterns: [
+        /\bScript exit status is non-?zero\b/i,
+        /init script[^\n]{0,120}(?:exited with (?:a )?non-zero|exit code [1-9])/i,
+      ],
+    },
+    category: "code",
+    rootCause:
+      "A cluster-scoped or global init script of {cluster} ran and exited with an error (non-zero exit status), so the cluster was terminated.",
+    recommendations: [
+      "Read the init script's log (cluster log delivery location, init_scripts/ folder) for the command that failed.",
+      "Fix the script (line endings, a command that fails, a package mirror or version it installs) and test it on an interactive cluster, then repair the run.",
+    ],
+    remediation: "none",
+    confidence: 0.88,
+    source: "DBX-SPEC TerminationCode.INIT_SCRIPT_FAILURE",
+  },
+  {
     id: "dbx-init-script-failure",
     platform: "databricks",
     title: "Cluster init script failed",
@@ -235,12 +260,12 @@ export const DATABRICKS_CLUSTER_LAUNCH_CLASSES: ErrorClass[] = [
       errorCodes: ["INIT_SCRIPT_FAILURE", "GLOBAL_INIT_SCRIPT_FAILURE"],
       patterns: [
         /Reason: (?:Global )?Init Script Failure/i,
-        /init script[^\n]{0,120}(?:exited with (?:a )?non-zero|exit code [1-9]|failed)/i,
+        /init script[^\n]{0,120}\bfailed\b/i,
       ],
     },
     category: "configuration",
     rootCause:
-      "A cluster-scoped or global init script failed (non-zero exit) while {cluster} was starting, so the cluster was terminated.",
+      "A cluster-scoped or global init script failed while {cluster} was starting (it could not be loaded or found, or it failed), so the cluster was terminated.",
     recommendations: [
       "Read the init script logs (cluster log delivery location, init_scripts/ folder) for the failing command.",
       "Fix the script (package mirrors, versions, file paths, permissions) and test it on an interactive cluster.",

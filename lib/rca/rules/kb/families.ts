@@ -332,6 +332,10 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\b(?:library|package|wheel|jar|dependency) (?:installation|install|resolution) (?:failed|error)/i,
         /\bManagedLibraryInstallFailed\b/,
         /\bunresolved dependenc/i,
+        // pip / conda / Maven dependency resolution: versions that cannot be installed together
+        /\bdependency conflicts?\b/i,
+        /\bconflicting dependencies\b/i,
+        /\bResolutionImpossible\b/,
       ],
     },
     category: "library",
