@@ -1,9 +1,9 @@
 // npm run rca:eval [-- <errors.jsonl>] [--folds 10] [--seed 12] [--json]
 // Measures the no-LLM root-cause classification (rules + statistical fallback) on labelled real error messages
 // (format: ../shared/corpus/rca-dev/README.md). Without a file: the dev set (lib/rca/eval/rca-dev.jsonl), the extra
-// set (rca-extra.jsonl), the more set (rca-more.jsonl) and all together under stratified k-fold cross-validation (the
+// set (rca-extra.jsonl), the more set (rca-more.jsonl), the fresh set (rca-fresh.jsonl) and all together under stratified k-fold cross-validation (the
 // fallback retrained per fold without the held-out items), plus leave-one-source-out (train on dev, test on extra and
-// the reverse; train on dev + extra, test on more). With a file (e.g. the hidden hold-out): the fallback is trained on
+// the reverse; train on dev + extra, test on more; train on those three, test on fresh). With a file (e.g. the hidden hold-out): the fallback is trained on
 // the KB examples and the labelled items that do not overlap it, and the file is also cross-validated with those
 // items added to every fold. Prints accuracy, unknowns, the confusion matrix and every unsafe remediation; exits 1
 // when any is unsafe.
@@ -13,6 +13,7 @@ import { fallbackModel } from "../lib/rca/classifier";
 import {
   loadDevSetFixture,
   loadExtraSetFixture,
+  loadFreshSetFixture,
   loadLabelledErrors,
   loadMoreSetFixture,
 } from "../lib/rca/eval/dataset";
@@ -44,7 +45,8 @@ const seed = Number(args.seed);
 const dev = loadDevSetFixture(root);
 const extra = loadExtraSetFixture(root);
 const more = loadMoreSetFixture(root);
-const labelled = [...dev, ...extra, ...more];
+const fresh = loadFreshSetFixture(root);
+const labelled = [...dev, ...extra, ...more, ...fresh];
 const external = positionals[0] ? loadLabelledErrors(path.resolve(positionals[0])) : null;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -99,11 +101,11 @@ if (external) {
   const dropped = labelled.length - training.length;
   const model = modelTrainedOn(training);
   runs.push({
-    name: "production-like model (trained on KB examples + dev + extra + more)",
+    name: "production-like model (trained on KB examples + every labelled set)",
     results: external.map((i) => classifyItem(i, model)),
   });
   runs.push({
-    name: `${k}-fold CV of the file (dev + extra + more added to every fold)`,
+    name: `${k}-fold CV of the file (every labelled set added to every fold)`,
     results: crossValidate(external, k, seed, training),
   });
   lines.push(
@@ -115,15 +117,20 @@ if (external) {
     const ids = new Set(set.map((d) => d.id));
     return combined.filter((r) => ids.has(r.id));
   };
-  runs.push({ name: `${k}-fold CV, combined dev + extra + more`, results: combined });
+  runs.push({ name: `${k}-fold CV, combined dev + extra + more + fresh`, results: combined });
   runs.push({ name: `${k}-fold CV, dev part`, results: part(dev) });
   runs.push({ name: `${k}-fold CV, extra part`, results: part(extra) });
   runs.push({ name: `${k}-fold CV, more part`, results: part(more) });
+  runs.push({ name: `${k}-fold CV, fresh part`, results: part(fresh) });
   runs.push({ name: "leave-one-source-out: trained on dev, tested on extra", results: trainTest(dev, extra) });
   runs.push({ name: "leave-one-source-out: trained on extra, tested on dev", results: trainTest(extra, dev) });
   runs.push({
     name: "leave-one-source-out: trained on dev + extra, tested on more",
     results: trainTest([...dev, ...extra], more),
+  });
+  runs.push({
+    name: "leave-one-source-out: trained on dev + extra + more, tested on fresh",
+    results: trainTest([...dev, ...extra, ...more], fresh),
   });
   const production = fallbackModel();
   runs.push({
@@ -131,7 +138,7 @@ if (external) {
     results: labelled.map((i) => classifyItem(i, production.model)),
   });
   lines.push(
-    `RCA classification (rules + statistical fallback, no LLM): dev set ${dev.length} items, extra set ${extra.length} items, more set ${more.length} items (seed ${seed})`,
+    `RCA classification (rules + statistical fallback, no LLM): dev set ${dev.length} items, extra set ${extra.length} items, more set ${more.length} items, fresh set ${fresh.length} items (seed ${seed})`,
     `production fallback model: ${production.docs} training documents, ${production.model.vocabularySize} terms, loaded in ${production.loadMs} ms`,
   );
 }

@@ -1,12 +1,6 @@
 // What the statistical fallback learns from: the knowledge base's own labelled examples (lib/rca/rules/examples)
-// and the labelled real reports (lib/rca/eval/rca-dev.jsonl, rca-extra.jsonl and rca-more.jsonl).
-import {
-  labelledInput,
-  loadDevSetFixture,
-  loadExtraSetFixture,
-  loadMoreSetFixture,
-  type LabelledError,
-} from "../eval/dataset";
+// and every committed set of labelled real reports (lib/rca/eval/rca-*.jsonl, LABELLED_SETS).
+import { labelledInput, loadAllLabelledSets, type LabelledError } from "../eval/dataset";
 import { KB_EXAMPLES, exampleInput } from "../rules/examples";
 import { MORE_REALISTIC_CASES } from "../rules/examples/realistic-more";
 import { REALISTIC_CASES } from "../rules/examples/realistic";
@@ -50,10 +44,5 @@ export function labelledDocs(items: readonly LabelledError[]): TrainingDoc[] {
 
 /** Everything the production model is trained on: KB examples and every labelled set of real reports. */
 export function defaultTrainingDocs(root = process.cwd()): TrainingDoc[] {
-  return [
-    ...exampleDocs(),
-    ...labelledDocs(loadDevSetFixture(root)),
-    ...labelledDocs(loadExtraSetFixture(root)),
-    ...labelledDocs(loadMoreSetFixture(root)),
-  ];
+  return [...exampleDocs(), ...labelledDocs(loadAllLabelledSets(root))];
 }

@@ -36,29 +36,36 @@ export function loadLabelledErrors(file: string): LabelledError[] {
   return parseLabelledErrors(readFileSync(file, "utf8"), file);
 }
 
-/** 60 more real errors collected from public reports after the rules were written (see ./README.md). */
-export const EXTRA_SET_FIXTURE = path.join("lib", "rca", "eval", "rca-extra.jsonl");
+/**
+ * The committed sets of labelled real reports, in the order they were collected (see ./README.md): the dev set, then
+ * sets gathered later from threads no earlier set used, each measured before any rule looked at it.
+ */
+export const LABELLED_SETS = {
+  dev: DEV_SET_FIXTURE,
+  /** 60 real errors collected after the rules were written */
+  extra: path.join("lib", "rca", "eval", "rca-extra.jsonl"),
+  /** 83 real errors collected on 2026-12-04 */
+  more: path.join("lib", "rca", "eval", "rca-more.jsonl"),
+  /** real errors collected on 2026-12-04 (second collection, session 5) */
+  fresh: path.join("lib", "rca", "eval", "rca-fresh.jsonl"),
+} as const;
+export type LabelledSetName = keyof typeof LABELLED_SETS;
 
-/** 60 more real errors collected on 2026-12-04, measured before any rule looked at them (see ./README.md). */
-export const MORE_SET_FIXTURE = path.join("lib", "rca", "eval", "rca-more.jsonl");
-
-/** The committed dev set, or [] when the file is not there (e.g. a deployment that ships only the build). */
-export function loadDevSetFixture(root = process.cwd()): LabelledError[] {
-  const file = path.join(root, DEV_SET_FIXTURE);
+/** One committed set, or [] when the file is not there (e.g. a deployment that ships only the build). */
+export function loadLabelledSet(name: LabelledSetName, root = process.cwd()): LabelledError[] {
+  const file = path.join(root, LABELLED_SETS[name]);
   return existsSync(file) ? loadLabelledErrors(file) : [];
 }
 
-/** The committed extra set, or [] when the file is not there. */
-export function loadExtraSetFixture(root = process.cwd()): LabelledError[] {
-  const file = path.join(root, EXTRA_SET_FIXTURE);
-  return existsSync(file) ? loadLabelledErrors(file) : [];
+/** Every committed set, in collection order. */
+export function loadAllLabelledSets(root = process.cwd()): LabelledError[] {
+  return (Object.keys(LABELLED_SETS) as LabelledSetName[]).flatMap((name) => loadLabelledSet(name, root));
 }
 
-/** The committed "more" set, or [] when the file is not there. */
-export function loadMoreSetFixture(root = process.cwd()): LabelledError[] {
-  const file = path.join(root, MORE_SET_FIXTURE);
-  return existsSync(file) ? loadLabelledErrors(file) : [];
-}
+export const loadDevSetFixture = (root = process.cwd()) => loadLabelledSet("dev", root);
+export const loadExtraSetFixture = (root = process.cwd()) => loadLabelledSet("extra", root);
+export const loadMoreSetFixture = (root = process.cwd()) => loadLabelledSet("more", root);
+export const loadFreshSetFixture = (root = process.cwd()) => loadLabelledSet("fresh", root);
 
 /** The first 60 characters of a message: two reports sharing them are treated as the same error (overlap control). */
 export function messageKey(message: string): string {

@@ -1,7 +1,13 @@
 // Accuracy and safety of the no-LLM classification on the committed dev set (lib/rca/eval/rca-dev.jsonl), measured
 // the honest way: stratified 10-fold cross-validation, the fallback retrained per fold without the held-out items.
 import { describe, expect, it } from "vitest";
-import { loadDevSetFixture, loadExtraSetFixture, loadMoreSetFixture, parseLabelledErrors } from "./dataset";
+import {
+  loadDevSetFixture,
+  loadExtraSetFixture,
+  loadFreshSetFixture,
+  loadMoreSetFixture,
+  parseLabelledErrors,
+} from "./dataset";
 import {
   classifyItem,
   crossValidate,
@@ -21,17 +27,21 @@ import {
 const MIN_CV_ACCURACY = 91 / 120;
 
 /**
- * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of dev + extra + more 180/263 = 68.4%,
- * its extra part 43/60; trained on dev only and tested on the extra set (leave-one-source-out) 42/60; trained on dev +
- * extra and tested on the more set 46/83.
+ * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of dev + extra + more + fresh
+ * 217/334 = 65.0%, its extra part 45/60; trained on dev only and tested on the extra set (leave-one-source-out) 44/60;
+ * trained on dev + extra and tested on the more set 49/83; trained on those three and tested on the fresh set 31/71.
  */
-const MIN_COMBINED_CORRECT = 180;
-const MIN_EXTRA_CORRECT = 43;
-const MIN_MORE_CORRECT = 46;
+const MIN_COMBINED_CORRECT = 217;
+const MIN_EXTRA_CORRECT = 45;
+const MIN_MORE_CORRECT = 49;
+const MIN_FRESH_CORRECT = 31;
+/** the fresh set's size (session 5's collection) */
+const FRESH_SIZE = 71;
 
 const dev = loadDevSetFixture();
 const extra = loadExtraSetFixture();
 const more = loadMoreSetFixture();
+const fresh = loadFreshSetFixture();
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -109,6 +119,25 @@ describe("the more set of real reports (collected 2026-12-04, measured before an
   }, 60_000);
 });
 
+describe("the fresh set of real reports (second collection of 2026-12-04, measured before any rule looked at it)", () => {
+  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
+    expect(fresh).toHaveLength(FRESH_SIZE);
+    const earlier = [...dev, ...extra, ...more];
+    expect(new Set([...earlier, ...fresh].map((d) => d.id)).size).toBe(earlier.length + FRESH_SIZE);
+    for (const d of fresh) expect(d.source, d.id).toMatch(/^https?:\/\//);
+    const used = new Set(earlier.map((d) => d.source));
+    expect(new Set(fresh.map((d) => d.source)).size).toBe(FRESH_SIZE);
+    expect(fresh.filter((d) => used.has(d.source)).map((d) => d.id)).toEqual([]);
+    expect(withoutOverlap(fresh, earlier)).toHaveLength(FRESH_SIZE);
+  });
+
+  it(`trained on the three earlier sets and tested on it: at least ${MIN_FRESH_CORRECT}/${FRESH_SIZE}, with no unsafe remediation`, () => {
+    const s = score(trainTest([...dev, ...extra, ...more], fresh));
+    expect(s.correct).toBeGreaterThanOrEqual(MIN_FRESH_CORRECT);
+    expect(s.unsafe.map((u) => u.id)).toEqual([]);
+  }, 60_000);
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -117,10 +146,10 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  it(`combined 10-fold CV of all 263 stays at or above ${MIN_COMBINED_CORRECT}/263, with no unsafe remediation`, () => {
-    const cv = crossValidate([...dev, ...extra, ...more], 10, 12);
+  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE}, with no unsafe remediation`, () => {
+    const cv = crossValidate([...dev, ...extra, ...more, ...fresh], 10, 12);
     const s = score(cv);
-    expect(s.n).toBe(263);
+    expect(s.n).toBe(263 + FRESH_SIZE);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     expect(s.unsafe.map((u) => u.id)).toEqual([]);
     const extraIds = new Set(extra.map((e) => e.id));
@@ -129,7 +158,7 @@ describe("the extra set of real reports (collected after the rules were written)
 
   it("leave-one-source-out (fallback trained on dev only) keeps its figure and is safe", () => {
     const s = score(trainTest(dev, extra));
-    expect(s.correct).toBeGreaterThanOrEqual(42);
+    expect(s.correct).toBeGreaterThanOrEqual(44);
     expect(s.unsafe).toEqual([]);
   }, 60_000);
 
