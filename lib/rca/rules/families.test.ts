@@ -57,6 +57,8 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["permission", 'FATAL: password authentication failed for user "etl"'],
   ["permission", "ERROR [28000] [Microsoft][ODBC Driver 17 for SQL Server] Login timeout or credentials rejected"],
   ["configuration", "Read http file timeout, please specify a longer httpRequestTimeout in millisecond."],
+  ["configuration", "The property 'location' cannot be changed after the resource is created."],
+  ["configuration", "Procedure or function 'usp_load' has no parameter named '@batch'."],
   // the client gave up after its own retries: no automatic retry on top
   [
     "transient",

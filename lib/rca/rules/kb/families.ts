@@ -127,6 +127,9 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\b(?:is|was) not (?:valid|initialized|configured|set)\b/i,
         /\bis (?:disabled|not enabled) (?:in|for|on) (?:this|the) (?:workspace|subscription|account|tenant)\b/i,
         /\bFailure to initialize configuration\b/i,
+        // a property the service refuses to take or change as sent (a deployment or definition problem)
+        /\b(?:cannot|can't|can not) be (?:updated|changed|modified|specified)\b/i,
+        /\bhas no parameter named\b/i,
         /\b(?:connection string|configuration|setting|parameter|value|path|url)\b[^\n.]{0,30}\b(?:is|was) (?:invalid|not valid)\b/i,
       ],
     },
