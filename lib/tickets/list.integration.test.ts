@@ -89,6 +89,12 @@ describe("GET /api/tickets filters and sorts", () => {
 
   it("sorts by severity, duplicates and last seen, paging through each without gaps or repeats", async () => {
     expect(await names("sort=severity")).toEqual(["crit_dup", "high_perm", "medium_new", "old_low"]);
+    // the severity sort reads only the branches the filter allows, and keeps the other filters
+    expect(await names("sort=severity&severity=medium,high")).toEqual(["high_perm", "medium_new"]);
+    expect(await names("sort=severity&severity=low,critical&status=open,acknowledged,resolved")).toEqual([
+      "crit_dup",
+      "old_low",
+    ]);
     expect(await names("sort=duplicates")).toEqual(["crit_dup", "medium_new", "high_perm", "old_low"]);
     expect(await names("sort=lastSeen")).toEqual(["old_low", "medium_new", "high_perm", "crit_dup"]);
     // when the run failed: seeded tickets without a failure time come last

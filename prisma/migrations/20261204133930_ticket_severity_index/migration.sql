@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Ticket_severity_id_idx" ON "Ticket"("severity", "id");
