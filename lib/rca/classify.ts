@@ -74,6 +74,8 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   // a count limit that is reached stays reached until someone changes the limit or the load
   /\((?:limit|max(?:imum)?): ?\d+\)/i,
   /\b(?:quota|limit)\b[^\n]{0,30}\b(?:has been|was|is) reached\b/i,
+  // "a maximum of 100 runs will be queued": a fixed count, full until the backlog drains
+  /\ba maximum of \d+ [\w ]{1,30}\b(?:will be|can be|are|is) (?:queued|allowed|running|accepted)\b/i,
   // a policy that forbids the request (e.g. ADLA "administrator-defined policy prevents a job from using more AUs")
   /\bpolicy (?:prevents|does not allow|forbids|disallows)\b/i,
   // the client already retried with backoff and gave up (urllib3 / requests "Max retries exceeded … too many 503

@@ -59,6 +59,10 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["configuration", "Read http file timeout, please specify a longer httpRequestTimeout in millisecond."],
   ["configuration", "The property 'location' cannot be changed after the resource is created."],
   ["configuration", "Procedure or function 'usp_load' has no parameter named '@batch'."],
+  // throttled against a fixed count: retrying before the backlog drains fails the same way
+  ["transient", "Pipeline execution throttled: a maximum of 100 runs will be queued for execution."],
+  // a host that was never set: the DNS error that follows is not the cause
+  ["configuration", "Error connecting to Databricks None, Error during request to server: [Errno -3] Temporary failure in name resolution"],
   // the client gave up after its own retries: no automatic retry on top
   [
     "transient",

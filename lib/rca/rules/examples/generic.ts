@@ -38,6 +38,12 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: RWC,
   },
   {
+    message: "Error connecting to host None: [Errno -2] Name or service not known",
+    expectedClass: "config-host-missing",
+    expectedCategory: "configuration",
+    source: "client error format written for the class (not a quoted report)",
+  },
+  {
     message:
       "ErrorCode=HttpFileFailedToRead,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Failed to read data from http server. Check the error from http server：The request was aborted: The connection was closed unexpectedly.,Source=Microsoft.DataTransfer.ClientLibrary,'",
     expectedClass: "network-connectivity",

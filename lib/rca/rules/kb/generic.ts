@@ -132,6 +132,28 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     source: "ADF-TS 2128 / generic timeouts",
   },
   {
+    // A client that prints the host it connects to as None / null / undefined was given no host at all: whatever
+    // the network error that follows (a DNS lookup of "None" fails), the missing setting is the cause.
+    id: "config-host-missing",
+    platform: "generic",
+    title: "Connection made without a host name (None / null / undefined)",
+    match: {
+      patterns: [
+        /\b(?:connecting to|connect to|host(?:name)?|server(?:_hostname)?)(?: \w+)?[=: ]+'?(?:None|null|undefined)'?(?=[\s,.!:;]|$)/,
+      ],
+    },
+    category: "configuration",
+    rootCause:
+      "{subject} tried to connect without a host name: the host printed in the error is None / null / undefined, so the connection setting (host, server_hostname, URL) never reached the client.",
+    recommendations: [
+      "Check where the host comes from (connection profile, environment variable, secret, linked service parameter) and that it is set for this run.",
+      "Rerun once the setting is filled in; rerunning unchanged fails the same way.",
+    ],
+    remediation: "none",
+    confidence: 0.7,
+    source: "client error format (a host interpolated from an unset variable)",
+  },
+  {
     id: "network-connectivity",
     platform: "generic",
     title: "Network connectivity / DNS failure",
