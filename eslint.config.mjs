@@ -25,6 +25,8 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // scratch output (screenshots, experiments); git ignores it too
+      ".tmp/**",
     ],
   },
   {
