@@ -1,22 +1,16 @@
 // npm run rca:eval [-- <errors.jsonl>] [--folds 10] [--seed 12] [--json]
 // Measures the no-LLM root-cause classification (rules + statistical fallback) on labelled real error messages
-// (format: ../shared/corpus/rca-dev/README.md). Without a file: the dev set (lib/rca/eval/rca-dev.jsonl), the extra
-// set (rca-extra.jsonl), the more set (rca-more.jsonl), the fresh set (rca-fresh.jsonl) and all together under stratified k-fold cross-validation (the
-// fallback retrained per fold without the held-out items), plus leave-one-source-out (train on dev, test on extra and
-// the reverse; train on dev + extra, test on more; train on those three, test on fresh). With a file (e.g. the hidden hold-out): the fallback is trained on
-// the KB examples and the labelled items that do not overlap it, and the file is also cross-validated with those
-// items added to every fold. Prints accuracy, unknowns, the confusion matrix and every unsafe remediation; exits 1
+// (format: ../shared/corpus/rca-dev/README.md). Without a file: every committed set (LABELLED_SETS in
+// lib/rca/eval/dataset.ts: dev, extra, more, fresh), each part and all together under stratified k-fold
+// cross-validation (the fallback retrained per fold without the held-out items), plus leave-one-source-out (each set
+// after dev tested with the fallback trained on the sets collected before it, and dev tested on extra alone). With a
+// file (e.g. the hidden hold-out): the fallback is trained on the KB examples and the labelled items that do not
+// overlap it, and the file is also cross-validated with those items added to every fold. Prints accuracy, unknowns, the confusion matrix and every unsafe remediation; exits 1
 // when any is unsafe.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fallbackModel } from "../lib/rca/classifier";
-import {
-  loadDevSetFixture,
-  loadExtraSetFixture,
-  loadFreshSetFixture,
-  loadLabelledErrors,
-  loadMoreSetFixture,
-} from "../lib/rca/eval/dataset";
+import { LABELLED_SETS, loadLabelledErrors, loadLabelledSet, type LabelledSetName } from "../lib/rca/eval/dataset";
 import {
   classifyItem,
   crossValidate,
@@ -42,11 +36,12 @@ const { values: args, positionals } = parseArgs({
 });
 const k = Number(args.folds);
 const seed = Number(args.seed);
-const dev = loadDevSetFixture(root);
-const extra = loadExtraSetFixture(root);
-const more = loadMoreSetFixture(root);
-const fresh = loadFreshSetFixture(root);
-const labelled = [...dev, ...extra, ...more, ...fresh];
+/** the committed sets in collection order */
+const sets = (Object.keys(LABELLED_SETS) as LabelledSetName[]).map((name) => ({
+  name,
+  items: loadLabelledSet(name, root),
+}));
+const labelled = sets.flatMap((s) => s.items);
 const external = positionals[0] ? loadLabelledErrors(path.resolve(positionals[0])) : null;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -117,20 +112,24 @@ if (external) {
     const ids = new Set(set.map((d) => d.id));
     return combined.filter((r) => ids.has(r.id));
   };
-  runs.push({ name: `${k}-fold CV, combined dev + extra + more + fresh`, results: combined });
-  runs.push({ name: `${k}-fold CV, dev part`, results: part(dev) });
-  runs.push({ name: `${k}-fold CV, extra part`, results: part(extra) });
-  runs.push({ name: `${k}-fold CV, more part`, results: part(more) });
-  runs.push({ name: `${k}-fold CV, fresh part`, results: part(fresh) });
-  runs.push({ name: "leave-one-source-out: trained on dev, tested on extra", results: trainTest(dev, extra) });
-  runs.push({ name: "leave-one-source-out: trained on extra, tested on dev", results: trainTest(extra, dev) });
-  runs.push({
-    name: "leave-one-source-out: trained on dev + extra, tested on more",
-    results: trainTest([...dev, ...extra], more),
-  });
-  runs.push({
-    name: "leave-one-source-out: trained on dev + extra + more, tested on fresh",
-    results: trainTest([...dev, ...extra, ...more], fresh),
+  runs.push({ name: `${k}-fold CV, combined ${sets.map((s) => s.name).join(" + ")}`, results: combined });
+  for (const s of sets) runs.push({ name: `${k}-fold CV, ${s.name} part`, results: part(s.items) });
+  // each later set against the sets collected before it; and the dev set against the extra set alone
+  sets.forEach((s, i) => {
+    if (i === 0) return;
+    const before = sets.slice(0, i);
+    runs.push({
+      name: `leave-one-source-out: trained on ${before.map((b) => b.name).join(" + ")}, tested on ${s.name}`,
+      results: trainTest(
+        before.flatMap((b) => b.items),
+        s.items,
+      ),
+    });
+    if (i === 1)
+      runs.push({
+        name: `leave-one-source-out: trained on ${s.name}, tested on ${sets[0]!.name}`,
+        results: trainTest(s.items, sets[0]!.items),
+      });
   });
   const production = fallbackModel();
   runs.push({
@@ -138,7 +137,7 @@ if (external) {
     results: labelled.map((i) => classifyItem(i, production.model)),
   });
   lines.push(
-    `RCA classification (rules + statistical fallback, no LLM): dev set ${dev.length} items, extra set ${extra.length} items, more set ${more.length} items, fresh set ${fresh.length} items (seed ${seed})`,
+    `RCA classification (rules + statistical fallback, no LLM): ${sets.map((s) => `${s.name} set ${s.items.length} items`).join(", ")} (seed ${seed})`,
     `production fallback model: ${production.docs} training documents, ${production.model.vocabularySize} terms, loaded in ${production.loadMs} ms`,
   );
 }

@@ -1,5 +1,6 @@
-// The labelled RCA development set (rca-dev.jsonl, copied verbatim from ../shared/corpus/rca-dev/errors.jsonl):
-// parsing with validation, and how an item becomes the RcaInput a real ticket would give the engine.
+// The committed sets of labelled real errors (rca-dev.jsonl, copied verbatim from ../shared/corpus/rca-dev/errors.jsonl,
+// and the sets collected later): parsing with validation, and how an item becomes the RcaInput a real ticket would
+// give the engine.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -16,9 +17,6 @@ export const labelledErrorSchema = z.object({
   source: z.string().optional(),
 });
 export type LabelledError = z.infer<typeof labelledErrorSchema>;
-
-/** The committed copy, relative to the repository root (the working directory of the app, worker and tests). */
-export const DEV_SET_FIXTURE = path.join("lib", "rca", "eval", "rca-dev.jsonl");
 
 export function parseLabelledErrors(text: string, origin = "input"): LabelledError[] {
   return text
@@ -41,7 +39,9 @@ export function loadLabelledErrors(file: string): LabelledError[] {
  * sets gathered later from threads no earlier set used, each measured before any rule looked at it.
  */
 export const LABELLED_SETS = {
-  dev: DEV_SET_FIXTURE,
+  /** the dev set, copied verbatim from ../shared/corpus/rca-dev/errors.jsonl; paths are relative to the repository
+   * root (the working directory of the app, worker and tests) */
+  dev: path.join("lib", "rca", "eval", "rca-dev.jsonl"),
   /** 60 real errors collected after the rules were written */
   extra: path.join("lib", "rca", "eval", "rca-extra.jsonl"),
   /** 83 real errors collected on 2026-12-04 */
@@ -61,11 +61,6 @@ export function loadLabelledSet(name: LabelledSetName, root = process.cwd()): La
 export function loadAllLabelledSets(root = process.cwd()): LabelledError[] {
   return (Object.keys(LABELLED_SETS) as LabelledSetName[]).flatMap((name) => loadLabelledSet(name, root));
 }
-
-export const loadDevSetFixture = (root = process.cwd()) => loadLabelledSet("dev", root);
-export const loadExtraSetFixture = (root = process.cwd()) => loadLabelledSet("extra", root);
-export const loadMoreSetFixture = (root = process.cwd()) => loadLabelledSet("more", root);
-export const loadFreshSetFixture = (root = process.cwd()) => loadLabelledSet("fresh", root);
 
 /** The first 60 characters of a message: two reports sharing them are treated as the same error (overlap control). */
 export function messageKey(message: string): string {

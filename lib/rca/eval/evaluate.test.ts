@@ -1,13 +1,7 @@
 // Accuracy and safety of the no-LLM classification on the committed dev set (lib/rca/eval/rca-dev.jsonl), measured
 // the honest way: stratified 10-fold cross-validation, the fallback retrained per fold without the held-out items.
 import { describe, expect, it } from "vitest";
-import {
-  loadDevSetFixture,
-  loadExtraSetFixture,
-  loadFreshSetFixture,
-  loadMoreSetFixture,
-  parseLabelledErrors,
-} from "./dataset";
+import { loadLabelledSet, parseLabelledErrors } from "./dataset";
 import {
   classifyItem,
   crossValidate,
@@ -37,10 +31,10 @@ const MIN_FRESH_CORRECT = 49;
 /** the fresh set's size (session 5's collection) */
 const FRESH_SIZE = 99;
 
-const dev = loadDevSetFixture();
-const extra = loadExtraSetFixture();
-const more = loadMoreSetFixture();
-const fresh = loadFreshSetFixture();
+const dev = loadLabelledSet("dev");
+const extra = loadLabelledSet("extra");
+const more = loadLabelledSet("more");
+const fresh = loadLabelledSet("fresh");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
