@@ -88,6 +88,12 @@ const ORDER: Record<Exclude<TicketSort, "severity">, Prisma.Sql> = {
   duplicates: Prisma.sql`t."duplicateCount" DESC, t.id DESC`,
 };
 
+/** Every other sort: the filtered set in ORDER's order. */
+function ordered(sort: keyof typeof ORDER, and: Prisma.Sql[], take: number, offset: number): Prisma.Sql {
+  const where = and.length ? Prisma.sql`WHERE ${Prisma.join(and, " AND ")}` : Prisma.empty;
+  return Prisma.sql`SELECT t.id FROM "Ticket" t ${where} ORDER BY ${ORDER[sort]} LIMIT ${take} OFFSET ${offset}`;
+}
+
 /**
  * sort=severity along the (severity, id) index: one branch per severity the filter allows, each newest first and cut
  * at the end of the page, merged in severity order. The same rows as ORDER BY (severity rank), id DESC over the whole
@@ -110,14 +116,10 @@ export async function pageIds(query: ListQuery): Promise<{ ids: string[]; nextCu
   const and = listConditions(query);
   const offset = query.sort !== "received" && query.cursor?.startsWith("o:") ? Number(query.cursor.slice(2)) || 0 : 0;
   if (query.sort === "received" && query.cursor) and.push(Prisma.sql`t.id < ${query.cursor}`);
-  const where = and.length ? Prisma.sql`WHERE ${Prisma.join(and, " AND ")}` : Prisma.empty;
-  const rows =
-    query.sort === "severity"
-      ? await db().$queryRaw<{ id: string }[]>(bySeverity(query, and, query.limit + 1, offset))
-      : await db().$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM "Ticket" t ${where}
-    ORDER BY ${ORDER[query.sort]}
-    LIMIT ${query.limit + 1} OFFSET ${offset}`;
+  const take = query.limit + 1;
+  const rows = await db().$queryRaw<{ id: string }[]>(
+    query.sort === "severity" ? bySeverity(query, and, take, offset) : ordered(query.sort, and, take, offset),
+  );
   const ids = rows.slice(0, query.limit).map((r) => r.id);
   const more = rows.length > query.limit;
   return {
