@@ -87,6 +87,48 @@ describe("PGlite on its own thread", () => {
     expect(signals).toBe(1);
   });
 
+  it("vacuums what duplicate deliveries leave behind, since PGlite has no autovacuum", async () => {
+    const deliver = (run: number) =>
+      handle.thread.call<{ body: { status: string } }>({
+        op: "ingest",
+        sourceId: "databricks",
+        delivery: {
+          rawBody: JSON.stringify({
+            event_type: "jobs.on_failure",
+            workspace_id: 42,
+            run: { run_id: run },
+            job: { job_id: 7 },
+          }),
+          headers: {},
+          receivedAt: new Date(),
+        },
+        settings: intakeSettings(),
+      });
+    // deliveries arriving together, as webhooks do: the thread commits them in batches
+    const runs = Array.from({ length: 400 }, (_, i) => 9_000_000 + i);
+    const statuses = async () => new Set((await Promise.all(runs.map(deliver))).map((a) => a.body.status));
+    expect(await statuses()).toEqual(new Set(["accepted"]));
+    for (let round = 0; round < 3; round++) expect(await statuses()).toEqual(new Set(["duplicate_ignored"]));
+    const dead = async () => {
+      await handle.sql(`SELECT pg_stat_force_next_flush()`, []);
+      return Number(
+        (
+          await handle.sql<{ n: string }>(
+            `SELECT n_dead_tup AS n FROM pg_stat_user_tables WHERE relname = 'Ticket'`,
+            [],
+          )
+        )[0].n,
+      );
+    };
+    // each duplicate rewrote its ticket's row (duplicate count, last seen): old versions stay until a vacuum
+    expect(await dead()).toBeGreaterThan(100);
+    const done = await handle.thread.call<{ table: string; action: string }[]>({ op: "upkeep" });
+    expect(done).toContainEqual(expect.objectContaining({ table: "Ticket", action: "vacuum" }));
+    expect(await dead()).toBe(0);
+    // nothing left to do: a second pass is a no-op
+    expect(await handle.thread.call({ op: "upkeep" })).toEqual([]);
+  });
+
   it("lets a call already sent finish when it closes, and refuses calls made after", async () => {
     const thread = new DbThread({ pglite: "memory://" });
     const inFlight = thread.call<{ done: boolean }[]>({

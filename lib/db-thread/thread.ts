@@ -24,6 +24,8 @@ export type ThreadRequest =
   | { op: "script"; script: string }
   | { op: "begin"; isolationLevel?: IsolationLevel }
   | { op: "commit" | "rollback"; tx: number }
+  /** the embedded database's vacuum and analyze now (it also runs on a timer); nothing on a PostgreSQL server */
+  | { op: "upkeep" }
   | { op: "close" };
 
 /** `pglite` holds the embedded database in the thread; `postgres` gives the thread a small pool of its own. */

@@ -20,6 +20,7 @@ import type { Intake, IntakeSettings } from "../ingest/core";
 import { logger } from "../logger";
 import { pgParam } from "../pg-json";
 import type { ThreadDatabase, ThreadReply, ThreadRequest } from "./thread";
+import { UPKEEP_INTERVAL_MS, vacuumWhereNeeded } from "./upkeep";
 
 const log = logger.child({ module: "db.worker" });
 
@@ -65,6 +66,21 @@ const pool = "postgres" in data.database ? new pg.Pool({ connectionString: data.
 // opens a new one for the next statement; a statement that was running on it
 // fails, and the committer retries its batch (lib/ingest/committer.ts).
 pool?.on("error", (err) => log.warn("a database connection was lost while idle; it will be replaced", { err }));
+/** PGlite has no autovacuum (one session, no background processes): this thread does its work (./upkeep.ts). */
+function upkeep() {
+  if (!client || client.closed) return Promise.resolve([]);
+  return vacuumWhereNeeded(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
+}
+let upkeepRunning = false;
+const upkeepTimer = client
+  ? setInterval(() => {
+      if (upkeepRunning) return;
+      upkeepRunning = true;
+      upkeep()
+        .catch((err) => log.warn("embedded database upkeep failed; it is tried again in a minute", { err }))
+        .finally(() => (upkeepRunning = false));
+    }, UPKEEP_INTERVAL_MS).unref()
+  : undefined;
 /** Prisma's driver adapter, for the HTTP thread's Prisma client (PGlite only: adapter-pg talks to the server itself) */
 const adapter: Promise<SqlDriverAdapter> | null = client ? new PrismaPGlite(client).connect() : null;
 
@@ -143,7 +159,10 @@ async function handle(msg: ThreadRequest): Promise<unknown> {
       await (msg.op === "commit" ? t.commit() : t.rollback());
       return null;
     }
+    case "upkeep":
+      return upkeep();
     case "close":
+      clearInterval(upkeepTimer);
       if (client && !client.closed) await client.close();
       await pool?.end();
       return null;
