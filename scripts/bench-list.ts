@@ -60,6 +60,8 @@ export const LIST_QUERIES: [string, string][] = [
   ["sort=severity", "sort=severity"],
   ["sort=lastSeen", "sort=lastSeen"],
   ["sort=duplicates", "sort=duplicates"],
+  ["sort=lastSeen + status=open,acknowledged", "sort=lastSeen&status=open,acknowledged"],
+  ["sort=duplicates + category=permission", "sort=duplicates&category=permission"],
   ["severity + category + tag", "severity=critical,high&category=resource&tag=team%3Dsales"],
   ["no ticket matches (reads all of them)", "severity=critical,high&tag=team%3Dops"],
   ["page 3 of sort=severity", "sort=severity&cursor=o:100"],

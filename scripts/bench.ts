@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,drain,storm,list]
+// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,drain,storm,list,duplicates]
 // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench: the same on PostgreSQL.
 // Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
 // the same build (the ceiling), then intake with unique ADF failure payloads
@@ -44,9 +44,15 @@ const KEY = "bench-key";
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
 export const BENCH_AUTH = { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } };
 
-/** the bench's ADF failure; `error` replaces the per-alert error (a storm: one cause for every alert) */
-function adfAlert(n: number, error?: string): string {
-  const runId = `bench-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`;
+/**
+ * the bench's ADF failure; `error` replaces the per-alert error (a storm: one cause for every alert); `runId` fixes the
+ * run (the same run again is a duplicate delivery), otherwise each call is a new run
+ */
+function adfAlert(
+  n: number,
+  error?: string,
+  runId = `bench-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`,
+): string {
   return JSON.stringify({
     schemaId: "azureMonitorCommonAlertSchema",
     data: {
@@ -159,7 +165,12 @@ async function stopServer(s: Server) {
 
 type Result = { rps: number; p50: number; p99: number; non2xx: number; total: number };
 
-function load(pathname: string, seconds: number, onBody?: (status: number, body: string) => void): Promise<Result> {
+function load(
+  pathname: string,
+  seconds: number,
+  onBody?: (status: number, body: string) => void,
+  body: (n: number) => string = (n) => adfAlert(n),
+): Promise<Result> {
   let n = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -171,7 +182,7 @@ function load(pathname: string, seconds: number, onBody?: (status: number, body:
           {
             method: "POST",
             headers: { "content-type": "application/json" },
-            setupRequest: (req: autocannon.Request) => ({ ...req, body: adfAlert(n++) }),
+            setupRequest: (req: autocannon.Request) => ({ ...req, body: body(n++) }),
             onResponse: (status: number, body: string) => onBody?.(status, body),
           },
         ],
@@ -372,6 +383,7 @@ async function main() {
     );
   }
   if (phases.has("list")) await listPhase(Number(args["list-tickets"]), Number(args["list-rounds"]));
+  if (phases.has("duplicates")) ok = (await duplicatesPhase(Number(args["list-tickets"]))) && ok;
   process.exit(ok ? 0 : 1);
 }
 
@@ -386,6 +398,71 @@ async function listPhase(tickets: number, rounds: number) {
     console.log(`|---|---|---|---|`);
     for (const r of await timeQueries(base, rounds, BENCH_AUTH))
       console.log(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.items} |`);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+/** the runs the duplicates phase repeats: its tickets spread over the seeded table's newest pages */
+const DUPLICATED_RUNS = 2000;
+
+/**
+ * Duplicate deliveries (issue 14): every delivery repeats one of DUPLICATED_RUNS failures already ticketed, on a table
+ * seeded with `tickets` tickets, against the trivial route on the same server. A duplicate updates its ticket's
+ * duplicate count and last-seen time, so this is what an index on either column costs.
+ */
+async function duplicatesPhase(tickets: number): Promise<boolean> {
+  const server = await startServer({ WORKER_ENABLED: "false" }, (h) => seedTickets(h, tickets));
+  try {
+    const run = (i: number) => `bench-dup-${i}`;
+    const url = `/api/azure-monitor?api_key=${KEY}`;
+    const ticketed = new Set<string>();
+    await postAll(
+      `${base}${url}`,
+      DUPLICATED_RUNS,
+      connections,
+      (n) => adfAlert(n, undefined, run(n)),
+      async (r) => void ticketed.add(((await r.json()) as { ticketId: string }).ticketId),
+    );
+    const repeat = () => {
+      const i = Math.floor(Math.random() * DUPLICATED_RUNS);
+      return adfAlert(i, undefined, run(i));
+    };
+    await load("/api/ping", 3);
+    await load(url, 3, undefined, repeat);
+    const trivial = await load("/api/ping", duration);
+    let duplicates = 0;
+    let other = 0;
+    const dup = await load(
+      url,
+      duration,
+      (status, body) => {
+        const answer = JSON.parse(body) as { status?: string; ticketId?: string };
+        if (status === 200 && answer.status === "duplicate_ignored" && ticketed.has(answer.ticketId ?? ""))
+          duplicates++;
+        else other++;
+      },
+      repeat,
+    );
+    console.log(
+      `\nduplicate deliveries at ${tickets.toLocaleString("en")} seeded tickets (${DUPLICATED_RUNS} runs repeated at random):`,
+    );
+    console.log(`| route | req/s | p50 ms | p99 ms | non-2xx | requests |`);
+    console.log(`|---|---|---|---|---|---|`);
+    for (const [name, r] of [
+      ["trivial route (POST /api/ping)", trivial],
+      ["intake, duplicates only", dup],
+    ] as const)
+      console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.total} |`);
+    console.log(
+      `duplicates / trivial: ${((dup.rps / trivial.rps) * 100).toFixed(1)}% of the rate, p99 ${(dup.p99 / trivial.p99).toFixed(2)}x`,
+    );
+    console.log(
+      `answers "duplicate_ignored" with one of the ${ticketed.size} tickets: ${duplicates}; any other answer: ${other}`,
+    );
+    const ok = other === 0 && ticketed.size === DUPLICATED_RUNS;
+    console.log(ok ? "verified: every delivery counted as a duplicate of its ticket" : "VERIFICATION FAILED");
+    return ok;
   } finally {
     await stopServer(server);
   }
