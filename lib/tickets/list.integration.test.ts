@@ -161,6 +161,26 @@ describe("GET /api/tickets/export", () => {
     const text = await (await fetch(`${app.url}/api/tickets/export?severity=info`)).text();
     expect(text.trimEnd().split("\r\n")).toHaveLength(521);
   });
+
+  it("pages through a search with more matches than a page, newest first, without gaps or repeats", async () => {
+    // bulk_1, bulk_10..19, bulk_100..199: 111 matches, found along the newest tickets while pages fill
+    const seen: { id: string; resourceName: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await fetch(`${app.url}/api/tickets?q=bulk_1&limit=50${cursor ? `&cursor=${cursor}` : ""}`);
+      const page = (await res.json()) as TicketListJson;
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const expected = Array.from({ length: 520 }, (_, i) => `bulk_${i}`).filter((n) => n.startsWith("bulk_1"));
+    expect(seen.map((x) => x.resourceName).sort()).toEqual(expected.sort());
+    expect(seen.map((x) => x.id)).toEqual(
+      seen
+        .map((x) => x.id)
+        .sort()
+        .reverse(),
+    );
+  });
 });
 
 describe("POST /api/tickets/bulk", () => {
