@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     "e2e-alerts": { type: "string", default: "1000" },
     "storm-alerts": { type: "string", default: "1000" },
-    phases: { type: "string", default: "intake,e2e,drain,storm,list" },
+    phases: { type: "string", default: "intake,e2e,drain,storm,list,duplicates" },
     port: { type: "string", default: "3290" },
     "list-tickets": { type: "string", default: "100000" },
     "list-rounds": { type: "string", default: "30" },
