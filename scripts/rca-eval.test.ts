@@ -1,10 +1,11 @@
 // npm run rca:eval as a user runs it: on a set in the dev set's format it reports the figures, and it exits 1 when
 // an answer would fix automatically what the label says must not be.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { FAKE_RCA_ANSWER, startFakeGemini } from "../lib/testing/fakes/gemini";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "rca-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,5 +61,48 @@ describe("npm run rca:eval", () => {
     const r = run([OK[0]!, '{"id":"x"}']);
     expect(r.out).toMatch(/set-\w+\.jsonl:2/);
     expect(r.status).not.toBe(0);
+  }, 120_000);
+});
+
+/** The script as a child process, without blocking this one (the Gemini fake answers from here). */
+function runAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["tsx", "scripts/rca-eval.ts", ...args], { env: { ...process.env, ...env } });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("close", (status) => resolve({ status, out }));
+  });
+}
+
+describe("npm run rca:eval -- --gemini", () => {
+  it("puts each item through rules + Gemini, merged as on a ticket, beside the rules alone", async () => {
+    const gemini = await startFakeGemini({ apiKey: "eval-key" });
+    try {
+      // the model calls everything a library problem: right for the first item, wrong for the second
+      gemini.setScenario({ kind: "success", answer: { ...FAKE_RCA_ANSWER, category: "library" } });
+      const file = path.join(dir, "gemini-set.jsonl");
+      writeFileSync(file, OK.join("\n") + "\n");
+      const r = await runAsync([file, "--gemini", "--folds", "2"], {
+        GEMINI_API_KEY: "eval-key",
+        GEMINI_BASE_URL: gemini.url,
+        LOG_LEVEL: "silent",
+      });
+      expect(r.out).toMatch(/RCA with Gemini \(gemini-[\w.-]+\) on 2 labelled items/);
+      expect(r.out).toMatch(/Gemini failed on 0/);
+      expect(r.out).toMatch(/rules \+ Gemini: accuracy 1\/2 \(50\.0%\)/);
+      expect(r.out).toMatch(/rules alone, same items: accuracy 2\/2 \(100\.0%\)/);
+      expect(r.out).toMatch(/t-2: expected transient, got library/);
+      expect(gemini.requests.filter((q) => q.action === "generateContent")).toHaveLength(2);
+      expect(r.status).toBe(0);
+    } finally {
+      await gemini.close();
+    }
+  }, 120_000);
+
+  it("says what is missing and exits 2 without a Gemini key", async () => {
+    const r = await runAsync(["--gemini"], { GEMINI_API_KEY: "", LOG_LEVEL: "silent" });
+    expect(r.out).toMatch(/--gemini needs GEMINI_API_KEY/);
+    expect(r.status).toBe(2);
   }, 120_000);
 });

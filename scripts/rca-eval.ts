@@ -1,4 +1,6 @@
 // npm run rca:eval [-- <errors.jsonl>] [--folds 10] [--seed 12] [--json]
+// npm run rca:eval -- --gemini [--limit 60] [--concurrency 2]: the whole RCA with Gemini (GEMINI_API_KEY, GEMINI_MODEL,
+// GEMINI_BASE_URL as the service reads them) on every committed set, against the rules alone on the same items.
 // Measures the no-LLM root-cause classification (rules + statistical fallback) on labelled real error messages
 // (format: ../shared/corpus/rca-dev/README.md). Without a file: every committed set (LABELLED_SETS in
 // lib/rca/eval/dataset.ts: dev, extra, more, fresh), each part and all together under stratified k-fold
@@ -18,12 +20,15 @@ import {
   modelTrainedOn,
   rulesOnly,
   score,
+  stratifiedFolds,
   trainTest,
   withoutOverlap,
   type ItemResult,
   type Scores,
 } from "../lib/rca/eval/evaluate";
 import { RCA_CATEGORIES } from "../lib/rca/types";
+import { geminiProvider } from "../lib/rca/gemini";
+import { crossValidateWithGemini } from "../lib/rca/eval/with-gemini";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args, positionals } = parseArgs({
@@ -32,6 +37,9 @@ const { values: args, positionals } = parseArgs({
     folds: { type: "string", default: "10" },
     seed: { type: "string", default: "12" },
     json: { type: "boolean", default: false },
+    gemini: { type: "boolean", default: false },
+    limit: { type: "string" },
+    concurrency: { type: "string", default: "2" },
   },
 });
 const k = Number(args.folds);
@@ -87,6 +95,8 @@ function details(name: string, results: readonly ItemResult[]): string[] {
       ),
   ];
 }
+
+if (args.gemini) process.exit(await geminiEval());
 
 const runs: { name: string; results: ItemResult[] }[] = [];
 const lines: string[] = [];
@@ -165,3 +175,38 @@ if (args.json) {
   console.log(lines.join("\n"));
 }
 process.exit(unsafe.length > 0 ? 1 : 0);
+
+/** --gemini: every labelled item (or the first --limit of them, every category kept) through rules + Gemini. */
+async function geminiEval(): Promise<number> {
+  const provider = geminiProvider();
+  if (!provider) {
+    console.error("--gemini needs GEMINI_API_KEY (and GEMINI_MODEL / GEMINI_BASE_URL if not the defaults)");
+    return 2;
+  }
+  const all = external ?? labelled;
+  // a limit keeps every category: the stratified folds dealt one item at a time
+  const folds = stratifiedFolds(all, k, seed);
+  const longest = Math.max(...folds.map((f) => f.length));
+  const dealt = Array.from({ length: longest }, (_, i) => folds.map((f) => f[i])).flat();
+  const items = args.limit ? dealt.filter((x) => x !== undefined).slice(0, Number(args.limit)) : all;
+  const started = performance.now();
+  const results = await crossValidateWithGemini(items, provider, { k, seed, concurrency: Number(args.concurrency) });
+  const failed = results.filter((r) => r.geminiFailure);
+  const reasons = [...new Set(failed.map((r) => r.geminiFailure))].slice(0, 5).join(" | ");
+  const out = [
+    `RCA with Gemini (${provider.model}) on ${items.length} labelled items, ${k}-fold CV for the statistical fallback (seed ${seed}), ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `Gemini failed on ${failed.length} (the rules' answer stands, as on a ticket)${failed.length ? `: ${reasons}` : ""}`,
+    "",
+    ...summary("rules + Gemini", results),
+    ...summary(
+      "rules alone, same items",
+      results.map((r) => r.rules),
+    ),
+    "",
+    ...details("rules + Gemini", results),
+  ];
+  const unsafe = score(results).unsafe;
+  out.push("", `unsafe remediations: ${unsafe.length}`, ...unsafe.map((u) => `  UNSAFE ${u.id}: ${u.reason}`));
+  console.log(out.join("\n"));
+  return unsafe.length > 0 ? 1 : 0;
+}

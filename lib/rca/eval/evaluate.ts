@@ -47,8 +47,15 @@ export function unsafeReason(
 
 export function classifyItem(item: LabelledError, model?: TextClassifier): ItemResult {
   const input = labelledInput(item);
-  const r = classifyFailure(input, model);
-  const own = model?.predict(classifierText(input));
+  return itemResult(item, classifyFailure(input, model), model?.predict(classifierText(input)) ?? null);
+}
+
+/** One item's result from its classification (`own`: the fallback model's own top answer, if it has one). */
+export function itemResult(
+  item: LabelledError,
+  r: Pick<ReturnType<typeof classifyFailure>, "category" | "remediation" | "method" | "matchedClassId" | "confidence">,
+  own: { label: string; probability: number } | null,
+): ItemResult {
   return {
     id: item.id,
     service: item.service,
@@ -138,17 +145,26 @@ export function crossValidate(
   seed = 12,
   trainingItems: readonly LabelledError[] = [],
 ): ItemResult[] {
+  return eachFold(items, k, seed, trainingItems, classifyItem);
+}
+
+/** `classify` applied to every item with the fallback of its fold (see crossValidate); results in the items' order. */
+export function eachFold<T>(
+  items: readonly LabelledError[],
+  k: number,
+  seed: number,
+  trainingItems: readonly LabelledError[],
+  classify: (item: LabelledError, model: TextClassifier) => T,
+): T[] {
   const examples = exampleDocs();
-  const results: ItemResult[] = [];
-  for (const [f, fold] of stratifiedFolds(items, k, seed).entries()) {
+  const results = new Map<string, T>();
+  for (const fold of stratifiedFolds(items, k, seed)) {
     const held = new Set(fold.map((i) => i.id));
     const rest = items.filter((i) => !held.has(i.id));
     const model = trainClassifier([...examples, ...labelledDocs(trainingItems), ...labelledDocs(rest)]);
-    void f;
-    for (const item of fold) results.push(classifyItem(item, model));
+    for (const item of fold) results.set(item.id, classify(item, model));
   }
-  const order = new Map(items.map((i, n) => [i.id, n]));
-  return results.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return items.map((i) => results.get(i.id)!);
 }
 
 /** The rules alone: accuracy on the items where a class decided the category (method "rule", not unknown). */
