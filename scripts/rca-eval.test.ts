@@ -93,6 +93,7 @@ describe("npm run rca:eval -- --gemini", () => {
       expect(r.out).toMatch(/rules \+ Gemini: accuracy 1\/2 \(50\.0%\)/);
       expect(r.out).toMatch(/rules alone, same items: accuracy 2\/2 \(100\.0%\)/);
       expect(r.out).toMatch(/t-2: expected transient, got library/);
+      expect(r.out).toMatch(/Gemini's own category \(before the merge\) 1\/2 \(50\.0%\)/);
       expect(gemini.requests.filter((q) => q.action === "generateContent")).toHaveLength(2);
       expect(r.status).toBe(0);
     } finally {

@@ -28,7 +28,7 @@ import {
 } from "../lib/rca/eval/evaluate";
 import { RCA_CATEGORIES } from "../lib/rca/types";
 import { geminiProvider } from "../lib/rca/gemini";
-import { crossValidateWithGemini } from "../lib/rca/eval/with-gemini";
+import { crossValidateWithGemini, type GeminiItemResult } from "../lib/rca/eval/with-gemini";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args, positionals } = parseArgs({
@@ -202,6 +202,7 @@ async function geminiEval(): Promise<number> {
       "rules alone, same items",
       results.map((r) => r.rules),
     ),
+    geminiAlone(results),
     "",
     ...details("rules + Gemini", results),
   ];
@@ -209,4 +210,16 @@ async function geminiEval(): Promise<number> {
   out.push("", `unsafe remediations: ${unsafe.length}`, ...unsafe.map((u) => `  UNSAFE ${u.id}: ${u.reason}`));
   console.log(out.join("\n"));
   return unsafe.length > 0 ? 1 : 0;
+}
+
+/** Gemini's own categories, and where a rule kept its category over Gemini's (lib/rca/merge.ts). */
+function geminiAlone(results: readonly GeminiItemResult[]): string {
+  const answered = results.filter((r) => r.geminiCategory !== null);
+  const right = answered.filter((r) => r.geminiCategory === r.expected).length;
+  const kept = answered.filter((r) => r.geminiCategory !== r.predicted && r.predicted === r.rules.predicted);
+  const keptWrongly = kept.filter((r) => r.geminiCategory === r.expected).length;
+  return (
+    `Gemini's own category (before the merge) ${frac(right, answered.length)}; a rule kept its category over ` +
+    `Gemini's on ${kept.length} items, Gemini being the one right on ${keptWrongly} of them`
+  );
 }

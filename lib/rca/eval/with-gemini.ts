@@ -7,6 +7,7 @@ import type { GeminiProvider } from "../../integrations/gemini/client";
 import { classifierText, type TextClassifier } from "../classifier";
 import { classifyFailure } from "../classify";
 import { hintFrom, mergeWithRules } from "../merge";
+import type { RcaCategory } from "../types";
 import { labelledInput, type LabelledError } from "./dataset";
 import { eachFold, itemResult, type ItemResult } from "./evaluate";
 
@@ -17,6 +18,8 @@ export interface GeminiItemResult extends ItemResult {
   geminiFailure: string | null;
   /** the code-level safety decisions applied to Gemini's answer */
   adjustments: string[];
+  /** Gemini's own category before the merge (null when it did not answer) */
+  geminiCategory: RcaCategory | null;
 }
 
 async function classifyWithGemini(
@@ -29,13 +32,15 @@ async function classifyWithGemini(
   const own = model.predict(classifierText(input));
   const alone = itemResult(item, rules, own);
   const answer = await provider.analyze(input, hintFrom(rules), []);
-  if (!answer.ok) return { ...alone, rules: alone, geminiFailure: answer.reason, adjustments: [] };
+  if (!answer.ok)
+    return { ...alone, rules: alone, geminiFailure: answer.reason, adjustments: [], geminiCategory: null };
   const merged = mergeWithRules(answer.analysis, rules, input);
   return {
     ...itemResult(item, { ...rules, ...merged.analysis }, own),
     rules: alone,
     geminiFailure: null,
     adjustments: [...answer.overrides, ...merged.notes],
+    geminiCategory: answer.analysis.category,
   };
 }
 
