@@ -88,6 +88,9 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   /\b400 (?:Client Error|Bad Request)\b/i,
   // an HTTP call that failed with a client error, or with no status at all: a retry sends the same request
   /\bResponse status code: ?'?(?:4\d\d\b|'|\s*$)/im,
+  // what was asked for does not exist (a NotFound code, HTTP 404, "could not be found"): the same request finds
+  // nothing again; every labelled report of it (9 of 420) needed a person
+  /\bNotFound\b|\(404\)|\b404 Not Found\b|\bcould not be found\b/i,
 ];
 
 /** Memory exhaustion: re-running the same work on the same cluster fails again; only more memory helps. */

@@ -48,6 +48,8 @@ export const LABELLED_SETS = {
   more: path.join("lib", "rca", "eval", "rca-more.jsonl"),
   /** real errors collected on 2026-12-04 (second collection, session 5) */
   fresh: path.join("lib", "rca", "eval", "rca-fresh.jsonl"),
+  /** 58 real errors collected on 2026-12-04 (session 6) */
+  next: path.join("lib", "rca", "eval", "rca-next.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 
