@@ -1,7 +1,7 @@
 // Accuracy and safety of the no-LLM classification on the committed dev set (lib/rca/eval/rca-dev.jsonl), measured
 // the honest way: stratified 10-fold cross-validation, the fallback retrained per fold without the held-out items.
 import { describe, expect, it } from "vitest";
-import { loadLabelledSet, parseLabelledErrors } from "./dataset";
+import { loadLabelledSet, parseLabelledErrors, type LabelledError } from "./dataset";
 import {
   classifyItem,
   crossValidate,
@@ -98,16 +98,23 @@ describe("cross-validated accuracy on the dev set", () => {
   });
 });
 
+/**
+ * A set collected after `earlier`: `size` labelled real messages, each with a source URL, one per thread, no id, thread
+ * or message opening shared with an earlier set.
+ */
+function expectNewSet(set: readonly LabelledError[], earlier: readonly LabelledError[], size: number) {
+  expect(set).toHaveLength(size);
+  expect(new Set([...earlier, ...set].map((d) => d.id)).size).toBe(earlier.length + size);
+  for (const d of set) expect(d.source, d.id).toMatch(/^https?:\/\//);
+  const used = new Set(earlier.map((d) => d.source));
+  expect(new Set(set.map((d) => d.source)).size).toBe(size);
+  expect(set.filter((d) => used.has(d.source)).map((d) => d.id)).toEqual([]);
+  expect(withoutOverlap(set, earlier)).toHaveLength(size);
+}
+
 describe("the more set of real reports (collected 2026-12-04, measured before any rule looked at it)", () => {
-  it("is 83 labelled real messages with a source, none opening like a dev or extra item", () => {
-    expect(more).toHaveLength(83);
-    expect(new Set([...dev, ...extra, ...more].map((d) => d.id)).size).toBe(263);
-    for (const d of more) expect(d.source, d.id).toMatch(/^https?:\/\//);
-    // one item per thread, and no thread the other sets used
-    const used = new Set([...dev, ...extra].map((d) => d.source));
-    expect(new Set(more.map((d) => d.source)).size).toBe(83);
-    expect(more.filter((d) => used.has(d.source)).map((d) => d.id)).toEqual([]);
-    expect(withoutOverlap(more, [...dev, ...extra])).toHaveLength(83);
+  it("is 83 labelled real messages with a source, one per thread, none from a thread or opening of dev or extra", () => {
+    expectNewSet(more, [...dev, ...extra], 83);
   });
 
   it(`trained on dev + extra and tested on it: at least ${MIN_MORE_CORRECT}/83, with no unsafe remediation`, () => {
@@ -119,14 +126,7 @@ describe("the more set of real reports (collected 2026-12-04, measured before an
 
 describe("the fresh set of real reports (second collection of 2026-12-04, measured before any rule looked at it)", () => {
   it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expect(fresh).toHaveLength(FRESH_SIZE);
-    const earlier = [...dev, ...extra, ...more];
-    expect(new Set([...earlier, ...fresh].map((d) => d.id)).size).toBe(earlier.length + FRESH_SIZE);
-    for (const d of fresh) expect(d.source, d.id).toMatch(/^https?:\/\//);
-    const used = new Set(earlier.map((d) => d.source));
-    expect(new Set(fresh.map((d) => d.source)).size).toBe(FRESH_SIZE);
-    expect(fresh.filter((d) => used.has(d.source)).map((d) => d.id)).toEqual([]);
-    expect(withoutOverlap(fresh, earlier)).toHaveLength(FRESH_SIZE);
+    expectNewSet(fresh, [...dev, ...extra, ...more], FRESH_SIZE);
   });
 
   it(`trained on the three earlier sets and tested on it: at least ${MIN_FRESH_CORRECT}/${FRESH_SIZE}, with no unsafe remediation`, () => {
@@ -138,14 +138,7 @@ describe("the fresh set of real reports (second collection of 2026-12-04, measur
 
 describe("the next set of real reports (session 6, measured before any rule looked at it)", () => {
   it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expect(next).toHaveLength(NEXT_SIZE);
-    const earlier = [...dev, ...extra, ...more, ...fresh];
-    expect(new Set([...earlier, ...next].map((d) => d.id)).size).toBe(earlier.length + NEXT_SIZE);
-    for (const d of next) expect(d.source, d.id).toMatch(/^https?:\/\//);
-    const used = new Set(earlier.map((d) => d.source));
-    expect(new Set(next.map((d) => d.source)).size).toBe(NEXT_SIZE);
-    expect(next.filter((d) => used.has(d.source)).map((d) => d.id)).toEqual([]);
-    expect(withoutOverlap(next, earlier)).toHaveLength(NEXT_SIZE);
+    expectNewSet(next, [...dev, ...extra, ...more, ...fresh], NEXT_SIZE);
   });
 
   it(`trained on the four earlier sets and tested on it: at least ${MIN_NEXT_CORRECT}/${NEXT_SIZE}`, () => {
