@@ -3,7 +3,7 @@
 // GEMINI_BASE_URL as the service reads them) on every committed set, against the rules alone on the same items.
 // Measures the no-LLM root-cause classification (rules + statistical fallback) on labelled real error messages
 // (format: ../shared/corpus/rca-dev/README.md). Without a file: every committed set (LABELLED_SETS in
-// lib/rca/eval/dataset.ts: dev, extra, more, fresh), each part and all together under stratified k-fold
+// lib/rca/eval/dataset.ts), each part and all together under stratified k-fold
 // cross-validation (the fallback retrained per fold without the held-out items), plus leave-one-source-out (each set
 // after dev tested with the fallback trained on the sets collected before it, and dev tested on extra alone). With a
 // file (e.g. the hidden hold-out): the fallback is trained on the KB examples and the labelled items that do not
