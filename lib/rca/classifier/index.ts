@@ -9,7 +9,7 @@ import { classifierFromData, type ModelData, type TextClassifier } from "./model
 
 export { classifierFromData, trainClassifier } from "./model";
 export type { ModelData, Prediction, TextClassifier, TrainingDoc } from "./model";
-export { classifierText } from "./training";
+export { classifierText } from "./text";
 
 /** Below this probability the model is guessing between categories: answer unknown. */
 export const MIN_FALLBACK_PROBABILITY = 0.4;

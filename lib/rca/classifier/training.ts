@@ -4,20 +4,8 @@ import { labelledInput, loadAllLabelledSets, type LabelledError } from "../eval/
 import { KB_EXAMPLES, exampleInput } from "../rules/examples";
 import { MORE_REALISTIC_CASES } from "../rules/examples/realistic-more";
 import { REALISTIC_CASES } from "../rules/examples/realistic";
-import type { RcaInput } from "../types";
 import type { TrainingDoc } from "./model";
-
-/** The text the classifier reads for one failure: codes, message, trace and run details. */
-export function classifierText(
-  input: Pick<RcaInput, "errorCode" | "errorMessage" | "errorTrace" | "details">,
-  withMessage = true,
-): string {
-  const parts = [input.errorCode ?? ""];
-  if (withMessage) parts.push(input.errorMessage);
-  parts.push(input.errorTrace ?? "");
-  for (const d of input.details) parts.push(d.errorCode ?? "", d.errorMessage ?? "", d.errorTrace ?? "");
-  return parts.filter((p) => p.trim() !== "").join("\n");
-}
+import { classifierText } from "./text";
 
 export function exampleDocs(): TrainingDoc[] {
   const docs: TrainingDoc[] = KB_EXAMPLES.map((e) => ({
