@@ -77,6 +77,33 @@ test("an error no rule knows shows the statistical fallback and its confidence, 
   expect(detail.rca.confidence).toBeLessThanOrEqual(0.5);
 });
 
+test("an error Microsoft documents shows the guide's cause and a link to its entry", async ({ page, request }) => {
+  const id = `e2d-${Date.now()}`;
+  const message =
+    "Job failed due to reason: Cluster ran into out of memory issue during execution, please retry using an integration runtime with bigger core count and/or memory optimized compute type";
+  const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alertWith(message, id) });
+  expect(posted.status()).toBe(202);
+  const { ticketId } = await posted.json();
+
+  await page.goto(`/tickets/${ticketId}`);
+  const panel = page.getByTestId("rca-panel");
+  const method = panel.getByTestId("rca-method").first();
+  await expect(method).toHaveAttribute("data-method", "rule");
+  await expect(method).toContainText("Documented error");
+  await expect(method).toContainText("adf-doc-df-executor-out-of-memory-error");
+  await expect(panel.getByTestId("rca-category-badge").first()).toHaveAttribute("data-category", "resource");
+  await expect(panel.getByTestId("rca-root-cause").first()).toContainText(
+    "Documented cause: The cluster is running out of memory.",
+  );
+  const link = panel.getByTestId("rca-doc-link").first();
+  await expect(link).toHaveAttribute(
+    "href",
+    "https://learn.microsoft.com/azure/data-factory/data-flow-troubleshoot-errors",
+  );
+  await expect(link).toHaveAttribute("target", "_blank");
+  await page.screenshot({ path: test.info().outputPath("rca-documented-error.png"), fullPage: true });
+});
+
 test("post a failure, find it, open it, acknowledge it, re-run its RCA", async ({ page, request }) => {
   const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alert });
   expect(posted.status()).toBe(202);

@@ -70,12 +70,14 @@ function matrix(s: Scores): string {
 function summary(name: string, results: readonly ItemResult[]): string[] {
   const s = score(results);
   const rules = rulesOnly(results);
+  const documented = results.filter((r) => r.matchedClassId?.startsWith("adf-doc-"));
   return [
     `${name}: accuracy ${frac(s.correct, s.n)}; answered unknown ${s.unknown}; unsafe ${s.unsafe.length}`,
     `  by method: rule ${frac(s.byMethod.rule.correct, s.byMethod.rule.n)}, statistical ${frac(s.byMethod.statistical.correct, s.byMethod.statistical.n)}, none/unknown ${frac(s.byMethod.none.correct, s.byMethod.none.n)}; ` +
       `by service: ${Object.entries(s.byService)
         .map(([svc, v]) => `${svc} ${frac(v.correct, v.n)}`)
-        .join(", ")}; rules alone where a class decided ${frac(rules.correct, rules.n)}`,
+        .join(", ")}; rules alone where a class decided ${frac(rules.correct, rules.n)}; ` +
+      `a documented ADF error decided ${frac(documented.filter((r) => r.predicted === r.expected).length, documented.length)}`,
   ];
 }
 

@@ -6,6 +6,36 @@ import { Badge, CategoryBadge } from "../ui/badges";
 import { cn } from "../ui/cn";
 import { RelativeTime } from "../ui/relative-time";
 
+/** Class ids of the entries read from Microsoft's troubleshooting guides. */
+const DOCUMENTED_CLASS_PREFIX = "adf-doc-";
+/** Only vendor documentation becomes a link: the text may come from an LLM or a webhook's error message. */
+const DOC_LINK = /(https:\/\/(?:learn\.microsoft\.com|docs\.databricks\.com)\/[^\s"'<>]*[^\s"'<>.,;:)])/;
+
+/** A recommendation with its documentation URLs as links (opened in a new tab). */
+function WithDocLinks({ text }: { text: string }) {
+  const parts = text.split(DOC_LINK);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <a
+            key={i}
+            href={part}
+            target="_blank"
+            rel="noreferrer noopener"
+            className="break-all text-sky-700 underline hover:text-sky-900 dark:text-sky-400"
+            data-testid="rca-doc-link"
+          >
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function Confidence({ value }: { value: number }) {
   const pct = Math.round(Math.min(Math.max(value, 0), 1) * 100);
   const tone = pct >= 75 ? "bg-emerald-500" : pct >= 45 ? "bg-amber-500" : "bg-red-500";
@@ -42,7 +72,10 @@ function methodText(rca: RcaJson): {
 } {
   switch (rca.method) {
     case "rule":
-      return { label: "Matched rule", detail: rca.matchedClassId, tone: "emerald" };
+      // classes generated from Microsoft's troubleshooting guides (lib/rca/rules/documented) say so
+      return rca.matchedClassId?.startsWith(DOCUMENTED_CLASS_PREFIX)
+        ? { label: "Documented error", detail: rca.matchedClassId, tone: "emerald" }
+        : { label: "Matched rule", detail: rca.matchedClassId, tone: "emerald" };
     case "statistical":
       return {
         label: "Statistical fallback",
@@ -143,7 +176,9 @@ export function RcaView({ rca }: { rca: RcaJson }) {
             data-testid="rca-recommendations"
           >
             {rca.recommendations.map((step, i) => (
-              <li key={i}>{step}</li>
+              <li key={i}>
+                <WithDocLinks text={step} />
+              </li>
             ))}
           </ol>
         </div>

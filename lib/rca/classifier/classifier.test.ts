@@ -136,7 +136,8 @@ describe("classifyFailure with the production model", () => {
   it("never retries what a policy forbids, even in a class that retries its queue limits", () => {
     const r = classifyFailure(
       input(
-        "This job was rejected because it requires 24 AUs. This account's administrator-defined policy prevents a job from using more than 5 AUs.",
+        // worded unlike the guide's entry, so the hand-written class (which retries queue limits) is the match
+        "Job 'nightly-usql' requires 24 AUs, and the account's policy prevents a job from using more than 5 AUs.",
         { source: "azure-data-factory", resourceType: "activity", errorCode: "2709" },
       ),
     );

@@ -1,6 +1,7 @@
 // What the statistical fallback learns from: the knowledge base's own labelled examples (lib/rca/rules/examples)
 // and every committed set of labelled real reports (lib/rca/eval/rca-*.jsonl, LABELLED_SETS).
 import { labelledInput, loadAllLabelledSets, type LabelledError } from "../eval/dataset";
+import { DOCUMENTED_ERRORS } from "../rules/documented";
 import { KB_EXAMPLES, exampleInput } from "../rules/examples";
 import { MORE_REALISTIC_CASES } from "../rules/examples/realistic-more";
 import { REALISTIC_CASES } from "../rules/examples/realistic";
@@ -23,6 +24,11 @@ export function exampleDocs(): TrainingDoc[] {
       label: c.expectedCategory,
     });
   }
+  for (const e of DOCUMENTED_ERRORS)
+    docs.push({
+      text: classifierText({ errorCode: e.code, errorMessage: e.message, errorTrace: null, details: [] }),
+      label: e.category,
+    });
   return docs;
 }
 

@@ -100,7 +100,9 @@ describe("every class has a real example that hits it", () => {
     "%s",
     (_name, example) => {
       const input = exampleInput(example);
-      const result = analyzeWithRules(input);
+      // the hand-written classes alone: a documented ADF error (lib/rca/rules/documented) may rightly take over an
+      // example quoted from the same guide; that is measured by npm run rca:eval, not asserted per class here
+      const result = analyzeWithRules(input, KNOWLEDGE_BASE);
       expect(result.matchedClassId).toBe(example.expectedClass);
       expect(result.category).toBe(example.expectedCategory);
       // evidence quotes the input, never invents it

@@ -15,6 +15,7 @@ import { GENERIC_CLASSES } from "./kb/generic";
 import { SPARK_DATA_CLASSES } from "./kb/spark-data";
 import { SPARK_RUNTIME_CLASSES } from "./kb/spark-runtime";
 import { SQL_CLASSES } from "./kb/sql";
+import { DOCUMENTED_CLASSES } from "./documented";
 import type { ErrorClass } from "./types";
 
 export const KNOWLEDGE_BASE: readonly ErrorClass[] = Object.freeze([
@@ -37,7 +38,13 @@ export const KNOWLEDGE_BASE: readonly ErrorClass[] = Object.freeze([
   ...FAMILY_CLASSES,
 ]);
 
-const BY_ID = new Map(KNOWLEDGE_BASE.map((c) => [c.id, c]));
+/**
+ * What the engine ranks: Microsoft's documented errors first (on equal rank and confidence the vendor's entry for
+ * the exact message wins over a hand-written class), then the hand-written knowledge base.
+ */
+export const RULE_CLASSES: readonly ErrorClass[] = Object.freeze([...DOCUMENTED_CLASSES, ...KNOWLEDGE_BASE]);
+
+const BY_ID = new Map(RULE_CLASSES.map((c) => [c.id, c]));
 
 export function getErrorClass(id: string): ErrorClass | undefined {
   return BY_ID.get(id);

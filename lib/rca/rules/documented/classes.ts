@@ -1,0 +1,126 @@
+// The documented errors as knowledge-base classes. A class matches on the documented code and message pattern; it
+// says what Microsoft documents as the cause and the fix, and links the guide. How much each needs to match:
+// - code and message: always a match (the most specific evidence there is);
+// - the code alone: only for a named code (not a number such as 2200, which ADF uses for many errors) whose
+//   documented entries all share one category, and only as a wrapper: any class that recognises the text wins,
+//   since ADF reuses codes (InvalidTemplate is documented for an expression error and printed for many others);
+// - the message alone: only when its literal text is long enough to identify one error (MIN_LITERAL_*), and
+//   not for an entry of a numeric code.
+import { NEVER_AUTO_REMEDIATE, type Remediation } from "../../types";
+import type { ErrorClass } from "../types";
+import { docUrl, type DocumentedError } from "./schema";
+import { documentedPattern, MIN_LITERAL_CHARS, MIN_LITERAL_WORDS } from "./template";
+
+/** The top of the hand-written classes' range (0.8–0.9): the vendor's own entry for this exact message. */
+export const DOCUMENTED_CONFIDENCE = 0.9;
+/** An entry the guide gives no cause for ("Job execution failed."): it says something failed, not why. */
+const UNKNOWN_CONFIDENCE = 0.25;
+/** The code alone (message worded differently or cut): less sure which of the code's meanings it is. */
+const CODE_ONLY_CONFIDENCE = 0.7;
+
+function slug(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60)
+    .replace(/-$/, "");
+}
+
+/** Text from the guides goes into templates: braces would read as placeholders, so they become parentheses. */
+function plain(text: string): string {
+  return text.replace(/\{/g, "(").replace(/\}/g, ")").replace(/\s+/g, " ").trim();
+}
+
+/** The first `n` sentences, for a root cause of 2–4 sentences. */
+function sentences(text: string, n: number): string {
+  const parts = plain(text).split(/(?<=[.!?])\s+(?=[A-Z])/);
+  const out = parts.slice(0, n).join(" ");
+  return /[.!?]$/.test(out) ? out : `${out}.`;
+}
+
+function remediationOf(e: DocumentedError): Remediation {
+  if (NEVER_AUTO_REMEDIATE.includes(e.category) || e.category === "unknown") return "none";
+  return e.safeAutoRemediation === "retry_with_backoff" && (e.category === "transient" || e.category === "platform")
+    ? "retry_with_backoff"
+    : "none";
+}
+
+export function documentedClasses(entries: readonly DocumentedError[]): ErrorClass[] {
+  const categoriesByCode = new Map<string, Set<string>>();
+  for (const e of entries) {
+    if (!e.code) continue;
+    const key = e.code.toLowerCase();
+    if (!categoriesByCode.has(key)) categoriesByCode.set(key, new Set());
+    categoriesByCode.get(key)!.add(e.category);
+  }
+  const seen = new Set<string>();
+  const ids = new Map<string, number>();
+  const codeClasses = new Set<string>();
+  const out: ErrorClass[] = [];
+  for (const e of entries) {
+    const dedupe = `${(e.code ?? "").toLowerCase()}|${e.message.trim().toLowerCase()}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+
+    const { pattern, literalChars, literalWords } = documentedPattern(e.message);
+    // A numeric code's entry needs its code too: its message is often a generic sentence ("Operation returned an
+    // invalid status code 'BadRequest'") that other services print for other reasons.
+    const numeric = !!e.code && /^\d+$/.test(e.code);
+    const messageAlone = !numeric && literalChars >= MIN_LITERAL_CHARS && literalWords >= MIN_LITERAL_WORDS;
+    const codeAlone = !!e.code && /[A-Za-z]/.test(e.code) && categoriesByCode.get(e.code.toLowerCase())!.size === 1;
+    // a short message with no code would match unrelated errors: such an entry is left out
+
+    const base = `adf-doc-${slug(e.code ?? e.message.split(/\s+/).slice(0, 6).join(" "))}`;
+    const n = (ids.get(base) ?? 0) + 1;
+    ids.set(base, n);
+    const id = n === 1 ? base : `${base}-${n}`;
+    const shared = {
+      platform: "adf" as const,
+      category: e.category,
+      rootCause:
+        `{subject} failed with an error Microsoft's troubleshooting guide documents${e.code ? ` (${plain(e.code)})` : ""}: “{error|see the evidence}”. ` +
+        `Documented cause: ${sentences(e.cause || "not stated in the guide.", 2)}`,
+      recommendations: [
+        ...(e.recommendation.trim() ? [sentences(e.recommendation, 3)] : []),
+        `Read the guide's entry for this error: ${docUrl(e.page)}`,
+      ],
+      remediation: remediationOf(e),
+      source: docUrl(e.page),
+    };
+    if (messageAlone || e.code) {
+      out.push({
+        ...shared,
+        id,
+        title: `${e.code ? `${e.code}: ` : ""}${plain(e.message).slice(0, 90)}`,
+        match: {
+          patterns: [pattern],
+          ...(e.code
+            ? {
+                errorCodes: [e.code],
+                ...(messageAlone ? { codeRequiresPattern: true } : { requireCodeAndPattern: true }),
+              }
+            : {}),
+        },
+        // an entry of category unknown is a wrapper: a class that recognises the inner error (e.g. the notebook's
+        // Python exception in the run details) says more than "Job execution failed."
+        ...(e.category === "unknown"
+          ? { wrapper: true, confidence: UNKNOWN_CONFIDENCE }
+          : { confidence: DOCUMENTED_CONFIDENCE }),
+      });
+    }
+    if (codeAlone && !codeClasses.has(e.code!.toLowerCase())) {
+      codeClasses.add(e.code!.toLowerCase());
+      out.push({
+        ...shared,
+        id: `${base}-code`,
+        title: `${e.code} (documented code, message not recognised)`,
+        match: { errorCodes: [e.code!] },
+        wrapper: true,
+        confidence: e.category === "unknown" ? UNKNOWN_CONFIDENCE : CODE_ONLY_CONFIDENCE,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// A documented message as a pattern. The troubleshooting guides print messages with placeholders ("Blob operation
+// Failed. ContainerName: %containerName;, path: %path;."); a real error carries values there, a copy of the guide
+// carries the placeholder itself. Both must match, and nothing else.
+
+/** Placeholders as the guides write them: %name;  <name>  {name} {0}  [name]  …  ... and runs of x / * masks. */
+const PLACEHOLDER =
+  /%[\w.]*;|%'?[\w.]*'?|<[^<>\n]{1,60}>|\{[\w.]{0,40}\}|\[[\w .-]{1,40}\]|\.\.\.+|…|\b[xX]{3,}\b|\*{3,}|\(\*(?:,\*)+\)/g;
+
+/** Wrapper text ADF puts around the real message; the guide sometimes keeps it, a report often drops it. */
+const WRAPPERS: RegExp[] = [
+  /^Failure happened on '[^']*' side\.\s*/i,
+  /^ErrorCode=[\w.-]+,\s*'?Type=[\w.]+,\s*Message=/i,
+  /^Error ?Code=[\w.-]+,?\s*/i,
+  /^Operation on target [^\n]{1,80}? failed:\s*/i,
+];
+
+/**
+ * How much of a long message the pattern needs: whole sentences until this many characters, never more than the
+ * maximum. A report often cuts the tail, and the guides' later sentences are advice the service does not always print.
+ */
+const ENOUGH_TEMPLATE_CHARS = 80;
+const MAX_TEMPLATE_CHARS = 220;
+/** Literal text a pattern needs before it may identify an error without its code. */
+export const MIN_LITERAL_CHARS = 30;
+export const MIN_LITERAL_WORDS = 5;
+
+const QUOTES = /['"‘’“”`]/;
+const WILDCARD = "[\\s\\S]{0,300}?";
+
+export interface DocumentedPattern {
+  pattern: RegExp;
+  /** letters and digits of the literal text the pattern requires */
+  literalChars: number;
+  literalWords: number;
+}
+
+function stripWrappers(message: string): string {
+  let out = message.trim();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const w of WRAPPERS) {
+      const next = out.replace(w, "");
+      if (next !== out && next.trim().length >= 10) {
+        out = next.trim();
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+function literalPattern(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (/\s/.test(ch)) out += out.endsWith("\\s*") ? "" : "\\s*";
+    else if (QUOTES.test(ch)) out += "['\"‘’“”`]?";
+    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return out;
+}
+
+/** The message's pattern: literal text with flexible whitespace and quotes, a bounded wildcard per placeholder. */
+export function documentedPattern(message: string): DocumentedPattern {
+  let text = stripWrappers(message);
+  const sentenceEnds = [...text.matchAll(/[.!?](?=\s+[A-Z])/g)].map((m) => (m.index ?? 0) + 1);
+  const enough = sentenceEnds.find((end) => end >= ENOUGH_TEMPLATE_CHARS);
+  if (enough !== undefined && enough <= MAX_TEMPLATE_CHARS) text = text.slice(0, enough);
+  if (text.length > MAX_TEMPLATE_CHARS) {
+    const cut = text.lastIndexOf(" ", MAX_TEMPLATE_CHARS);
+    text = text.slice(0, cut > MAX_TEMPLATE_CHARS / 2 ? cut : MAX_TEMPLATE_CHARS);
+  }
+  const parts: string[] = [];
+  const literals: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const lit = text.slice(last, m.index);
+    literals.push(lit);
+    parts.push(literalPattern(lit), WILDCARD);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  literals.push(text.slice(last));
+  parts.push(literalPattern(text.slice(last)));
+  // Trailing punctuation and wildcards say nothing and would only make a cut-off report fail to match.
+  let source = parts.join("").replace(/(?:\\s\*|\[\\s\\S\]\{0,300\}\?|\\[.:;,]|['"‘’“”`\[\]?]+)+$/u, "");
+  source = source.replace(/^(?:\\s\*|\[\\s\\S\]\{0,300\}\?)+/, "");
+  const literal = literals.join(" ");
+  return {
+    pattern: new RegExp(source, "i"),
+    literalChars: (literal.match(/[A-Za-z0-9]/g) ?? []).length,
+    literalWords: (literal.match(/[A-Za-z]{2,}/g) ?? []).length,
+  };
+}
