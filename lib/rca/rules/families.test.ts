@@ -7,7 +7,6 @@ import { classifyFailure } from "../classify";
 import type { RcaCategory, RcaInput } from "../types";
 
 const FAMILY_WORDINGS: [RcaCategory, string][] = [
-  ["configuration", "The remote server returned an error: (404) Not Found."],
   ["configuration", "Response status code does not indicate success: 400 (Bad Request)."],
   ["transient", "Response status code does not indicate success: 503 (Service Unavailable)."],
   ["transient", "Request failed with status: Too Many Requests"],
@@ -62,7 +61,10 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   // throttled against a fixed count: retrying before the backlog drains fails the same way
   ["transient", "Pipeline execution throttled: a maximum of 100 runs will be queued for execution."],
   // a host that was never set: the DNS error that follows is not the cause
-  ["configuration", "Error connecting to Databricks None, Error during request to server: [Errno -3] Temporary failure in name resolution"],
+  [
+    "configuration",
+    "Error connecting to Databricks None, Error during request to server: [Errno -3] Temporary failure in name resolution",
+  ],
   // the client gave up after its own retries: no automatic retry on top
   [
     "transient",
@@ -72,7 +74,10 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["configuration", "System.Net.WebException: Unable to connect to the remote server"],
   ["configuration", "requests.exceptions.ConnectionError: [Errno 111] Connection refused"],
   // never connected: a firewall that drops packets looks the same as a target down for a minute
-  ["transient", "A connection attempt failed because the connected party did not properly respond after a period of time"],
+  [
+    "transient",
+    "A connection attempt failed because the connected party did not properly respond after a period of time",
+  ],
   ["platform", "Cluster terminated. Reason: Bootstrap Timeout"],
   [
     "platform",
@@ -108,6 +113,12 @@ describe("error families", () => {
     const r = classifyFailure(input(message));
     expect(r.category).toBe(category);
     if (!RETRYABLE.has(message)) expect(r.remediation).toBe("none");
+  });
+
+  it("a bare 404 is never retried and never called transient: the labelled reports of one split between a wrong path and missing input", () => {
+    const r = classifyFailure(input("The remote server returned an error: (404) Not Found."));
+    expect(["configuration", "upstream_data", "unknown"]).toContain(r.category);
+    expect(r.remediation).toBe("none");
   });
 });
 
