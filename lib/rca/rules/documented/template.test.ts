@@ -45,4 +45,15 @@ describe("documentedPattern", () => {
     expect(long.literalWords).toBeGreaterThanOrEqual(5);
     expect(long.literalChars).toBeGreaterThanOrEqual(30);
   });
+
+  it("ends on the last literal word: a message closing in brackets or quotes still makes a valid pattern", () => {
+    const { pattern } = documentedPattern(
+      "An error occurred when invoking Java Native Interface. Cannot create JVM: JNI return code [-6][JNI call failed: Invalid arguments.]",
+    );
+    expect(
+      pattern.test(
+        "ErrorCode=JniException,Message=An error occurred when invoking Java Native Interface. Cannot create JVM: JNI return code [-1][JNI call failed: Invalid arguments.],Source=Microsoft.DataTransfer",
+      ),
+    ).toBe(true);
+  });
 });

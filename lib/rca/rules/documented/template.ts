@@ -69,20 +69,27 @@ export function documentedPattern(message: string): DocumentedPattern {
     const cut = text.lastIndexOf(" ", MAX_TEMPLATE_CHARS);
     text = text.slice(0, cut > MAX_TEMPLATE_CHARS / 2 ? cut : MAX_TEMPLATE_CHARS);
   }
-  const parts: string[] = [];
-  const literals: string[] = [];
+  // literal chunks and placeholders, in order
+  const chunks: ({ literal: string } | { wildcard: true })[] = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
-    const lit = text.slice(last, m.index);
-    literals.push(lit);
-    parts.push(literalPattern(lit), WILDCARD);
+    chunks.push({ literal: text.slice(last, m.index) }, { wildcard: true });
     last = (m.index ?? 0) + m[0].length;
   }
-  literals.push(text.slice(last));
-  parts.push(literalPattern(text.slice(last)));
-  // Trailing punctuation and wildcards say nothing and would only make a cut-off report fail to match.
-  let source = parts.join("").replace(/(?:\\s\*|\[\\s\\S\]\{0,300\}\?|\\[.:;,]|['"‘’“”`\[\]?]+)+$/u, "");
-  source = source.replace(/^(?:\\s\*|\[\\s\\S\]\{0,300\}\?)+/, "");
+  chunks.push({ literal: text.slice(last) });
+  // Leading and trailing placeholders, whitespace and punctuation say nothing and would only make a report that
+  // is cut off, or quoted without its closing quote, fail to match.
+  const TRIM = /^[\s.:;,'"‘’“”`()[\]?!-]*$/;
+  const says = (c: (typeof chunks)[number] | undefined) => !!c && "literal" in c && !TRIM.test(c.literal);
+  while (chunks.length > 0 && !says(chunks[0])) chunks.shift();
+  while (chunks.length > 0 && !says(chunks.at(-1))) chunks.pop();
+  const literals = chunks.flatMap((c) => ("literal" in c ? [c.literal] : []));
+  if (literals.length > 0) {
+    literals[0] = literals[0]!.replace(/^[\s'"‘’“”`(\[]+/, "");
+    literals[literals.length - 1] = literals.at(-1)!.replace(/[\s.:;,'"‘’“”`)\]?!]+$/, "");
+  }
+  let i = 0;
+  const source = chunks.map((c) => ("wildcard" in c ? WILDCARD : literalPattern(literals[i++]!))).join("");
   const literal = literals.join(" ");
   return {
     pattern: new RegExp(source, "i"),
