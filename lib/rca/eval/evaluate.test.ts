@@ -20,12 +20,13 @@ import {
 const MIN_CV_ACCURACY = 93 / 120;
 
 /**
- * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all five sets 264/420 = 62.9%, its
+ * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all five sets 269/420 = 64.0% (264
+ * before the documented ADF errors of session 7), its
  * extra part 42/60 (the folds differ from those of four sets, where it was 44); trained on dev only and tested on the
  * extra set (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83; trained on those
  * three and tested on the fresh set 49/99.
  */
-const MIN_COMBINED_CORRECT = 264;
+const MIN_COMBINED_CORRECT = 269;
 const MIN_EXTRA_CORRECT = 42;
 const MIN_MORE_CORRECT = 49;
 const MIN_FRESH_CORRECT = 49;
