@@ -1,6 +1,6 @@
 // A failure posted to the webhook shows up in the list, opens with its exact
 // error and RCA, can be acknowledged, and its RCA re-run adds a version.
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_API_KEY } from "../playwright.config";
 
 const runId = `e2e-${Date.now()}`;
@@ -53,19 +53,23 @@ function alertWith(message: string, id: string) {
   return copy;
 }
 
+/** Posts an ADF alert carrying `message` and opens its ticket: the RCA panel and its "how it was reached" badge. */
+async function openTicketFor(page: Page, request: APIRequestContext, message: string, id: string) {
+  const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alertWith(message, id) });
+  expect(posted.status()).toBe(202);
+  const { ticketId } = (await posted.json()) as { ticketId: string };
+  await page.goto(`/tickets/${ticketId}`);
+  const panel = page.getByTestId("rca-panel");
+  return { ticketId, panel, method: panel.getByTestId("rca-method").first() };
+}
+
 test("an error no rule knows shows the statistical fallback and its confidence, with no automatic fix", async ({
   page,
   request,
 }) => {
   const id = `e2f-${Date.now()}`; // not a prefix match of runId: the other test searches for runId
   const message = "Parquet file has column price of type string but the table expects decimal(18,2)";
-  const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alertWith(message, id) });
-  expect(posted.status()).toBe(202);
-  const { ticketId } = await posted.json();
-
-  await page.goto(`/tickets/${ticketId}`);
-  const panel = page.getByTestId("rca-panel");
-  const method = panel.getByTestId("rca-method").first();
+  const { ticketId, panel, method } = await openTicketFor(page, request, message, id);
   await expect(method).toHaveAttribute("data-method", "statistical");
   await expect(method).toContainText("Statistical fallback");
   await expect(method).toContainText(/\d+% confidence/);
@@ -81,13 +85,7 @@ test("an error Microsoft documents shows the guide's cause and a link to its ent
   const id = `e2d-${Date.now()}`;
   const message =
     "Job failed due to reason: Cluster ran into out of memory issue during execution, please retry using an integration runtime with bigger core count and/or memory optimized compute type";
-  const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alertWith(message, id) });
-  expect(posted.status()).toBe(202);
-  const { ticketId } = await posted.json();
-
-  await page.goto(`/tickets/${ticketId}`);
-  const panel = page.getByTestId("rca-panel");
-  const method = panel.getByTestId("rca-method").first();
+  const { panel, method } = await openTicketFor(page, request, message, id);
   await expect(method).toHaveAttribute("data-method", "rule");
   await expect(method).toContainText("Documented error");
   await expect(method).toContainText("adf-doc-df-executor-out-of-memory-error");
