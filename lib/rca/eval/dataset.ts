@@ -50,6 +50,8 @@ export const LABELLED_SETS = {
   fresh: path.join("lib", "rca", "eval", "rca-fresh.jsonl"),
   /** 58 real errors collected on 2026-12-04 (session 6) */
   next: path.join("lib", "rca", "eval", "rca-next.jsonl"),
+  /** 69 real errors collected on 2026-12-04 (session 8) */
+  later: path.join("lib", "rca", "eval", "rca-later.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

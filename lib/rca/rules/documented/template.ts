@@ -2,9 +2,18 @@
 // Failed. ContainerName: %containerName;, path: %path;."); a real error carries values there, a copy of the guide
 // carries the placeholder itself. Both must match, and nothing else.
 
-/** Placeholders as the guides write them: %name;  <name>  {name} {0}  [name]  …  ... and runs of x / * masks. */
-const PLACEHOLDER =
-  /%[\w.]*;|%'?[\w.]*'?|<[^<>\n]{1,60}>|\{[\w.]{0,40}\}|\[[\w .-]{1,40}\]|\.\.\.+|…|\b[xX]{3,}\b|\*{3,}|\(\*(?:,\*)+\)/g;
+/** An example time the guide printed ("4/14/2021 7:10:35 AM +00:00", "2021-04-14T07:10:35Z"): a report has its own. */
+const TIMESTAMP =
+  /\d{1,2}\/\d{1,2}\/\d{4},? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?(?: ?[+-]\d{2}:?\d{2})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/;
+/**
+ * Placeholders as the guides write them: %name;  <name>  {name} {0}  [name]  …  ... runs of x / * masks, and the
+ * regular-expression style of the SAP entries ("partner '.*' not reached", "Version=*"), and example times.
+ */
+const PLACEHOLDER = new RegExp(
+  String.raw`%[\w.]*;|%'?[\w.]*'?|<[^<>\n]{1,60}>|\{[\w.]{0,40}\}|\[[\w .-]{1,40}\]|\.\.\.+|…|\b[xX]{3,}\b|\*{3,}|\(\*(?:,\*)+\)|\.\*|(?<==)\*|` +
+    TIMESTAMP.source,
+  "g",
+);
 
 /** Wrapper text ADF puts around the real message; the guide sometimes keeps it, a report often drops it. */
 const WRAPPERS: RegExp[] = [
@@ -20,6 +29,7 @@ const WRAPPERS: RegExp[] = [
  */
 const ENOUGH_TEMPLATE_CHARS = 80;
 const MAX_TEMPLATE_CHARS = 220;
+const LONG_TEMPLATE_CHARS = 600;
 /** Literal text a pattern needs before it may identify an error without its code. */
 export const MIN_LITERAL_CHARS = 30;
 export const MIN_LITERAL_WORDS = 5;
@@ -59,15 +69,20 @@ function literalPattern(text: string): string {
   return out;
 }
 
-/** The message's pattern: literal text with flexible whitespace and quotes, a bounded wildcard per placeholder. */
-export function documentedPattern(message: string): DocumentedPattern {
+/**
+ * The message's pattern: literal text with flexible whitespace and quotes, a bounded wildcard per placeholder.
+ * `whole`: the message up to LONG_TEMPLATE_CHARS instead of its first sentences, for messages whose first sentences
+ * are a wrapper several entries share ("Staging task failed. … ErrorCode: 2906 … Output: <the real error>").
+ */
+export function documentedPattern(message: string, whole = false): DocumentedPattern {
   let text = stripWrappers(message);
+  const max = whole ? LONG_TEMPLATE_CHARS : MAX_TEMPLATE_CHARS;
   const sentenceEnds = [...text.matchAll(/[.!?](?=\s+[A-Z])/g)].map((m) => (m.index ?? 0) + 1);
   const enough = sentenceEnds.find((end) => end >= ENOUGH_TEMPLATE_CHARS);
-  if (enough !== undefined && enough <= MAX_TEMPLATE_CHARS) text = text.slice(0, enough);
-  if (text.length > MAX_TEMPLATE_CHARS) {
-    const cut = text.lastIndexOf(" ", MAX_TEMPLATE_CHARS);
-    text = text.slice(0, cut > MAX_TEMPLATE_CHARS / 2 ? cut : MAX_TEMPLATE_CHARS);
+  if (!whole && enough !== undefined && enough <= max) text = text.slice(0, enough);
+  if (text.length > max) {
+    const cut = text.lastIndexOf(" ", max);
+    text = text.slice(0, cut > max / 2 ? cut : max);
   }
   // literal chunks and placeholders, in order
   const chunks: ({ literal: string } | { wildcard: true })[] = [];
