@@ -10,7 +10,7 @@
 import { NEVER_AUTO_REMEDIATE, type Remediation } from "../../types";
 import type { ErrorClass } from "../types";
 import { docUrl, type DocumentedError } from "./schema";
-import { documentedPattern, MIN_LITERAL_CHARS, MIN_LITERAL_WORDS } from "./template";
+import { documentedPattern, MIN_LITERAL_CHARS, MIN_LITERAL_WORDS, type DocumentedPattern } from "./template";
 
 /** The top of the hand-written classes' range (0.8–0.9): the vendor's own entry for this exact message. */
 export const DOCUMENTED_CONFIDENCE = 0.9;
@@ -72,6 +72,32 @@ function remediationOf(e: DocumentedError): Remediation {
     : "none";
 }
 
+const normal = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/['"‘’“”`]/g, "")
+    .replace(/\s+/g, " ");
+
+/**
+ * True when entry i's message also matches the text of an entry of another code and another category: the guides
+ * print that sentence for more than one cause ("The valid structure information (column name and type) are required
+ * for Dynamics source." is documented as a schema and as a configuration error), so it needs its code to decide.
+ */
+function printedWithAnotherCause(
+  i: number,
+  entries: readonly DocumentedError[],
+  patterns: readonly DocumentedPattern[],
+  texts: readonly string[],
+): boolean {
+  const e = entries[i]!;
+  const chunks = patterns[i]!.literals.map((l) => normal(l).trim()).filter((l) => l !== "");
+  return entries.some((o, j) => {
+    if (j === i || o.category === e.category || (o.code ?? "").toLowerCase() === (e.code ?? "").toLowerCase())
+      return false;
+    return chunks.every((l) => texts[j]!.includes(l)) && patterns[i]!.pattern.test(o.message);
+  });
+}
+
 export function documentedClasses(entries: readonly DocumentedError[]): ErrorClass[] {
   const categoriesByCode = new Map<string, Set<string>>();
   for (const e of entries) {
@@ -82,26 +108,30 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
   }
   // Entries whose first sentences are the same wrapper ("Staging task failed. … ErrorCode: 2906 …") would all match
   // any error of that wrapper: those entries are matched on their whole message instead.
-  const firstSentences = new Map<string, number>();
-  for (const e of entries) {
-    const key = `${(e.code ?? "").toLowerCase()}|${documentedPattern(e.message).pattern.source}`;
-    firstSentences.set(key, (firstSentences.get(key) ?? 0) + 1);
-  }
+  const codeKey = (e: DocumentedError) => (e.code ?? "").toLowerCase();
+  const openings = entries.map((e) => `${codeKey(e)}|${documentedPattern(e.message).pattern.source}`);
+  const openingCount = new Map<string, number>();
+  for (const o of openings) openingCount.set(o, (openingCount.get(o) ?? 0) + 1);
+  const patterns = entries.map((e, i) => documentedPattern(e.message, openingCount.get(openings[i]!)! > 1));
+  const texts = entries.map((e) => normal(e.message));
   const seen = new Set<string>();
   const ids = new Map<string, number>();
   const codeClasses = new Set<string>();
   const out: ErrorClass[] = [];
-  for (const e of entries) {
-    const dedupe = `${(e.code ?? "").toLowerCase()}|${e.message.trim().toLowerCase()}`;
+  for (const [i, e] of entries.entries()) {
+    const dedupe = `${codeKey(e)}|${e.message.trim().toLowerCase()}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
 
-    const opening = `${(e.code ?? "").toLowerCase()}|${documentedPattern(e.message).pattern.source}`;
-    const { pattern, literalChars, literalWords } = documentedPattern(e.message, firstSentences.get(opening)! > 1);
+    const { pattern, literalChars, literalWords } = patterns[i]!;
     // A numeric code's entry needs its code too: its message is often a generic sentence ("Operation returned an
     // invalid status code 'BadRequest'") that other services print for other reasons.
     const numeric = !!e.code && /^\d+$/.test(e.code);
-    const messageAlone = !numeric && literalChars >= MIN_LITERAL_CHARS && literalWords >= MIN_LITERAL_WORDS;
+    const messageAlone =
+      !numeric &&
+      literalChars >= MIN_LITERAL_CHARS &&
+      literalWords >= MIN_LITERAL_WORDS &&
+      !printedWithAnotherCause(i, entries, patterns, texts);
     const codeAlone = !!e.code && namesACause(e.code) && categoriesByCode.get(e.code.toLowerCase())!.size === 1;
     // a short message with no code would match unrelated errors: such an entry is left out
 

@@ -42,6 +42,8 @@ export interface DocumentedPattern {
   /** letters and digits of the literal text the pattern requires */
   literalChars: number;
   literalWords: number;
+  /** the literal chunks, in order (a cheap test before the pattern's) */
+  literals: string[];
 }
 
 function stripWrappers(message: string): string {
@@ -110,5 +112,6 @@ export function documentedPattern(message: string, whole = false): DocumentedPat
     pattern: new RegExp(source, "i"),
     literalChars: (literal.match(/[A-Za-z0-9]/g) ?? []).length,
     literalWords: (literal.match(/[A-Za-z]{2,}/g) ?? []).length,
+    literals,
   };
 }
