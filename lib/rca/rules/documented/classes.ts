@@ -40,6 +40,9 @@ function namesACause(code: string): boolean {
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((w) => w !== "");
+  // "<something> operation failed" (AzureBlobOperationFailed, UserErrorFailedBlobFSOperation) names the operation
+  // that failed, whatever the store
+  if (/(?:Operation(?:Fail|Failed|Failure|Error)|Failed\w*Operation)$/i.test(code)) return false;
   return words.some((w) => !GENERIC_CODE_WORDS.has(w));
 }
 

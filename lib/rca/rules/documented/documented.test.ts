@@ -112,6 +112,11 @@ describe("looser matches stay in their lane", () => {
       category: "code",
     }),
     entry({
+      code: "ExampleStoreOperationFailed",
+      message: "The operation on the example store failed with the error printed after this sentence.",
+      category: "platform",
+    }),
+    entry({
       code: "UserErrorFailedFileOperation",
       message: "The file operation failed because the upload of the file was cut off midway.",
       category: "transient",
@@ -149,6 +154,8 @@ describe("looser matches stay in their lane", () => {
   it("a code that names an operation, not a cause, never decides alone (ADF prints it whatever the cause)", () => {
     expect(byCode("UserErrorFailedFileOperation")).toHaveLength(1);
     expect(byCode("UserErrorFailedFileOperation")[0]!.match.codeRequiresPattern).toBe(true);
+    // "<store> operation failed" names the operation whatever the store
+    expect(byCode("ExampleStoreOperationFailed")).toHaveLength(1);
   });
 
   it("a message the guides print for two causes of different kinds needs its code", () => {
