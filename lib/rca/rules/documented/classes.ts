@@ -150,7 +150,10 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
         `Documented cause: ${sentences(e.cause || "not stated in the guide.", 2)}`,
       recommendations: [
         ...(e.recommendation.trim() ? [sentences(e.recommendation, 3)] : []),
-        `Read the guide's entry for this error: ${docUrl(e.page)}`,
+        // an entry read from a dated copy may since have been reworded, moved to a connector's own page or removed
+        e.pageDate
+          ? `Read the guide's entry for this error: ${docUrl(e.page)} (documented in the page's version of ${e.pageDate}; later versions may word or file it differently)`
+          : `Read the guide's entry for this error: ${docUrl(e.page)}`,
       ],
       remediation: remediationOf(e),
       source: docUrl(e.page),

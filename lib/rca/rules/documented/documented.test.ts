@@ -90,6 +90,18 @@ describe("a documented error in a real failure", () => {
     );
   });
 
+  it("an entry read from a dated copy of the page says which version documents it", () => {
+    const [cls] = documentedClasses([
+      entry({
+        code: "ExampleRetiredCode",
+        message: "An error an older version of the guide documented with its cause.",
+        commit: null,
+        pageDate: "2020-01-09",
+      }),
+    ]);
+    expect(cls!.recommendations.at(-1)).toContain("documented in the page's version of 2020-01-09");
+  });
+
   it("the engine quotes the failing line and links the guide for an entry of the shipped data", () => {
     const e = DOCUMENTED_ERRORS.find(
       (d) => d.code && d.category !== "unknown" && d.message.length > 60 && !/[%<{]/.test(d.message),
