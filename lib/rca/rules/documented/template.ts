@@ -34,6 +34,9 @@ const LONG_TEMPLATE_CHARS = 600;
 export const MIN_LITERAL_CHARS = 30;
 export const MIN_LITERAL_WORDS = 5;
 
+/** Literal letters and digits two placeholders need between them to stay two (see documentedPattern). */
+const MIN_SEPARATOR_CHARS = 3;
+
 const QUOTES = /['"‘’“”`]/;
 const WILDCARD = "[\\s\\S]{0,300}?";
 
@@ -100,6 +103,17 @@ export function documentedPattern(message: string, whole = false): DocumentedPat
   const says = (c: (typeof chunks)[number] | undefined) => !!c && "literal" in c && !TRIM.test(c.literal);
   while (chunks.length > 0 && !says(chunks[0])) chunks.shift();
   while (chunks.length > 0 && !says(chunks.at(-1))) chunks.pop();
+  // Two placeholders with next to nothing between them ("[HY000] [Cloudera][DriverSupport]", "<host>.<domain>")
+  // become one: lazy wildcards side by side backtrack through every way of splitting the text between them, which on
+  // a long error that does not match costs seconds per pattern.
+  const merged: typeof chunks = [];
+  for (const [k, c] of chunks.entries()) {
+    const between = "literal" in c && "wildcard" in (merged.at(-1) ?? {}) && "wildcard" in (chunks[k + 1] ?? {});
+    if (between && (c.literal.match(/[A-Za-z0-9]/g) ?? []).length < MIN_SEPARATOR_CHARS) continue;
+    if ("wildcard" in c && "wildcard" in (merged.at(-1) ?? {})) continue;
+    merged.push(c);
+  }
+  chunks.splice(0, chunks.length, ...merged);
   const literals = chunks.flatMap((c) => ("literal" in c ? [c.literal] : []));
   if (literals.length > 0) {
     literals[0] = literals[0]!.replace(/^[\s'"‘’“”`(\[]+/, "");
