@@ -18,6 +18,8 @@ export const DOCUMENTED_CONFIDENCE = 0.9;
 const UNKNOWN_CONFIDENCE = 0.25;
 /** The code alone (message worded differently or cut): less sure which of the code's meanings it is. */
 const CODE_ONLY_CONFIDENCE = 0.7;
+/** Letters or digits a message needs beyond its code to count as a message ("Error 403." has three). */
+const MIN_MESSAGE_CHARS = 3;
 
 /**
  * Words of a code that name an operation or a status, not a cause: ADF prints UserErrorFailedFileOperation,
@@ -73,6 +75,21 @@ function remediationOf(e: DocumentedError): Remediation {
   return e.safeAutoRemediation === "retry_with_backoff" && (e.category === "transient" || e.category === "platform")
     ? "retry_with_backoff"
     : "none";
+}
+
+/**
+ * False for an entry whose message is only its code again ("BadRequest" / "BadRequest", `"code":"BadRequest",
+ * "message":"null"`) or only placeholders ("%message;"): such a message is no evidence beyond the code, so the entry
+ * gets no code-and-message class, only what its code alone may earn.
+ */
+export function saysMoreThanItsCode(e: DocumentedError): boolean {
+  const literal = documentedPattern(e.message).literals.join(" ");
+  const code = (e.code ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const rest = (code ? literal.replace(new RegExp(code, "gi"), " ") : literal).replace(
+    /\b(?:code|message|error|errorcode|null)\b/gi,
+    " ",
+  );
+  return (rest.match(/[A-Za-z0-9]/g) ?? []).length >= MIN_MESSAGE_CHARS;
 }
 
 const normal = (text: string) =>
@@ -158,7 +175,7 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
       remediation: remediationOf(e),
       source: docUrl(e.page),
     };
-    if (messageAlone || e.code) {
+    if (messageAlone || (e.code && saysMoreThanItsCode(e))) {
       out.push({
         ...shared,
         id,

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { RcaInput } from "../../types";
 import { analyzeWithRules } from "../analyze";
+import { saysMoreThanItsCode } from "./classes";
 import { DOCUMENTED_CLASSES, DOCUMENTED_ERRORS, documentedClasses, type DocumentedError } from "./index";
 
 function adfInput(errorCode: string | null, errorMessage: string): RcaInput {
@@ -56,7 +57,9 @@ describe("the documented errors data", () => {
     const twoCauses = (e: DocumentedError) =>
       DOCUMENTED_ERRORS.some((o) => o.category !== e.category && o.message.toLowerCase() === e.message.toLowerCase());
     const decisive = DOCUMENTED_ERRORS.filter(
-      (e) => e.category !== "unknown" && (e.code || (documentedClasses([e]).length > 0 && !twoCauses(e))),
+      (e) =>
+        e.category !== "unknown" &&
+        (e.code ? saysMoreThanItsCode(e) : documentedClasses([e]).length > 0 && !twoCauses(e)),
     );
     expect(decisive.length).toBeGreaterThan(DOCUMENTED_ERRORS.length * 0.85);
     const wrong = decisive
@@ -186,6 +189,16 @@ describe("looser matches stay in their lane", () => {
     expect(both).toHaveLength(2);
     expect(both.every((c) => c.match.errorCodes?.[0] === "ExampleInvalidSchemaDefinition")).toBe(true);
     expect(both.find((c) => !c.id.endsWith("-code"))!.match.requireCodeAndPattern).toBe(true);
+  });
+
+  it("a message that is only its code again, or only placeholders, is no evidence beyond the code", () => {
+    const [own] = documentedClasses([entry({ code: "BadRequest", message: "BadRequest", category: "configuration" })]);
+    expect(own).toBeUndefined();
+    const placeholders = documentedClasses([
+      entry({ code: "ExampleBridgeInvalidData", message: "%message;", category: "schema_data" }),
+    ]);
+    expect(placeholders.map((c) => c.id)).toEqual(["adf-doc-example-bridge-invalid-data-code"]);
+    expect(placeholders[0]!.wrapper).toBe(true);
   });
 
   it("a code documented with two categories never decides by the code alone", () => {
