@@ -52,6 +52,8 @@ export const LABELLED_SETS = {
   next: path.join("lib", "rca", "eval", "rca-next.jsonl"),
   /** 69 real errors collected on 2026-12-04 (session 8) */
   later: path.join("lib", "rca", "eval", "rca-later.jsonl"),
+  /** 66 real errors collected on 2026-12-04 (session 8, second collection) */
+  last: path.join("lib", "rca", "eval", "rca-last.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -20,14 +20,14 @@ import {
 const MIN_CV_ACCURACY = 93 / 120;
 
 /**
- * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all six sets 308/489 = 63.0% (the
+ * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all seven sets 329/555 = 59.3% (six sets 308/489; the
  * five earlier sets were 269/420 before session 8's documented errors), its
  * extra part 42/60 (the folds differ from those of four sets, where it was 44); trained on dev only and tested on the
  * extra set (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83; trained on those
  * three and tested on the fresh set 45/99 (49 before session 8: the fallback now also learns 335 more documented
  * entries, mostly configuration; which documents it learns moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 308;
+const MIN_COMBINED_CORRECT = 329;
 const MIN_EXTRA_CORRECT = 42;
 const MIN_MORE_CORRECT = 49;
 const MIN_FRESH_CORRECT = 45;
@@ -39,6 +39,9 @@ const NEXT_SIZE = 58;
 /** the later set (session 8's collection): 37/69 when first measured, trained on the five earlier sets */
 const MIN_LATER_CORRECT = 37;
 const LATER_SIZE = 69;
+/** the last set (session 8's second collection): 24/66 when first measured, trained on the six earlier sets */
+const MIN_LAST_CORRECT = 24;
+const LAST_SIZE = 66;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -46,6 +49,7 @@ const more = loadLabelledSet("more");
 const fresh = loadLabelledSet("fresh");
 const next = loadLabelledSet("next");
 const later = loadLabelledSet("later");
+const last = loadLabelledSet("last");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -171,6 +175,21 @@ describe("the later set of real reports (session 8, measured before it was used)
   }, 60_000);
 });
 
+describe("the last set of real reports (session 8's second collection, measured before it was used)", () => {
+  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
+    expectNewSet(last, [...dev, ...extra, ...more, ...fresh, ...next, ...later], LAST_SIZE);
+  });
+
+  it(`trained on the six earlier sets and tested on it: at least ${MIN_LAST_CORRECT}/${LAST_SIZE}`, () => {
+    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next, ...later], last));
+    expect(s.correct).toBeGreaterThanOrEqual(MIN_LAST_CORRECT);
+    // measured first, and left: an integration runtime registration "UnexpectedFault … An error occurred while
+    // sending the request" (retried; labelled configuration from the text), and a Delta ConcurrentAppendException
+    // (retried; the thread traced it to a regression in the writer's code)
+    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["last-adf-010", "last-dbx-002"]);
+  }, 60_000);
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -179,13 +198,15 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE}`, () => {
-    const cv = crossValidate([...dev, ...extra, ...more, ...fresh, ...next, ...later], 10, 12);
+  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE}`, () => {
+    const cv = crossValidate([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last], 10, 12);
     const s = score(cv);
-    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE);
+    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the two retried 429 / 503 reports of the next set and the two of the later set (see above), and no other
+    // the two retried reports of each of the next, later and last sets (see above), and no other
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
+      "last-adf-010",
+      "last-dbx-002",
       "later-adf-001",
       "later-adf-014",
       "next-dbx-021",
