@@ -147,7 +147,10 @@ export function RcaView({ rca }: { rca: RcaJson }) {
           Rules-based fallback: {rca.fallbackReason}
         </p>
       ) : null}
-      <p className="text-[15px] leading-relaxed text-zinc-900 dark:text-zinc-100" data-testid="rca-root-cause">
+      <p
+        className="text-[15px] leading-relaxed text-zinc-900 [overflow-wrap:anywhere] dark:text-zinc-100"
+        data-testid="rca-root-cause"
+      >
         {rca.rootCause}
       </p>
       {rca.evidence.length > 0 ? (
@@ -172,7 +175,7 @@ export function RcaView({ rca }: { rca: RcaJson }) {
             What to do
           </h3>
           <ol
-            className="list-decimal space-y-1 pl-5 text-sm marker:font-semibold marker:text-zinc-500"
+            className="list-decimal space-y-1 pl-5 text-sm [overflow-wrap:anywhere] marker:font-semibold marker:text-zinc-500"
             data-testid="rca-recommendations"
           >
             {rca.recommendations.map((step, i) => (
