@@ -82,8 +82,11 @@ function remediationOf(e: DocumentedError): Remediation {
  * "message":"null"`) or only placeholders ("%message;"): such a message is no evidence beyond the code, so the entry
  * gets no code-and-message class, only what its code alone may earn.
  */
-export function saysMoreThanItsCode(e: DocumentedError): boolean {
-  const literal = documentedPattern(e.message).literals.join(" ");
+export function saysMoreThanItsCode(
+  e: DocumentedError,
+  literals: readonly string[] = documentedPattern(e.message).literals,
+): boolean {
+  const literal = literals.join(" ");
   const code = (e.code ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const rest = (code ? literal.replace(new RegExp(code, "gi"), " ") : literal).replace(
     /\b(?:code|message|error|errorcode|null)\b/gi,
@@ -119,20 +122,22 @@ function printedWithAnotherCause(
 }
 
 export function documentedClasses(entries: readonly DocumentedError[]): ErrorClass[] {
+  const codeKey = (e: DocumentedError) => (e.code ?? "").toLowerCase();
   const categoriesByCode = new Map<string, Set<string>>();
   for (const e of entries) {
     if (!e.code) continue;
-    const key = e.code.toLowerCase();
-    if (!categoriesByCode.has(key)) categoriesByCode.set(key, new Set());
-    categoriesByCode.get(key)!.add(e.category);
+    if (!categoriesByCode.has(codeKey(e))) categoriesByCode.set(codeKey(e), new Set());
+    categoriesByCode.get(codeKey(e))!.add(e.category);
   }
   // Entries whose first sentences are the same wrapper ("Staging task failed. … ErrorCode: 2906 …") would all match
   // any error of that wrapper: those entries are matched on their whole message instead.
-  const codeKey = (e: DocumentedError) => (e.code ?? "").toLowerCase();
-  const openings = entries.map((e) => `${codeKey(e)}|${documentedPattern(e.message).pattern.source}`);
+  const firstSentences = entries.map((e) => documentedPattern(e.message));
+  const openings = entries.map((e, i) => `${codeKey(e)}|${firstSentences[i]!.pattern.source}`);
   const openingCount = new Map<string, number>();
   for (const o of openings) openingCount.set(o, (openingCount.get(o) ?? 0) + 1);
-  const patterns = entries.map((e, i) => documentedPattern(e.message, openingCount.get(openings[i]!)! > 1));
+  const patterns = entries.map((e, i) =>
+    openingCount.get(openings[i]!)! > 1 ? documentedPattern(e.message, true) : firstSentences[i]!,
+  );
   const texts = entries.map((e) => normal(e.message));
   const seen = new Set<string>();
   const ids = new Map<string, number>();
@@ -152,7 +157,7 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
       literalChars >= MIN_LITERAL_CHARS &&
       literalWords >= MIN_LITERAL_WORDS &&
       !printedWithAnotherCause(i, entries, patterns, texts);
-    const codeAlone = !!e.code && namesACause(e.code) && categoriesByCode.get(e.code.toLowerCase())!.size === 1;
+    const codeAlone = !!e.code && namesACause(e.code) && categoriesByCode.get(codeKey(e))!.size === 1;
     // a short message with no code would match unrelated errors: such an entry is left out
 
     const base = `adf-doc-${slug(e.code ?? e.message.split(/\s+/).slice(0, 6).join(" "))}`;
@@ -175,7 +180,7 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
       remediation: remediationOf(e),
       source: docUrl(e.page),
     };
-    if (messageAlone || (e.code && saysMoreThanItsCode(e))) {
+    if (messageAlone || (e.code && saysMoreThanItsCode(e, firstSentences[i]!.literals))) {
       out.push({
         ...shared,
         id,
@@ -196,8 +201,8 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
           : { confidence: DOCUMENTED_CONFIDENCE }),
       });
     }
-    if (codeAlone && !codeClasses.has(e.code!.toLowerCase())) {
-      codeClasses.add(e.code!.toLowerCase());
+    if (codeAlone && !codeClasses.has(codeKey(e))) {
+      codeClasses.add(codeKey(e));
       out.push({
         ...shared,
         id: `${base}-code`,
