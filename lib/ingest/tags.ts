@@ -1,6 +1,7 @@
 // FinOps tags read from pipeline / job names by a configurable naming
 // convention, e.g. TAG_NAMING_CONVENTION="<team>_<env>_<name>" turns
 // "finance_prod_daily_sales" into {team: finance, environment: prod}.
+import { escapeRegExp } from "../regexp";
 
 const ALIASES: Record<string, string> = {
   env: "environment",
@@ -30,7 +31,7 @@ function compile(pattern: string): Convention | null {
       names.push(m[1]);
       source += `(.+?)`;
     } else {
-      source += m[2].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      source += escapeRegExp(m[2]);
     }
   }
   if (names.length === 0) return null;

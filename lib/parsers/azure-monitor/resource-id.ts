@@ -1,6 +1,7 @@
 // ARM resource ids: which subscription, resource group, type and name an
 // alert is about. Azure lower-cases ids in some payloads, so matching is
 // case-insensitive while the original spelling is kept.
+import { escapeRegExp } from "../../regexp";
 
 export interface ResourceRef {
   id: string;
@@ -30,10 +31,6 @@ export function parseResourceId(id: string | null | undefined): ResourceRef | nu
     ref.name = names.at(-1) ?? null;
   }
   return ref;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function typeMatcher(providerType: string): RegExp {

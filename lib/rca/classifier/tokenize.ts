@@ -29,7 +29,7 @@ function stem(word: string): string {
 }
 
 /** "AuthorizationFailed" → ["authorization", "failed"]; "AZURE_QUOTA_EXCEEDED" → ["azure", "quota", "exceeded"]. */
-function splitIdentifier(token: string): string[] {
+export function splitIdentifier(token: string): string[] {
   return token
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")

@@ -7,6 +7,8 @@
 //   since ADF reuses codes (InvalidTemplate is documented for an expression error and printed for many others);
 // - the message alone: only when its literal text is long enough to identify one error (MIN_LITERAL_*), and
 //   not for an entry of a numeric code.
+import { escapeRegExp } from "../../../regexp";
+import { splitIdentifier } from "../../classifier/tokenize";
 import { NEVER_AUTO_REMEDIATE, type Remediation } from "../../types";
 import type { ErrorClass } from "../types";
 import { docUrl, type DocumentedError } from "./schema";
@@ -36,16 +38,11 @@ const GENERIC_CODE_WORDS = new Set(
 
 /** True when the code has a word beyond GENERIC_CODE_WORDS (a numeric code never does). */
 function namesACause(code: string): boolean {
-  const words = code
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((w) => w !== "");
   // "<something> operation failed" (AzureBlobOperationFailed, UserErrorFailedBlobFSOperation) names the operation
   // that failed, whatever the store
   if (/(?:Operation(?:Fail|Failed|Failure|Error)|Failed\w*Operation)$/i.test(code)) return false;
-  return words.some((w) => !GENERIC_CODE_WORDS.has(w));
+  const words = splitIdentifier(code).flatMap((part) => part.toLowerCase().split(/[^a-z]+/));
+  return words.some((w) => w !== "" && !GENERIC_CODE_WORDS.has(w));
 }
 
 function slug(text: string): string {
@@ -87,7 +84,7 @@ export function saysMoreThanItsCode(
   literals: readonly string[] = documentedPattern(e.message).literals,
 ): boolean {
   const literal = literals.join(" ");
-  const code = (e.code ?? "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const code = escapeRegExp(e.code ?? "");
   const rest = (code ? literal.replace(new RegExp(code, "gi"), " ") : literal).replace(
     /\b(?:code|message|error|errorcode|null)\b/gi,
     " ",
