@@ -72,10 +72,12 @@ function methodText(rca: RcaJson): {
 } {
   switch (rca.method) {
     case "rule":
-      // classes generated from Microsoft's troubleshooting guides (lib/rca/rules/documented) say so
-      return rca.matchedClassId?.startsWith(DOCUMENTED_CLASS_PREFIX)
-        ? { label: "Documented error", detail: rca.matchedClassId, tone: "emerald" }
-        : { label: "Matched rule", detail: rca.matchedClassId, tone: "emerald" };
+      return {
+        // classes generated from Microsoft's troubleshooting guides (lib/rca/rules/documented) say so
+        label: rca.matchedClassId?.startsWith(DOCUMENTED_CLASS_PREFIX) ? "Documented error" : "Matched rule",
+        detail: rca.matchedClassId,
+        tone: "emerald",
+      };
     case "statistical":
       return {
         label: "Statistical fallback",
