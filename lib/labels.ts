@@ -121,3 +121,15 @@ export function statusActions(ticket: Pick<TicketJson, "status" | "acknowledgedA
     canReopen: ticket.status === "resolved",
   };
 }
+
+/** Classes built from Microsoft's documented errors (lib/rca/rules/documented) have ids `adf-doc-…`. */
+export const DOCUMENTED_CLASS_PREFIX = "adf-doc-";
+
+export function isDocumentedClassId(id: string | null | undefined): boolean {
+  return !!id && id.startsWith(DOCUMENTED_CLASS_PREFIX);
+}
+
+/** How a rule-decided RCA says it was reached: a documented error, or another class of the knowledge base. */
+export function ruleMethodLabel(matchedClassId: string | null | undefined): string {
+  return isDocumentedClassId(matchedClassId) ? "Documented error" : "Matched rule";
+}

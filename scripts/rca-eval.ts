@@ -29,6 +29,7 @@ import {
 import { RCA_CATEGORIES } from "../lib/rca/types";
 import { geminiProvider } from "../lib/rca/gemini";
 import { crossValidateWithGemini, type GeminiItemResult } from "../lib/rca/eval/with-gemini";
+import { isDocumentedClassId } from "../lib/labels";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args, positionals } = parseArgs({
@@ -70,7 +71,7 @@ function matrix(s: Scores): string {
 function summary(name: string, results: readonly ItemResult[]): string[] {
   const s = score(results);
   const rules = rulesOnly(results);
-  const documented = results.filter((r) => r.matchedClassId?.startsWith("adf-doc-"));
+  const documented = results.filter((r) => isDocumentedClassId(r.matchedClassId));
   return [
     `${name}: accuracy ${frac(s.correct, s.n)}; answered unknown ${s.unknown}; unsafe ${s.unsafe.length}`,
     `  by method: rule ${frac(s.byMethod.rule.correct, s.byMethod.rule.n)}, statistical ${frac(s.byMethod.statistical.correct, s.byMethod.statistical.n)}, none/unknown ${frac(s.byMethod.none.correct, s.byMethod.none.n)}; ` +

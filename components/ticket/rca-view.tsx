@@ -1,13 +1,11 @@
 // One RCA version: category, confidence, root cause, quoted evidence, numbered steps and whether a machine may fix it.
 import type { RcaJson } from "@/lib/api/schemas";
 import { formatMs, formatPercent, formatUsd } from "../format";
-import { remediationLabel } from "@/lib/labels";
+import { remediationLabel, ruleMethodLabel } from "@/lib/labels";
 import { Badge, CategoryBadge } from "../ui/badges";
 import { cn } from "../ui/cn";
 import { RelativeTime } from "../ui/relative-time";
 
-/** Class ids of the entries read from Microsoft's troubleshooting guides. */
-const DOCUMENTED_CLASS_PREFIX = "adf-doc-";
 /** Only vendor documentation becomes a link: the text may come from an LLM or a webhook's error message. */
 const DOC_LINK = /(https:\/\/(?:learn\.microsoft\.com|docs\.databricks\.com)\/[^\s"'<>]*[^\s"'<>.,;:)])/;
 
@@ -74,7 +72,7 @@ function methodText(rca: RcaJson): {
     case "rule":
       return {
         // classes generated from Microsoft's troubleshooting guides (lib/rca/rules/documented) say so
-        label: rca.matchedClassId?.startsWith(DOCUMENTED_CLASS_PREFIX) ? "Documented error" : "Matched rule",
+        label: ruleMethodLabel(rca.matchedClassId),
         detail: rca.matchedClassId,
         tone: "emerald",
       };

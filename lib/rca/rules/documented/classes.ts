@@ -11,6 +11,7 @@ import { escapeRegExp } from "../../../regexp";
 import { splitIdentifier } from "../../classifier/tokenize";
 import { NEVER_AUTO_REMEDIATE, type Remediation } from "../../types";
 import type { ErrorClass } from "../types";
+import { DOCUMENTED_CLASS_PREFIX } from "../../../labels";
 import { docUrl, type DocumentedError } from "./schema";
 import { documentedPattern, MIN_LITERAL_CHARS, MIN_LITERAL_WORDS, type DocumentedPattern } from "./template";
 
@@ -157,7 +158,7 @@ export function documentedClasses(entries: readonly DocumentedError[]): ErrorCla
     const codeAlone = !!e.code && namesACause(e.code) && categoriesByCode.get(codeKey(e))!.size === 1;
     // a short message with no code would match unrelated errors: such an entry is left out
 
-    const base = `adf-doc-${slug(e.code ?? e.message.split(/\s+/).slice(0, 6).join(" "))}`;
+    const base = `${DOCUMENTED_CLASS_PREFIX}${slug(e.code ?? e.message.split(/\s+/).slice(0, 6).join(" "))}`;
     const n = (ids.get(base) ?? 0) + 1;
     ids.set(base, n);
     const id = n === 1 ? base : `${base}-${n}`;
