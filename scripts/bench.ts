@@ -1,4 +1,4 @@
-// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,drain,storm,list,duplicates]
+// npm run bench [-- --duration 20 --connections 20 --e2e-alerts 1000 --storm-alerts 1000 --phases intake,e2e,drain,storm,list,duplicates,rca]
 // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench: the same on PostgreSQL.
 // Loads the built app on 127.0.0.1 with autocannon: first a trivial route of
 // the same build (the ceiling), then intake with unique ADF failure payloads
@@ -20,6 +20,7 @@ import { startFakeJira } from "../lib/testing/fakes/jira";
 import { drainBench } from "./bench-drain";
 import { postAll } from "./bench-post";
 import { seedTickets, timeQueries } from "./bench-list";
+import { rcaBench } from "./bench-rca";
 import { startFakeSlack } from "../lib/testing/fakes/slack";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,7 +30,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     "e2e-alerts": { type: "string", default: "1000" },
     "storm-alerts": { type: "string", default: "1000" },
-    phases: { type: "string", default: "intake,e2e,drain,storm,list,duplicates" },
+    phases: { type: "string", default: "intake,e2e,drain,storm,list,duplicates,rca" },
     port: { type: "string", default: "3290" },
     "list-tickets": { type: "string", default: "100000" },
     "list-rounds": { type: "string", default: "30" },
@@ -384,6 +385,8 @@ async function main() {
   }
   if (phases.has("list")) await listPhase(Number(args["list-tickets"]), Number(args["list-rounds"]));
   if (phases.has("duplicates")) ok = (await duplicatesPhase(Number(args["list-tickets"]))) && ok;
+  if (phases.has("rca"))
+    console.log(`\nRCA rules per failure (the labelled real reports, in this process):\n${rcaBench().join("\n")}`);
   process.exit(ok ? 0 : 1);
 }
 
