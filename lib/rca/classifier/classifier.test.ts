@@ -71,17 +71,39 @@ describe("fallbackAnswer", () => {
     const model = trainClassifier(DOCS);
     // no term the model knows: the prior alone is no answer, whatever its probability
     expect(fallbackAnswer(model, "zebra quokka").category).toBe("unknown");
-    // a known term that speaks for three categories equally: a third each, below the threshold
-    const even = classifierFromData({
+    // a known term that speaks for three categories equally: a third each is above the threshold, but a tie
+    const threeWay = {
       labels: ["configuration", "permission", "transient"],
       terms: ["gateway"],
       idf: [1],
       weights: [1, 1, 1],
       bias: [0, 0, 0],
-    });
-    const unsure = fallbackAnswer(even, "gateway");
-    expect(unsure.probability).toBeLessThan(MIN_FALLBACK_PROBABILITY);
-    expect(unsure.category).toBe("unknown");
+    };
+    const even = classifierFromData(threeWay);
+    const tie = fallbackAnswer(even, "gateway");
+    expect(tie.probability).toBeGreaterThanOrEqual(MIN_FALLBACK_PROBABILITY);
+    expect(tie.category).toBe("unknown");
+    // one of the three slightly ahead (0.4 against 0.3 each) is an answer, with the runner-up shown
+    const ahead = fallbackAnswer(
+      classifierFromData({ ...threeWay, bias: [Math.log(4 / 3), 0, 0] }),
+      "gateway",
+    );
+    expect(ahead.category).toBe("configuration");
+    expect(ahead.probability).toBeCloseTo(0.4, 2);
+    expect(ahead.runnerUp?.probability).toBeCloseTo(0.3, 2);
+    // five categories equally: a fifth each is below the threshold
+    const spread = fallbackAnswer(
+      classifierFromData({
+        labels: ["configuration", "permission", "transient", "code", "platform"],
+        terms: ["gateway"],
+        idf: [1],
+        weights: [1, 1, 1, 1, 1],
+        bias: [0, 0, 0, 0, 0],
+      }),
+      "gateway",
+    );
+    expect(spread.probability).toBeLessThan(MIN_FALLBACK_PROBABILITY);
+    expect(spread.category).toBe("unknown");
     const sure = fallbackAnswer(model, "connection reset by peer socket closed");
     expect(sure.category).toBe("transient");
     expect(sure.confidence).toBeLessThanOrEqual(FALLBACK_CONFIDENCE_CAP);
