@@ -105,8 +105,8 @@ export const DATABRICKS_EXAMPLES: KbExample[] = [
     message:
       "Retrieving the output of runs with multiple tasks is not supported. You must retrieve the output of each individual task run instead.",
     resourceType: "job",
-    expectedClass: "dbx-invalid-run-config",
-    expectedCategory: "configuration",
+    expectedClass: "dbx-get-output-multitask",
+    expectedCategory: "code",
     source: "corpus/databricks/jobs-api/jobs21_runs-get-output_400_multitask.spec-example.json",
   },
   {

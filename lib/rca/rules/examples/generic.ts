@@ -98,6 +98,15 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: "PY ValueError (docs.python.org/3/library/exceptions.html)",
   },
   {
+    // the shape every Go program prints when it crashes (Go runtime), as a bundle deployment shows it
+    message:
+      "Error: terraform apply: exit status 2\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1d3c4a5]\n\ngoroutine 1 [running]:",
+    resourceType: "job",
+    expectedClass: "go-runtime-panic",
+    expectedCategory: "code",
+    source: "Go runtime panic output (go.dev/ref/spec#Run_time_panics)",
+  },
+  {
     message:
       "org.apache.spark.SparkException: Job aborted due to stage failure: Task 2 in stage 4.0 failed 4 times, most recent failure: Lost task 2.3 in stage 4.0: java.lang.NullPointerException",
     resourceType: "task",

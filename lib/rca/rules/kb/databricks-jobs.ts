@@ -157,6 +157,29 @@ export const DATABRICKS_JOB_CLASSES: ErrorClass[] = [
     source: "DBX-SDK TerminationCodeCode.STORAGE_ACCESS_ERROR",
   },
   {
+    id: "dbx-get-output-multitask",
+    platform: "databricks",
+    title: "Output asked of a multi-task run (runs/get-output on the parent run)",
+    match: {
+      errorCodes: ["INVALID_PARAMETER_VALUE", "InvalidParameterValue"],
+      patterns: [/Retrieving the output of runs with multiple tasks is not supported/i],
+      codeRequiresPattern: true,
+    },
+    // The job itself may have succeeded: it is the caller (an orchestrator operator, a script, an SDK call) that
+    // asks the Jobs API for something it never returns, so the calling code has to change.
+    category: "code",
+    rootCause:
+      "The code that started or watched {subject} asked runs/get-output for the parent run of a multi-task job. The Jobs API returns output only per task run, so the call fails whatever the job did.",
+    recommendations: [
+      "Read the tasks of the run (runs/get → tasks[].run_id) and call runs/get-output for each task run instead.",
+      "If an orchestrator's operator makes this call (Airflow, Prefect, Dagster), upgrade it to a version that supports multi-task jobs.",
+      "Check the job's own run page: the tasks may well have succeeded.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "DBX-API jobs/runs/get-output (400 INVALID_PARAMETER_VALUE for multi-task runs)",
+  },
+  {
     id: "dbx-invalid-run-config",
     platform: "databricks",
     title: "Invalid job / cluster request or missing resource",

@@ -319,6 +319,27 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     source: "JVM exceptions",
   },
   {
+    id: "go-runtime-panic",
+    platform: "generic",
+    title: "A Go tool crashed (panic: runtime error)",
+    match: {
+      patterns: [/\bpanic: runtime error\b/, /\binvalid memory address or nil pointer dereference\b/],
+    },
+    category: "code",
+    // The Databricks CLI, bundles and the Terraform provider are Go programs: a runtime panic is a crash in that
+    // tool, not an answer from the workspace, so the fix is another version of the tool, not a setting.
+    rootCause:
+      "A tool written in Go that {subject} ran (the Databricks CLI or bundles, the Terraform provider) crashed with a runtime panic (a nil pointer or similar). This is a bug in that tool's version, not a setting of the job or the workspace.",
+    recommendations: [
+      "Note the tool's version from the deployment log and pin the previous release, or upgrade if a fixed one exists.",
+      "Report the panic with its stack trace to the tool's issue tracker if it is not known yet.",
+      "Rerun the deployment once the tool's version is changed.",
+    ],
+    remediation: "none",
+    confidence: 0.75,
+    source: "Go spec: run-time panics (go.dev/ref/spec#Run_time_panics)",
+  },
+  {
     id: "java-class-cast",
     platform: "generic",
     title: "Value of an unexpected type (ClassCastException)",
