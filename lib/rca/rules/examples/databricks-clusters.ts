@@ -232,7 +232,7 @@ export const DATABRICKS_CLUSTER_EXAMPLES: KbExample[] = [
     message: "quota / rate limits",
     resourceType: "job",
     expectedClass: "dbx-job-max-concurrent-runs",
-    expectedCategory: "configuration",
+    expectedCategory: "resource",
     source: `${EC} DBX-SDK RunResultState`,
   },
   {

@@ -138,7 +138,7 @@ export const DATABRICKS_EXAMPLES: KbExample[] = [
     message: "quota / rate limits",
     resourceType: "job",
     expectedClass: "dbx-job-max-concurrent-runs",
-    expectedCategory: "configuration",
+    expectedCategory: "resource",
     source: `${EC} DBX-SPEC / DBX-SDK (doc text)`,
   },
   {

@@ -98,6 +98,15 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: "PY ValueError (docs.python.org/3/library/exceptions.html)",
   },
   {
+    // numpy's own wording when a compiled extension and the installed numpy disagree on the C interface
+    message:
+      "ImportError: numpy.core.multiarray failed to import\nRuntimeError: module compiled against API version 0x10 but this version of numpy is 0xe",
+    resourceType: "task",
+    expectedClass: "python-binary-incompatibility",
+    expectedCategory: "library",
+    source: "numpy C-API version check (numpy/core/code_generators, _import_array)",
+  },
+  {
     // the shape every Go program prints when it crashes (Go runtime), as a bundle deployment shows it
     message:
       "Error: terraform apply: exit status 2\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1d3c4a5]\n\ngoroutine 1 [running]:",

@@ -257,7 +257,7 @@ export const DATABRICKS_JOB_CLASSES: ErrorClass[] = [
       errorCodes: ["MAX_CONCURRENT_RUNS_EXCEEDED", "MAXIMUM_CONCURRENT_RUNS_REACHED"],
       patterns: [/\bmaximum concurrent runs (?:has been |was )?reached\b/i, /\blimit of \d+ maximum concurrent runs\b/i],
     },
-    category: "configuration",
+    category: "resource",
     rootCause:
       "The run {subject} was skipped because the job already had as many active runs as its max_concurrent_runs setting allows ({code|maximum concurrent runs reached}).",
     recommendations: [

@@ -262,6 +262,8 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bnot enough (?:resources|v?cores|capacity|nodes|executors)(?: are)? available\b/i,
         // ADF-TS 2002 and alike: a payload, request or file over the service's size limit
         /\b(?:payload|request|message|body|file|row|document|response)\b[^\n.]{0,60}\bis too large\b/i,
+        // a size cap stated in bytes: "Size exceeds 10485760 bytes" (workspace import), "result size exceeds limit"
+        /\bsize exceeds (?:the )?(?:limit:? |maximum (?:of )?)?\d+ ?(?:bytes|[KMG]i?B)\b/i,
       ],
     },
     category: "resource",
@@ -339,6 +341,8 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\bdependency conflicts?\b/i,
         /\bconflicting dependencies\b/i,
         /\bResolutionImpossible\b/,
+        // a Maven coordinate that resolves to nothing (wrong group / artifact / version, or a repository not listed)
+        /\bmaven coordinate\b[^\n]{0,40}\bdid not return any artifacts\b/i,
       ],
     },
     category: "library",

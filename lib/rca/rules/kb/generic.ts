@@ -319,6 +319,31 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     source: "JVM exceptions",
   },
   {
+    id: "python-binary-incompatibility",
+    platform: "generic",
+    title: "Compiled package built against another numpy (binary incompatibility)",
+    match: {
+      patterns: [
+        /\bmay indicate binary incompatibility\b/i,
+        /\bmodule compiled against (?:ABI|API) version\b/i,
+        /\bA module that was compiled using NumPy 1\.x cannot be run in\s+NumPy 2/i,
+      ],
+    },
+    // numpy prints this as a ValueError / RuntimeError / ImportError, but no line of the job is wrong: two installed
+    // packages disagree on numpy's C interface, so the fix is a consistent set of versions.
+    category: "library",
+    rootCause:
+      "A compiled Python package that {subject} imports was built against a different numpy version than the one installed, so their binary interfaces do not match. The code is fine; the installed versions are not consistent.",
+    recommendations: [
+      "Pin numpy to the version the compiled package (pandas, scikit-learn, pyarrow …) was built for, or upgrade that package to a build for the installed numpy.",
+      "On Databricks, prefer the runtime's own numpy and do not upgrade it with %pip or a cluster library without pinning its dependants too.",
+      "Rerun after the environment is consistent; a retry alone fails the same way.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "numpy C-API / ABI compatibility (numpy.org/devdocs/dev/depending_on_numpy.html)",
+  },
+  {
     id: "go-runtime-panic",
     platform: "generic",
     title: "A Go tool crashed (panic: runtime error)",
