@@ -208,6 +208,36 @@ describe("Databricks failure pipeline", () => {
     const job = await t.prisma.job.findFirstOrThrow({ where: { ticketId: ticket.id, kind: JOB_KINDS.enrich } });
     expect(job).toMatchObject({ status: "succeeded", attempts: 2 });
   });
+
+  it("raises the severity when a rule finds a cause that needs a person, not when only the text classifier guesses", async () => {
+    dbx.addRun(jobRun({ runId: 5550004, tasks: [{ taskKey: "grant", runId: 5550041, result: "FAILED" }] }));
+    dbx.setRunOutput(
+      5550041,
+      runOutput({
+        taskRunId: 5550041,
+        error: "PERMISSION_DENIED: User does not have USE CATALOG on Catalog 'finance'.",
+      }),
+    );
+    const found = await analysed((await post("/api/databricks-monitor", dbxFailure(5550004))).body.ticketId);
+    expect(found.rcas[0]).toMatchObject({ category: "permission", method: "rule" });
+    expect(found.severity).toBe("high");
+    expect(found.audit.map((a) => a.action)).toContain("severity raised");
+
+    // no class knows this text (a cluster event carries no result-state wrapper): the fallback names a category as a
+    // hint, and the alert's word (medium) stands
+    const event = {
+      event_type: "cluster.terminated",
+      workspace_id: "1234567890123456",
+      timestamp: "2026-11-27T03:00:00Z",
+      cluster: { cluster_id: "1127-030000-hint0001", cluster_name: "sync-shared" },
+      message: "Invalid type for entity id value",
+    };
+    const guessed = await analysed((await post("/api/databricks-monitor", event)).body.ticketId);
+    expect(guessed.rcas[0].method).toBe("statistical");
+    expect(guessed.rcas[0].category).not.toBe("unknown");
+    expect(guessed.severity).toBe("medium");
+    expect(guessed.audit.map((a) => a.action)).not.toContain("severity raised");
+  });
 });
 
 describe("Databricks cluster watcher", () => {
@@ -250,7 +280,9 @@ describe("Databricks cluster watcher", () => {
       };
       expect(await step(ctx)).toMatchObject({ rescheduleInMs: 60_000 });
       await step(ctx);
-      const tickets = await t.prisma.ticket.findMany({ where: { resourceType: "cluster" } });
+      const tickets = await t.prisma.ticket.findMany({
+        where: { resourceType: "cluster", resourceName: "shared-etl" },
+      });
       expect(tickets).toHaveLength(1);
       expect(tickets[0]).toMatchObject({ errorCode: "DRIVER_UNREACHABLE", source: "databricks" });
       expect(tickets[0].errorMessage).toContain("Could not reach driver");

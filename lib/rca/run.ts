@@ -100,7 +100,7 @@ async function storeVersions(db: Db, items: readonly { ticketId: string; record:
         for (const { ticketId, record } of items) {
           const from = current.get(ticketId);
           if (from === undefined) continue;
-          const raised = severityAfterRca(from, record.category as RcaCategory);
+          const raised = severityAfterRca(from, record.category as RcaCategory, record.method);
           if (!raised.reason) continue;
           current.set(ticketId, raised.severity);
           raisedTo.set(ticketId, raised.severity);
