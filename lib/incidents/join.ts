@@ -45,7 +45,7 @@ export function sharedCauseLabels(keys: readonly string[]): string[] {
   return [...unique.filter((l) => l !== "the same error"), ...unique.filter((l) => l === "the same error")];
 }
 
-type KeyRca = Pick<Rca, "errorSignature" | "category">;
+type KeyRca = Pick<Rca, "errorSignature" | "category"> & { method?: Rca["method"] };
 type KeyTicket = Pick<Ticket, "scope" | "metadata" | "errorMessage">;
 
 /** Categories whose cause is the compute or connection a job ran on: every job on it fails with it. */
@@ -67,12 +67,13 @@ function resourceKeys(ticket: KeyTicket): string[] {
 /**
  * What a ticket may share with an incident: its RCA's error signature, and — when the RCA blames the
  * infrastructure — the resources it ran on. Empty when the RCA says too little to group on (unknown, no error text):
- * such a ticket is told on its own.
+ * such a ticket is told on its own. A category only the statistical fallback named is a hint: two different errors
+ * on one cluster are not folded into one incident (and one Slack thread) on a guess.
  */
 export function incidentKeys(ticket: KeyTicket, rca: KeyRca | null): string[] {
   if (!rca || rca.category === "unknown") return [];
   const keys = rca.errorSignature.endsWith(":no-error-text") ? [] : [`sig:${rca.errorSignature}`];
-  if (INFRASTRUCTURE.includes(rca.category)) keys.push(...resourceKeys(ticket));
+  if (INFRASTRUCTURE.includes(rca.category) && rca.method !== "statistical") keys.push(...resourceKeys(ticket));
   return keys;
 }
 

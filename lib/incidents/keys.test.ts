@@ -16,6 +16,15 @@ describe("incident keys", () => {
     ).toEqual(["sig:dbx-x:driver down", "cluster:1234567890123456:0101-120000-abcd123"]);
   });
 
+  it("a platform category that only the statistical fallback guessed does not add the cluster", () => {
+    const rca = { category: "platform", errorSignature: "unknown:sync failed", method: "statistical" };
+    expect(incidentKeys(onCluster("sync failed"), rca)).toEqual(["sig:unknown:sync failed"]);
+    expect(incidentKeys(onCluster("sync failed"), { ...rca, method: "rule" })).toEqual([
+      "sig:unknown:sync failed",
+      "cluster:1234567890123456:0101-120000-abcd123",
+    ]);
+  });
+
   it("a code error on the same cluster keeps only its signature", () => {
     expect(incidentKeys(onCluster("NameError"), { category: "code", errorSignature: "py:nameerror" })).toEqual([
       "sig:py:nameerror",
