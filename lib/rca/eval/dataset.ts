@@ -54,6 +54,8 @@ export const LABELLED_SETS = {
   later: path.join("lib", "rca", "eval", "rca-later.jsonl"),
   /** 66 real errors collected on 2026-12-04 (session 8, second collection) */
   last: path.join("lib", "rca", "eval", "rca-last.jsonl"),
+  /** 50 real errors collected on 2026-12-04 (session 9) */
+  ninth: path.join("lib", "rca", "eval", "rca-ninth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -20,16 +20,17 @@ import {
 const MIN_CV_ACCURACY = 93 / 120;
 
 /**
- * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all seven sets 343/555 = 61.8% (329
- * before session 9 lowered the fallback's threshold from 0.35 to 0.25 and added classes written from items of the
- * fresh, next, later and last sets; the five earlier sets were 269/420 before session 8's documented errors), its
- * extra part 45/60; trained on dev only and tested on the extra set (leave-one-source-out) 44/60; trained on dev +
- * extra and tested on the more set 49/83 (50 before session 9 filed "maximum concurrent runs" under resource, as
- * corpus/ERROR_CODES.md does: one of its items was labelled configuration); trained on those three and tested on the
- * fresh set 52/99 (which documents the fallback learns moves these figures by ±3, BENCHMARKS.md).
+ * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all eight sets 360/605 = 59.5% (the
+ * seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
+ * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
+ * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
+ * "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one of its items was labelled
+ * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
+ * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 343;
-const MIN_EXTRA_CORRECT = 45;
+const MIN_COMBINED_CORRECT = 360;
+const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 const MIN_FRESH_CORRECT = 52;
 /** the fresh set's size (session 5's collection) */
@@ -46,6 +47,10 @@ const LATER_SIZE = 69;
  * session 9's fallback threshold and classes (written from two of its items) */
 const MIN_LAST_CORRECT = 28;
 const LAST_SIZE = 66;
+/** the ninth set (session 9's collection): 21/50 when first measured, trained on the seven earlier sets (19/50 with
+ * session 8's code) */
+const MIN_NINTH_CORRECT = 21;
+const NINTH_SIZE = 50;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -54,6 +59,7 @@ const fresh = loadLabelledSet("fresh");
 const next = loadLabelledSet("next");
 const later = loadLabelledSet("later");
 const last = loadLabelledSet("last");
+const ninth = loadLabelledSet("ninth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -194,6 +200,18 @@ describe("the last set of real reports (session 8's second collection, measured 
   }, 60_000);
 });
 
+describe("the ninth set of real reports (session 9, measured before it was used)", () => {
+  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
+    expectNewSet(ninth, [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last], NINTH_SIZE);
+  });
+
+  it(`trained on the seven earlier sets and tested on it: at least ${MIN_NINTH_CORRECT}/${NINTH_SIZE}, with no unsafe remediation`, () => {
+    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last], ninth));
+    expect(s.correct).toBeGreaterThanOrEqual(MIN_NINTH_CORRECT);
+    expect(s.unsafe.map((u) => u.id)).toEqual([]);
+  }, 60_000);
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -202,12 +220,12 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE}`, () => {
-    const cv = crossValidate([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last], 10, 12);
+  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE}`, () => {
+    const cv = crossValidate([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth], 10, 12);
     const s = score(cv);
-    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE);
+    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the two retried reports of each of the next, later and last sets (see above), and no other
+    // the two retried reports of each of the next, later and last sets (see above), and no other (none of the ninth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "last-adf-010",
       "last-dbx-002",
