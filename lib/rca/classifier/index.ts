@@ -5,7 +5,7 @@
 import type { RcaCategory } from "../types";
 import { RCA_CATEGORIES } from "../types";
 import generated from "./model.generated.json";
-import { classifierFromData, type ModelData, type TextClassifier } from "./model";
+import { classifierFromData, type ModelData, type Prediction, type TextClassifier } from "./model";
 
 export { classifierFromData, trainClassifier } from "./model";
 export type { ModelData, Prediction, TextClassifier, TrainingDoc } from "./model";
@@ -37,15 +37,21 @@ function asCategory(label: string): RcaCategory {
   return (RCA_CATEGORIES as readonly string[]).includes(label) ? (label as RcaCategory) : "unknown";
 }
 
-/** Interpret a model's prediction under the fallback's rules (threshold, cap). */
+/** Whether the fallback names a category for this prediction (else it answers unknown). */
+export function fallbackAnswers(p: Prediction): boolean {
+  // Text without a single known term gets the prior: that is no evidence, whatever its probability.
+  return (
+    p.knownTerms > 0 &&
+    p.probability >= MIN_FALLBACK_PROBABILITY &&
+    p.probability - (p.ranking[1]?.probability ?? 0) >= MIN_FALLBACK_MARGIN
+  );
+}
+
+/** Interpret a model's prediction under the fallback's rules (threshold, tie, cap). */
 export function fallbackAnswer(model: TextClassifier, text: string): FallbackAnswer {
   const p = model.predict(text);
   const second = p.ranking[1];
-  // Text without a single known term gets the prior: that is no evidence, whatever its probability.
-  const confident =
-    p.knownTerms > 0 &&
-    p.probability >= MIN_FALLBACK_PROBABILITY &&
-    p.probability - (second?.probability ?? 0) >= MIN_FALLBACK_MARGIN;
+  const confident = fallbackAnswers(p);
   return {
     category: confident ? asCategory(p.label) : "unknown",
     probability: Math.round(p.probability * 1000) / 1000,

@@ -1,7 +1,7 @@
 // Measures the no-LLM classification (rules + statistical fallback) on a labelled set: accuracy, stratified k-fold
 // cross-validation with the fallback retrained per fold without the held-out items, rules-only accuracy, the
 // confusion matrix and every unsafe remediation.
-import { classifierText, MIN_FALLBACK_PROBABILITY, trainClassifier, type TextClassifier } from "../classifier";
+import { classifierText, fallbackAnswers, trainClassifier, type Prediction, type TextClassifier } from "../classifier";
 import { exampleDocs, labelledDocs } from "../classifier/training";
 import { classifyFailure, type ClassificationMethod } from "../classify";
 import { NEVER_AUTO_REMEDIATE, RCA_CATEGORIES, type RcaCategory, type Remediation } from "../types";
@@ -17,8 +17,9 @@ export interface ItemResult {
   method: ClassificationMethod;
   matchedClassId: string | null;
   confidence: number;
-  /** the fallback model's own top answer for this item (whether or not it was used), for its separate figure */
-  model: { label: string; probability: number } | null;
+  /** the fallback model's own top answer for this item (whether or not it was used), for its separate figure;
+   * `answers`: whether the fallback would name it (threshold and tie rule) */
+  model: { label: string; probability: number; answers: boolean } | null;
 }
 
 export interface Scores {
@@ -54,7 +55,7 @@ export function classifyItem(item: LabelledError, model?: TextClassifier): ItemR
 export function itemResult(
   item: LabelledError,
   r: Pick<ReturnType<typeof classifyFailure>, "category" | "remediation" | "method" | "matchedClassId" | "confidence">,
-  own: { label: string; probability: number } | null,
+  own: Prediction | null,
 ): ItemResult {
   return {
     id: item.id,
@@ -66,7 +67,7 @@ export function itemResult(
     method: r.method,
     matchedClassId: r.matchedClassId,
     confidence: r.confidence,
-    model: own ? { label: own.label, probability: own.probability } : null,
+    model: own ? { label: own.label, probability: own.probability, answers: fallbackAnswers(own) } : null,
   };
 }
 
@@ -182,7 +183,7 @@ export function modelAlone(results: readonly ItemResult[]): {
   answeredCorrect: number;
 } {
   const withModel = results.filter((r) => r.model !== null);
-  const answered = withModel.filter((r) => r.model!.probability >= MIN_FALLBACK_PROBABILITY);
+  const answered = withModel.filter((r) => r.model!.answers);
   return {
     n: withModel.length,
     correct: withModel.filter((r) => r.model!.label === r.expected).length,
