@@ -20,12 +20,13 @@ export function looksLikeInjection(input: RcaInput): boolean {
   return texts.some((t) => INJECTION.test(t));
 }
 
-export function hintFrom(rules: RulesResult): RcaHint {
+export function hintFrom(rules: RulesResult & { method?: RcaHint["method"] }): RcaHint {
   return {
     category: rules.category,
     remediation: rules.remediation,
     matchedClassId: rules.matchedClassId,
     confidence: rules.confidence,
+    ...(rules.method ? { method: rules.method } : {}),
   };
 }
 

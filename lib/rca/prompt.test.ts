@@ -93,6 +93,29 @@ describe("buildRcaPrompt", () => {
     expect(userPrompt).toContain("(none reported)");
   });
 
+  it("offers a statistical guess as a weak hint, never as a matched class", () => {
+    const guess: RcaHint = {
+      category: "configuration",
+      remediation: "none",
+      matchedClassId: null,
+      confidence: 0.19,
+      method: "statistical",
+    };
+    const { userPrompt } = buildRcaPrompt(databricksInput(), guess, [], { redactEmails: true });
+    expect(userPrompt).toContain(
+      "No rule matched this error. A statistical text classifier guesses category=configuration (confidence 0.19): a weak hint only.",
+    );
+    expect(userPrompt).not.toContain("matched class=");
+  });
+
+  it("defines the categories as the labelled sets do, timeouts and limits included", () => {
+    // the accuracy of Gemini's answer is measured against labels with these definitions (rca-dev README)
+    expect(SYSTEM_INSTRUCTION).toMatch(/- configuration: [^\n]*a timeout set too low/);
+    expect(SYSTEM_INSTRUCTION).toMatch(/- resource: [^\n]*maximum concurrent runs/);
+    expect(SYSTEM_INSTRUCTION).toMatch(/- unknown: [^\n]*only says a run or task failed/);
+    expect(SYSTEM_INSTRUCTION).toContain("When in doubt between transient and configuration");
+  });
+
   it("keeps the head and the tail of a long trace, where the exception and its cause are", () => {
     const trace = `HEAD Py4JJavaError: calling o91.save\n${"  at some.Frame(File.scala:1)\n".repeat(2_000)}MIDDLE_FRAME\n${"  at other.Frame(File.scala:2)\n".repeat(2_000)}Caused by: java.io.FileNotFoundException: TAIL_ROOT_CAUSE`;
     const { userPrompt } = buildRcaPrompt(databricksInput({ errorTrace: trace }), HINT, [], { redactEmails: true });
