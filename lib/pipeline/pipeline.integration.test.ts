@@ -296,6 +296,53 @@ describe("Azure Data Factory failure pipeline", () => {
     factoryName: "adf-sales",
   };
 
+  it("never rates an alert rule's description as the error, and classifies the error enrichment fetches instead", async () => {
+    // what a metric alert's rule author writes: it is the same on every alert of the rule and says nothing of a cause
+    const described = (factoryName: string, alertId: string) => {
+      const alert = adfFailedRunsMetricAlert({ ...ref, factoryName }, { alertId, pipelineName: "ScoreModel" });
+      return { ...alert, data: { ...alert.data, essentials: { ...alert.data.essentials, description: DESCRIPTION } } };
+    };
+    const DESCRIPTION = "Any failed run of a production pipeline";
+
+    // a factory the service principal cannot find runs in: the ticket keeps the description, the RCA says unknown
+    azure.addFactory({ ...ref, factoryName: "adf-described-empty" });
+    const bare = await analysed(
+      (await post("/api/azure-monitor", described("adf-described-empty", "d-1"))).body.ticketId,
+    );
+    expect(bare.errorMessage).toBe(DESCRIPTION);
+    expect(bare.rcas[0]).toMatchObject({ category: "unknown", method: "none", remediation: "none" });
+    expect(bare.rcas[0].rootCause).toMatch(/nothing is inferred from the alert's wording/);
+
+    // the same alert where enrichment finds the failed run: the API's error replaces the description and is classified
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    azure.addFactory({ ...ref, factoryName: "adf-described" });
+    azure.addPipelineRun(
+      { ...ref, factoryName: "adf-described" },
+      pipelineRun({
+        runId: "run-ddd",
+        pipelineName: "ScoreModel",
+        runStart: ago(90_000),
+        runEnd: ago(30_000),
+        lastUpdated: ago(30_000),
+      }),
+    );
+    azure.setActivityRuns("run-ddd", [
+      activityRun({
+        pipelineRunId: "run-ddd",
+        pipelineName: "ScoreModel",
+        activityName: "CopyScores",
+        errorCode: "2200",
+        errorMessage:
+          "ErrorCode=UserErrorFileNotFound,'Cannot find the file specified. Folder path: 'scores/2026/12/05'.'",
+        activityRunStart: ago(80_000),
+        activityRunEnd: ago(40_000),
+      }),
+    ]);
+    const fetched = await analysed((await post("/api/azure-monitor", described("adf-described", "d-2"))).body.ticketId);
+    expect(fetched).toMatchObject({ errorSource: "api", runId: "run-ddd" });
+    expect(fetched.rcas[0]).toMatchObject({ category: "upstream_data", method: "rule" });
+  });
+
   it("turns a metric alert that covers two failed runs into two tickets with their exact errors", async () => {
     azure.addFactory(ref);
     const now = Date.now();

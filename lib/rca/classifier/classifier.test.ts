@@ -84,10 +84,7 @@ describe("fallbackAnswer", () => {
     expect(tie.probability).toBeGreaterThanOrEqual(MIN_FALLBACK_PROBABILITY);
     expect(tie.category).toBe("unknown");
     // one of the three slightly ahead (0.4 against 0.3 each) is an answer, with the runner-up shown
-    const ahead = fallbackAnswer(
-      classifierFromData({ ...threeWay, bias: [Math.log(4 / 3), 0, 0] }),
-      "gateway",
-    );
+    const ahead = fallbackAnswer(classifierFromData({ ...threeWay, bias: [Math.log(4 / 3), 0, 0] }), "gateway");
     expect(ahead.category).toBe("configuration");
     expect(ahead.probability).toBeCloseTo(0.4, 2);
     expect(ahead.runnerUp?.probability).toBeCloseTo(0.3, 2);
@@ -146,6 +143,25 @@ describe("classifyFailure with the production model", () => {
     expect(r.category).toBe("unknown");
     expect(r.method).toBe("none");
     expect(r.remediation).toBe("none");
+  });
+
+  it("never classifies an alert rule's description shown in place of the error", () => {
+    // a metric alert without error text: the ticket shows the rule's description, which says nothing of this failure
+    const description = "Any failed run of a production pipeline";
+    expect(classifyFailure(input(description)).method).toBe("statistical"); // as error text, the model would guess
+    const r = classifyFailure(input(description, { metadata: { errorField: "essentials.description" } }));
+    expect(r.category).toBe("unknown");
+    expect(r.method).toBe("none");
+    expect(r.errorSignature).toBe("unknown:no-error-text");
+    expect(r.rootCause).toMatch(/was not available/);
+    // once enrichment has put the API's error in its place, that error is classified
+    const fetched = classifyFailure(
+      input("Operation on target Copy failed: ErrorCode=SqlFailedToConnect, Cannot connect to SQL Database", {
+        metadata: { errorField: "essentials.description", errorSource: "api" },
+      }),
+    );
+    expect(fetched.method).toBe("rule");
+    expect(fetched.category).not.toBe("unknown");
   });
 
   it("answers unknown (method none) for text the model cannot place", () => {

@@ -36,6 +36,9 @@ function field(label: string, detailIndex: number | null, raw: string | null): T
   return { label, detailIndex, text, normalized: normalizeMessage(text, text.length) };
 }
 
+/** metadata.errorField when intake took the message from the alert rule's description (lib/parsers/azure-monitor). */
+export const ALERT_RULE_DESCRIPTION = "essentials.description";
+
 /**
  * Fallback sentences written by intake when a payload had no error text (metric alerts, enrichment
  * unavailable). They describe what is missing; classifying them would be a guess.
@@ -48,9 +51,16 @@ const FALLBACK_PATTERNS: RegExp[] = [
   /\bdid not include (?:an |any )?error\b/i,
 ];
 
-/** True when the ticket's errorMessage is a fallback sentence (or empty) rather than the platform's error text. */
+/**
+ * True when the ticket's errorMessage is not the platform's error text: a fallback sentence, an empty message, or the
+ * alert rule's description (essentials.description, shown when the alert carries no error: the rule author's prose,
+ * the same on every alert of the rule, e.g. "Any failed run of a production pipeline" — classifying it would rate the
+ * rule, not the failure).
+ */
 export function isFallbackMessage(message: string, metadata: Record<string, unknown> = {}): boolean {
   if (metadata.errorSource === "fallback") return true;
+  // …unless enrichment has since replaced it with the error the API returned (errorSource "api")
+  if (metadata.errorField === ALERT_RULE_DESCRIPTION && metadata.errorSource !== "api") return true;
   const trimmed = message.trim();
   if (trimmed === "") return true;
   return FALLBACK_PATTERNS.some((p) => p.test(trimmed));
