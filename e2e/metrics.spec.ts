@@ -89,3 +89,25 @@ test("an empty window draws no empty axes: each chart says there is nothing yet"
     await expect(page.getByTestId(`${id}-empty`)).toBeVisible();
   await expect(page.getByTestId("metrics-top-recurring")).toContainText("Nothing failed more than once");
 });
+
+test("time lost under an hour reads as minutes on the team chart's axis, not as 0h on every tick", async ({
+  page,
+  request,
+}) => {
+  const real = await (await request.get("/api/metrics?window=7d&bucket=day&tag=team")).json();
+  const rows = [
+    { value: "sales-data", tickets: 3, minutesLost: 12 },
+    { value: "finance-data", tickets: 1, minutesLost: 45 },
+  ];
+  await page.route("**/api/metrics?*", (route) =>
+    route.fulfill({ json: { ...real, breakdowns: { ...real.breakdowns, tag: { key: "team", rows } } } }),
+  );
+  await page.goto("/metrics?window=7d&tag=team");
+  // the time axis's first tick; the chart draws after the data arrives
+  await expect(page.getByTestId("chart-tag").getByText("0s", { exact: true })).toBeVisible();
+  const ticks = await page.getByTestId("chart-tag").locator(".recharts-cartesian-axis-tick-value").allTextContents();
+  const times = ticks.filter((t) => /[smh]$/.test(t));
+  expect(times.length).toBeGreaterThan(2);
+  expect(new Set(times).size).toBe(times.length);
+  expect(times.some((t) => /^\d+m$/.test(t))).toBe(true);
+});

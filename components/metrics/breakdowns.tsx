@@ -130,7 +130,8 @@ export function TagBreakdown({
             orientation="top"
             tick={AXIS}
             tickLine={false}
-            tickFormatter={(v: number) => `${Math.round(v)}h`}
+            // under an hour lost, "0h 0h 0h 1h" said nothing: the ticks read as durations ("15m", "1h 30m")
+            tickFormatter={(v: number) => formatDuration(v * 3600)}
           />
           <YAxis
             type="category"
@@ -142,12 +143,12 @@ export function TagBreakdown({
           />
           <Tooltip
             formatter={(v, name) =>
-              name === "Hours lost" && typeof v === "number" ? formatDuration(v * 3600) : String(v)
+              name === "Time lost" && typeof v === "number" ? formatDuration(v * 3600) : String(v)
             }
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar xAxisId="tickets" dataKey="tickets" name="Tickets" fill={colorAt(0)} isAnimationActive={false} />
-          <Bar xAxisId="hours" dataKey="hoursLost" name="Hours lost" fill={colorAt(5)} isAnimationActive={false} />
+          <Bar xAxisId="hours" dataKey="hoursLost" name="Time lost" fill={colorAt(5)} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
