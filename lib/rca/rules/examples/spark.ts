@@ -103,6 +103,22 @@ export const SPARK_EXAMPLES: KbExample[] = [
     source: "Delta constraints (docs.databricks.com/tables/constraints.html)",
   },
   {
+    // Python's open() on a storage URI: local APIs read the driver's disk, where storage is under /dbfs/ only
+    message: "FileNotFoundError: [Errno 2] No such file or directory: 'dbfs:/mnt/raw/orders/2026-12-01.csv'",
+    resourceType: "task",
+    expectedClass: "local-file-not-found",
+    expectedCategory: "code",
+    source: "https://learn.microsoft.com/azure/databricks/files/",
+  },
+  {
+    message:
+      "java.io.FileNotFoundException: /mnt/landing/config/tables.json (No such file or directory)\n\tat java.io.FileInputStream.open0(Native Method)",
+    resourceType: "task",
+    expectedClass: "local-file-not-found",
+    expectedCategory: "code",
+    source: "https://learn.microsoft.com/azure/databricks/files/",
+  },
+  {
     message:
       "pyspark.errors.exceptions.captured.AnalysisException: [PATH_NOT_FOUND] Path does not exist: file:/D:/Dir1/Dir1.1/File1.csv, D:/Dir2/Dir2.1/File2.csv.",
     resourceType: "task",

@@ -165,6 +165,35 @@ export const SPARK_DATA_CLASSES: ErrorClass[] = [
     source: "Delta (constraints / MERGE)",
   },
   {
+    // A path the code opened through the local file system (Python open / os, java.io, Node fs) rather than through
+    // Spark or dbutils: Databricks' local APIs read the driver's own disk, where storage is only under /dbfs/, so a
+    // dbfs:/ or abfss:/ URI, or a temporary file the code itself expected, is "not found" whatever storage holds.
+    // In the labelled reports every such error was fixed in code, while Spark's own "Path does not exist" on storage
+    // was as often late input as a wrong path.
+    id: "local-file-not-found",
+    platform: "generic",
+    title: "File not found through a local file API (code / path bug)",
+    match: {
+      patterns: [
+        /\bFileNotFoundError: \[Errno 2\] No such file or directory\b/,
+        /\bENOENT: no such file or directory\b/i,
+        /java\.io\.FileNotFoundException: [^\n]{1,400}\(No such file or directory\)/,
+      ],
+    },
+    category: "code",
+    rootCause:
+      "{subject} opened a file through a local file API (Python open / os, java.io, Node fs) and it was not there: “{error}”. Local APIs read the disk of the machine running the code; on Databricks that is the driver, where storage is only visible under /dbfs/ (a dbfs:/ or abfss:/ URI does not work there), so the path or the way the code opens it is wrong, or an earlier step of the same code did not write the file.",
+    recommendations: [
+      "Check the path the code opens: on Databricks, read storage with spark.read / dbutils.fs (dbfs:/…, abfss:/…) or through the /dbfs/ mount with local APIs.",
+      "If the file should have been written by an earlier step of the same job or notebook, check that step's output first.",
+      "Fix the code or its path parameter, then repair the run.",
+    ],
+    remediation: "none",
+    confidence: 0.6,
+    source:
+      "https://learn.microsoft.com/azure/databricks/files/ (local APIs use the driver volume; storage needs /dbfs/)",
+  },
+  {
     id: "spark-path-not-found",
     platform: "spark",
     title: "Input path does not exist",
@@ -173,9 +202,9 @@ export const SPARK_DATA_CLASSES: ErrorClass[] = [
       patterns: [
         /AnalysisException: Path does not exist/i,
         /\bPath does not exist: /i,
-        /java\.io\.FileNotFoundException/i,
+        // not a local file API's "(No such file or directory)": that is local-file-not-found
+        /java\.io\.FileNotFoundException(?![^\n]*\(No such file or directory\))/i,
         /InvalidInputException: Input (?:path|Pattern) [^\n]{1,300} (?:does not exist|matches 0 files)/i,
-        /No such file or directory/i,
       ],
     },
     category: "upstream_data",
