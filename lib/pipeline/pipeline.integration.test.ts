@@ -453,6 +453,6 @@ describe("Azure Data Factory failure pipeline", () => {
       },
     });
     expect(log.body).toMatchObject({ status: "duplicate_ignored", ticketId: first.id });
-    expect(await t.prisma.ticket.count({ where: { source: "azure-data-factory" } })).toBe(2);
+    expect(await t.prisma.ticket.count({ where: { source: "azure-data-factory", scope: "adf-sales" } })).toBe(2);
   });
 });
