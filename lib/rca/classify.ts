@@ -3,7 +3,8 @@
 // proposes an automatic fix. The result says which of the two decided (`method`).
 import { fallbackAnswer, fallbackModel, classifierText, type FallbackAnswer } from "./classifier";
 import type { TextClassifier } from "./classifier";
-import { analyzeWithRules, applySafety, isFallbackMessage, type RulesResult } from "./rules";
+import { namesNoCause } from "./no-cause";
+import { analyzeWithRules, applySafety, getErrorClass, isFallbackMessage, type RulesResult } from "./rules";
 import type { RcaCategory, RcaInput } from "./types";
 
 /** How the category was reached: a knowledge-base class, the statistical fallback, or neither (unknown). */
@@ -63,6 +64,18 @@ function statistical(rules: RulesResult, answer: FallbackAnswer): ClassifiedResu
   };
 }
 
+/** The answer for text that names no cause (lib/rca/no-cause.ts): unknown, saying why, with nothing guessed. */
+function noCause(input: RcaInput): ClassifiedResult {
+  const nothingMatched = analyzeWithRules(input, []);
+  return {
+    ...nothingMatched,
+    rootCause: `The error text names no cause: it only reports that the run failed. ${nothingMatched.rootCause}`,
+    recommendations: [FIRST_STEP.unknown, ...nothingMatched.recommendations.slice(1)],
+    method: "none",
+    fallback: null,
+  };
+}
+
 /**
  * Evidence that no automatic retry can help, whatever class matched: a crash on a missing / broken import, or a
  * timeout the configuration sets. A class that proposes a retry for such text loses the retry.
@@ -112,10 +125,13 @@ function guarded(input: RcaInput, r: RulesResult): RulesResult {
  */
 export function classifyFailure(input: RcaInput, model?: TextClassifier): ClassifiedResult {
   const rules = guarded(input, analyzeWithRules(input));
-  const undecided = rules.category === "unknown";
-  if (!undecided) return { ...rules, method: "rule", fallback: null };
   const messageAvailable = !isFallbackMessage(input.errorMessage, input.metadata);
   const text = classifierText(input, messageAvailable);
+  // Only a wrapper (or nothing) recognised text that reports a failure and no cause: nothing to guess from.
+  const decidedBy = rules.matchedClassId ? getErrorClass(rules.matchedClassId) : undefined;
+  if ((!decidedBy || decidedBy.wrapper || rules.category === "unknown") && namesNoCause(text)) return noCause(input);
+  const undecided = rules.category === "unknown";
+  if (!undecided) return { ...rules, method: "rule", fallback: null };
   if (text.trim() === "") return { ...rules, method: rules.matchedClassId ? "rule" : "none", fallback: null };
   const answer = fallbackAnswer(model ?? fallbackModel().model, text);
   if (answer.category === "unknown")
