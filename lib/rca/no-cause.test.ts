@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "./classify";
 import { namesNoCause } from "./no-cause";
+import { rcaInput } from "../testing/rca-input";
 import type { RcaInput } from "./types";
 
 describe("namesNoCause", () => {
@@ -31,17 +32,7 @@ describe("namesNoCause", () => {
 });
 
 function input(errorCode: string | null, errorMessage: string, source: RcaInput["source"] = "databricks"): RcaInput {
-  return {
-    source,
-    resourceType: source === "databricks" ? "job" : "pipeline",
-    resourceName: "nightly",
-    errorCode,
-    errorMessage,
-    errorTrace: null,
-    failureType: null,
-    details: [],
-    metadata: {},
-  };
+  return rcaInput({ source, resourceType: source === "databricks" ? "job" : "pipeline", errorCode, errorMessage });
 }
 
 describe("classifyFailure on text that names no cause", () => {

@@ -1,5 +1,6 @@
 // The statistical fallback: it learns categories from labelled text, stays deterministic, answers unknown when
 // unsure, and never turns into an automatic fix.
+import { rcaInput } from "../../testing/rca-input";
 import { describe, expect, it } from "vitest";
 import { classifyFailure } from "../classify";
 import type { RcaInput } from "../types";
@@ -23,18 +24,7 @@ const DOCS = [
 ];
 
 function input(errorMessage: string, extra: Partial<RcaInput> = {}): RcaInput {
-  return {
-    source: "databricks",
-    resourceType: "job",
-    resourceName: "nightly",
-    errorCode: null,
-    errorMessage,
-    errorTrace: null,
-    failureType: null,
-    details: [],
-    metadata: {},
-    ...extra,
-  };
+  return rcaInput({ errorMessage, ...extra });
 }
 
 describe("tokenizer", () => {

@@ -1,4 +1,5 @@
 // analyzeWithRules end to end: unknowns stay unknown, held-out realistic failures, specificity, evidence and signatures.
+import { rcaInput } from "../../testing/rca-input";
 import { describe, expect, it } from "vitest";
 import { rcaAnalysisSchema, type RcaInput } from "../types";
 import { REALISTIC_CASES } from "./examples/realistic";
@@ -7,17 +8,12 @@ import { databricksSource } from "../../sources/databricks";
 import { analyzeWithRules, errorSignature, isFallbackMessage } from "./index";
 
 function input(partial: Partial<RcaInput> & Pick<RcaInput, "errorMessage">): RcaInput {
-  return {
+  return rcaInput({
     source: "azure-data-factory",
     resourceType: "pipeline",
     resourceName: "pl_sales_daily",
-    errorCode: null,
-    errorTrace: null,
-    failureType: null,
-    details: [],
-    metadata: {},
     ...partial,
-  };
+  });
 }
 
 describe("unknown stays unknown", () => {

@@ -1,4 +1,5 @@
 // The safety rule: no automatic fix for categories a human must handle, whatever the rules (or anyone) produce.
+import { rcaInput } from "../../testing/rca-input";
 import { describe, expect, it } from "vitest";
 import { enforceSafety, NEVER_AUTO_REMEDIATE, REMEDIATIONS, type RcaAnalysis, type RcaInput } from "../types";
 import { KB_EXAMPLES, exampleInput } from "./examples";
@@ -17,17 +18,7 @@ const unsafe: RcaAnalysis = {
 };
 
 function input(partial: Partial<RcaInput> & Pick<RcaInput, "errorMessage">): RcaInput {
-  return {
-    source: "azure-data-factory",
-    resourceType: "activity",
-    resourceName: "copy_orders",
-    errorCode: null,
-    errorTrace: null,
-    failureType: null,
-    details: [],
-    metadata: {},
-    ...partial,
-  };
+  return rcaInput({ source: "azure-data-factory", resourceType: "activity", resourceName: "copy_orders", ...partial });
 }
 
 describe("enforceSafety / applySafety on hand-made analyses", () => {
