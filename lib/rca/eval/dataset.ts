@@ -56,6 +56,8 @@ export const LABELLED_SETS = {
   last: path.join("lib", "rca", "eval", "rca-last.jsonl"),
   /** 50 real errors collected on 2026-12-04 (session 9) */
   ninth: path.join("lib", "rca", "eval", "rca-ninth.jsonl"),
+  /** 26 real Databricks errors collected on 2026-12-05 (session 10) */
+  tenth: path.join("lib", "rca", "eval", "rca-tenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -20,8 +20,9 @@ import {
 const MIN_CV_ACCURACY = 93 / 120;
 
 /**
- * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all eight sets 360/605 = 59.5% (the
- * seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all eight sets 360/605 = 59.5% at
+ * session 9's code, 368/605 at session 10's (classes and the no-cause rule written from items of these sets); with the
+ * tenth set, all nine 392/631 = 62.1% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
  * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
  * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
@@ -29,7 +30,7 @@ const MIN_CV_ACCURACY = 93 / 120;
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 360;
+const MIN_COMBINED_CORRECT = 392;
 const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 const MIN_FRESH_CORRECT = 52;
@@ -51,6 +52,10 @@ const LAST_SIZE = 66;
  * session 8's code) */
 const MIN_NINTH_CORRECT = 21;
 const NINTH_SIZE = 50;
+/** the tenth set (session 10's collection, Databricks only): 16/26 when first measured, trained on the eight earlier
+ * sets (16/26 with session 9's code too) */
+const MIN_TENTH_CORRECT = 16;
+const TENTH_SIZE = 26;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -60,6 +65,7 @@ const next = loadLabelledSet("next");
 const later = loadLabelledSet("later");
 const last = loadLabelledSet("last");
 const ninth = loadLabelledSet("ninth");
+const tenth = loadLabelledSet("tenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -212,6 +218,20 @@ describe("the ninth set of real reports (session 9, measured before it was used)
   }, 60_000);
 });
 
+describe("the tenth set of real reports (session 10, measured before it was used)", () => {
+  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
+    expectNewSet(tenth, [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth], TENTH_SIZE);
+  });
+
+  it(`trained on the eight earlier sets and tested on it: at least ${MIN_TENTH_CORRECT}/${TENTH_SIZE}`, () => {
+    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth], tenth));
+    expect(s.correct).toBeGreaterThanOrEqual(MIN_TENTH_CORRECT);
+    // measured first, and left: Azure Data Explorer's "ThrottleException: Request was throttled, too many requests"
+    // is retried with backoff as throttling; the thread's cluster was at 100% ingestion capacity (labelled resource)
+    expect(s.unsafe.map((u) => u.id)).toEqual(["tenth-dbx-025"]);
+  }, 60_000);
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -220,12 +240,17 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE}`, () => {
-    const cv = crossValidate([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth], 10, 12);
+  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE}`, () => {
+    const cv = crossValidate(
+      [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth],
+      10,
+      12,
+    );
     const s = score(cv);
-    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE);
+    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the two retried reports of each of the next, later and last sets (see above), and no other (none of the ninth)
+    // the two retried reports of each of the next, later and last sets and the tenth's throttled ingestion (see above),
+    // and no other (none of the ninth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "last-adf-010",
       "last-dbx-002",
@@ -233,6 +258,7 @@ describe("the extra set of real reports (collected after the rules were written)
       "later-adf-014",
       "next-dbx-021",
       "next-dbx-040",
+      "tenth-dbx-025",
     ]);
     const extraIds = new Set(extra.map((e) => e.id));
     expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
