@@ -14,15 +14,17 @@ import {
 } from "./evaluate";
 
 /**
- * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 93/120 = 77.5%
- * (BENCHMARKS.md "RCA accuracy"). The issue's target is 90%.
+ * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at session 11
+ * (93/120 at session 8; the dev part of the all-sets CV, whose folds also train on the other sets, is 98/120:
+ * BENCHMARKS.md "RCA accuracy"). The issue's target is 90%.
  */
-const MIN_CV_ACCURACY = 93 / 120;
+const MIN_CV_ACCURACY = 97 / 120;
 
 /**
  * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all eight sets 360/605 = 59.5% at
  * session 9's code, 368/605 at session 10's (classes and the no-cause rule written from items of these sets); with the
- * tenth set, all nine 392/631 = 62.1% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * tenth set, all nine 392/631 = 62.1%, 394 at session 11's (two items of the ninth and tenth sets gave the quota
+ * family its wording of a service cap in words: not a first-sight gain) (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
  * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
  * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
@@ -30,7 +32,7 @@ const MIN_CV_ACCURACY = 93 / 120;
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 392;
+const MIN_COMBINED_CORRECT = 394;
 const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 const MIN_FRESH_CORRECT = 52;
@@ -49,12 +51,12 @@ const LATER_SIZE = 69;
 const MIN_LAST_CORRECT = 28;
 const LAST_SIZE = 66;
 /** the ninth set (session 9's collection): 21/50 when first measured, trained on the seven earlier sets (19/50 with
- * session 8's code) */
-const MIN_NINTH_CORRECT = 21;
+ * session 8's code); 23 since session 11's quota wording (written from one of its items) */
+const MIN_NINTH_CORRECT = 23;
 const NINTH_SIZE = 50;
 /** the tenth set (session 10's collection, Databricks only): 16/26 when first measured, trained on the eight earlier
- * sets (16/26 with session 9's code too) */
-const MIN_TENTH_CORRECT = 16;
+ * sets (16/26 with session 9's code too); 17 since session 11's quota wording (written from one of its items) */
+const MIN_TENTH_CORRECT = 17;
 const TENTH_SIZE = 26;
 
 const dev = loadLabelledSet("dev");

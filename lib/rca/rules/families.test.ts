@@ -19,6 +19,9 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["resource", "Operation could not be completed as it results in exceeding approved standardDSv2Family Cores quota."],
   ["resource", "The VM size Standard_DS3_v2 is not available: total regional cores limit exceeded"],
   ["resource", "Cluster terminated. Reason: Azure Quota Exceeded Exception"],
+  ["resource", "400 BAD_REQUEST: Upload rejected, payload exceeded max size (2097152 bytes)."],
+  ["resource", "Cannot create experiment: exceeded maximum allowed number of experiments per workspace (10000)."],
+  ["schema_data", "String or binary data would be truncated: value exceeds the maximum length of column 'name'."],
   [
     "schema_data",
     '[CAST_INVALID_INPUT] The value \'abc\' of the type "STRING" cannot be cast to "INT" because it is malformed.',
@@ -113,6 +116,17 @@ describe("error families", () => {
     const r = classifyFailure(input(message));
     expect(r.category).toBe(category);
     if (!RETRYABLE.has(message)) expect(r.remediation).toBe("none");
+  });
+
+  it("a service cap written in words is the quota family's (a class, not the fallback's guess); a value over its column's maximum length is not", () => {
+    for (const m of [
+      "400 BAD_REQUEST: Upload rejected, payload exceeded max size (2097152 bytes).",
+      "Cannot create experiment: exceeded maximum allowed number of experiments per workspace (10000).",
+      "Limit reached: contact support to raise this quota for your workspace.",
+    ])
+      expect(classifyFailure(input(m)).matchedClassId, m).toBe("family-quota-limit-exceeded");
+    const long = classifyFailure(input("Value exceeds the maximum length of column 'name'."));
+    expect(long.matchedClassId).not.toBe("family-quota-limit-exceeded");
   });
 
   it("a bare 404 is never retried and never called transient: the labelled reports of one split between a wrong path and missing input", () => {

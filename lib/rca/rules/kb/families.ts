@@ -264,6 +264,11 @@ export const FAMILY_CLASSES: ErrorClass[] = [
         /\b(?:payload|request|message|body|file|row|document|response)\b[^\n.]{0,60}\bis too large\b/i,
         // a size cap stated in bytes: "Size exceeds 10485760 bytes" (workspace import), "result size exceeds limit"
         /\bsize exceeds (?:the )?(?:limit:? |maximum (?:of )?)?\d+ ?(?:bytes|[KMG]i?B)\b/i,
+        // a service cap in words: "exceeded max size (10485760 bytes)" (workspace import), "exceeded maximum allowed
+        // number of logged model metrics … To raise this quota" (MLflow). Not "maximum length": a value too long
+        // for its column is a schema problem.
+        /\bexceed(?:s|ed|ing)? (?:the )?max(?:imum)?\.? (?:allowed |permitted )?(?:size|number|count)\b/i,
+        /\bto raise (?:this|the) quota\b/i,
       ],
     },
     category: "resource",
