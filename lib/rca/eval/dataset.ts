@@ -58,6 +58,8 @@ export const LABELLED_SETS = {
   ninth: path.join("lib", "rca", "eval", "rca-ninth.jsonl"),
   /** 26 real Databricks errors collected on 2026-12-05 (session 10) */
   tenth: path.join("lib", "rca", "eval", "rca-tenth.jsonl"),
+  /** 18 real ADF errors collected on 2026-12-05 (session 11) */
+  eleventh: path.join("lib", "rca", "eval", "rca-eleventh.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

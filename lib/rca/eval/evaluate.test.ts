@@ -24,7 +24,8 @@ const MIN_CV_ACCURACY = 97 / 120;
  * Measured with `npm run rca:eval` (BENCHMARKS.md "RCA accuracy"): 10-fold CV of all eight sets 360/605 = 59.5% at
  * session 9's code, 368/605 at session 10's (classes and the no-cause rule written from items of these sets); with the
  * tenth set, all nine 392/631 = 62.1%, 394 at session 11's (two items of the ninth and tenth sets gave the quota
- * family its wording of a service cap in words: not a first-sight gain) (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * family its wording of a service cap in words: not a first-sight gain); with the eleventh set, all ten 398/649 = 61.3%
+ * (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
  * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
  * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
@@ -32,7 +33,7 @@ const MIN_CV_ACCURACY = 97 / 120;
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 394;
+const MIN_COMBINED_CORRECT = 398;
 const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 const MIN_FRESH_CORRECT = 52;
@@ -58,6 +59,10 @@ const NINTH_SIZE = 50;
  * sets (16/26 with session 9's code too); 17 since session 11's quota wording (written from one of its items) */
 const MIN_TENTH_CORRECT = 17;
 const TENTH_SIZE = 26;
+/** the eleventh set (session 11's collection, ADF only): 10/18 when first measured, trained on the nine earlier sets
+ * (10/18 with session 10's code too) */
+const MIN_ELEVENTH_CORRECT = 10;
+const ELEVENTH_SIZE = 18;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -68,6 +73,7 @@ const later = loadLabelledSet("later");
 const last = loadLabelledSet("last");
 const ninth = loadLabelledSet("ninth");
 const tenth = loadLabelledSet("tenth");
+const eleventh = loadLabelledSet("eleventh");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -234,6 +240,19 @@ describe("the tenth set of real reports (session 10, measured before it was used
   }, 60_000);
 });
 
+describe("the eleventh set of real reports (session 11, measured before it was used)", () => {
+  const earlier = [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth];
+  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
+    expectNewSet(eleventh, earlier, ELEVENTH_SIZE);
+  });
+
+  it(`trained on the nine earlier sets and tested on it: at least ${MIN_ELEVENTH_CORRECT}/${ELEVENTH_SIZE}, with no unsafe remediation`, () => {
+    const s = score(trainTest(earlier, eleventh));
+    expect(s.correct).toBeGreaterThanOrEqual(MIN_ELEVENTH_CORRECT);
+    expect(s.unsafe.map((u) => u.id)).toEqual([]);
+  }, 60_000);
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -242,17 +261,18 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE}`, () => {
+  const everySet = 263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE + ELEVENTH_SIZE;
+  it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(
-      [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth],
+      [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth, ...eleventh],
       10,
       12,
     );
     const s = score(cv);
-    expect(s.n).toBe(263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE);
+    expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets and the tenth's throttled ingestion (see above),
-    // and no other (none of the ninth)
+    // and no other (none of the ninth or eleventh)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "last-adf-010",
       "last-dbx-002",
