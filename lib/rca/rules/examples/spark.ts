@@ -53,7 +53,7 @@ export const SPARK_EXAMPLES: KbExample[] = [
       "[CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND] Checkpoint block rdd_XXXX not found!\nEither the executor that originally checkpointed this partition is no longer alive, or the original RDD is unpersisted.",
     resourceType: "task",
     expectedClass: "spark-executor-lost",
-    expectedCategory: "transient",
+    expectedCategory: "resource",
     source: RWC,
   },
   {

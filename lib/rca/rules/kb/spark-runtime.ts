@@ -112,14 +112,19 @@ export const SPARK_RUNTIME_CLASSES: ErrorClass[] = [
         /worker (?:lost|decommissioned)/i,
       ],
     },
-    category: "transient",
+    // Resource, not transient: executors die mostly from memory pressure (the labelled definitions put "executor/
+    // driver lost from memory" under resource, and every real report of this class in the labelled sets was one).
+    // A spot eviction or an autoscaling downsize also fits, and only the cluster's logs tell the two apart, so no
+    // automatic fix: a repair on a cluster that is too small fails the same way.
+    category: "resource",
     rootCause:
-      "Executors running {subject} were lost in the middle of the job (node preempted, decommissioned or killed), so shuffle data they held could not be fetched.",
+      "Executors running {subject} were lost in the middle of the job, so shuffle or cached data they held could not be fetched: most often an executor ran out of memory (large or skewed partitions), sometimes a spot node was evicted or autoscaling removed a node.",
     recommendations: [
-      "Repair the run; Spark recomputes lost data on new executors.",
-      "If it repeats, look at why executors die (memory in the executor logs, spot evictions in the cluster events).",
+      "Read why the executors died: out-of-memory or heartbeat time-outs in the executor logs, spot evictions or downsizing in the cluster event log.",
+      "For memory: more, smaller partitions (spark.sql.shuffle.partitions / AQE) or memory-optimized workers; for evictions: on-demand workers or fewer downscales.",
+      "Repair the run once the cause is addressed.",
     ],
-    remediation: "repair_run",
+    remediation: "none",
     confidence: 0.65,
     source: "DBX-KB (FetchFailedException / ExecutorLostFailure)",
   },
