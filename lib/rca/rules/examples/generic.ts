@@ -82,6 +82,22 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: RWC,
   },
   {
+    message:
+      "[DATA_SOURCE_NOT_FOUND] Failed to find data source: avro. Please find packages at `https://spark.apache.org/third-party-projects.html`.",
+    errorCode: "DATA_SOURCE_NOT_FOUND",
+    resourceType: "task",
+    expectedClass: "library-missing-module",
+    expectedCategory: "library",
+    source: "Spark error conditions (DATA_SOURCE_NOT_FOUND)",
+  },
+  {
+    message: "AttributeError: module 'numpy' has no attribute 'float'.",
+    resourceType: "task",
+    expectedClass: "library-missing-module",
+    expectedCategory: "library",
+    source: "NumPy 1.24 release notes (expired deprecated aliases such as np.float)",
+  },
+  {
     message: "KeyError: 'customer_id'",
     trace:
       "Traceback (most recent call last):\n  File \"<command-1>\", line 12, in <module>\n    df['customer_id']\nKeyError: 'customer_id'",

@@ -243,7 +243,13 @@ export const GENERIC_CLASSES: ErrorClass[] = [
         /No matching distribution found for (?<module>\S+)/i,
         /ERROR: Could not install packages/i,
         /java\.sql\.SQLException: No suitable driver/i,
+        // Spark names a format whose package is not installed (spark-xml, Auto Loader outside Databricks, ...).
+        /\bFailed to find data source: (?<module>[\w.]+)/i,
+        // A module that lacks a name the code uses: the installed version is older or newer than the code expects
+        // (numpy's removed aliases, an SDK a release behind); unlike other AttributeErrors, not the code's own bug.
+        /AttributeError: module '(?<module>[\w.]+)' has no attribute/,
       ],
+      errorCodes: ["DATA_SOURCE_NOT_FOUND"],
     },
     category: "library",
     rootCause:
