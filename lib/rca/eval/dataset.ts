@@ -60,6 +60,7 @@ export const LABELLED_SETS = {
   tenth: path.join("lib", "rca", "eval", "rca-tenth.jsonl"),
   /** 18 real ADF errors collected on 2026-12-05 (session 11) */
   eleventh: path.join("lib", "rca", "eval", "rca-eleventh.jsonl"),
+  /** 16 real Databricks errors collected on 2026-12-05 (session 12) */
   twelfth: path.join("lib", "rca", "eval", "rca-twelfth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;

@@ -178,100 +178,100 @@ describe("the fresh set of real reports (second collection of 2026-12-04, measur
   }, 60_000);
 });
 
-describe("the next set of real reports (session 6, measured before any rule looked at it)", () => {
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(next, [...dev, ...extra, ...more, ...fresh], NEXT_SIZE);
-  });
+/** Every set in collection order; `before(set)`: the sets collected before it, the first-sight training data. */
+const inOrder: readonly (readonly LabelledError[])[] = [
+  dev,
+  extra,
+  more,
+  fresh,
+  next,
+  later,
+  last,
+  ninth,
+  tenth,
+  eleventh,
+  twelfth,
+];
+const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 
-  it(`trained on the four earlier sets and tested on it: at least ${MIN_NEXT_CORRECT}/${NEXT_SIZE}`, () => {
-    const s = score(trainTest([...dev, ...extra, ...more, ...fresh], next));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_NEXT_CORRECT);
-    // the two left: a 429 "Too many requests. Please wait a moment and try again" and a bare 503 are retried with
-    // backoff, as the services ask; their threads found a quota and an unsupported feature (BENCHMARKS.md)
-    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["next-dbx-021", "next-dbx-040"]);
-  }, 60_000);
+/**
+ * A set collected after the others: its overlap controls (expectNewSet) and its first-sight floor, the fallback
+ * trained on the sets before it only. `unsafe`: the ids measured first and left, each explained at the call.
+ */
+function describeLaterSet(
+  title: string,
+  set: readonly LabelledError[],
+  floor: { size: number; minCorrect: number; trainedOn: string; unsafe?: string[] },
+) {
+  const unsafe = floor.unsafe ?? [];
+  describe(title, () => {
+    it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
+      expectNewSet(set, before(set), floor.size);
+    });
+
+    const noUnsafe = unsafe.length === 0 ? ", with no unsafe remediation" : "";
+    it(`trained on ${floor.trainedOn} and tested on it: at least ${floor.minCorrect}/${floor.size}${noUnsafe}`, () => {
+      const s = score(trainTest(before(set), set));
+      expect(s.correct).toBeGreaterThanOrEqual(floor.minCorrect);
+      expect(s.unsafe.map((u) => u.id).sort()).toEqual(unsafe);
+    }, 60_000);
+  });
+}
+
+// the two left: a 429 "Too many requests. Please wait a moment and try again" and a bare 503 are retried with
+// backoff, as the services ask; their threads found a quota and an unsupported feature (BENCHMARKS.md)
+describeLaterSet("the next set of real reports (session 6, measured before any rule looked at it)", next, {
+  size: NEXT_SIZE,
+  minCorrect: MIN_NEXT_CORRECT,
+  trainedOn: "the four earlier sets",
+  unsafe: ["next-dbx-021", "next-dbx-040"],
 });
 
-describe("the later set of real reports (session 8, measured before it was used)", () => {
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(later, [...dev, ...extra, ...more, ...fresh, ...next], LATER_SIZE);
-  });
-
-  it(`trained on the five earlier sets and tested on it: at least ${MIN_LATER_CORRECT}/${LATER_SIZE}`, () => {
-    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next], later));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_LATER_CORRECT);
-    // measured first, and left: ADF's boilerplate "Cannot connect to SQL Database" with a network-related SQL error
-    // (retried; the collector's label is configuration from the text alone), and a Fabric notebook refused at a
-    // capacity's Spark rate limit (retried; labelled resource: a small capacity)
-    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["later-adf-001", "later-adf-014"]);
-  }, 60_000);
+// measured first, and left: ADF's boilerplate "Cannot connect to SQL Database" with a network-related SQL error
+// (retried; the collector's label is configuration from the text alone), and a Fabric notebook refused at a
+// capacity's Spark rate limit (retried; labelled resource: a small capacity)
+describeLaterSet("the later set of real reports (session 8, measured before it was used)", later, {
+  size: LATER_SIZE,
+  minCorrect: MIN_LATER_CORRECT,
+  trainedOn: "the five earlier sets",
+  unsafe: ["later-adf-001", "later-adf-014"],
 });
 
-describe("the last set of real reports (session 8's second collection, measured before it was used)", () => {
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(last, [...dev, ...extra, ...more, ...fresh, ...next, ...later], LAST_SIZE);
-  });
-
-  it(`trained on the six earlier sets and tested on it: at least ${MIN_LAST_CORRECT}/${LAST_SIZE}`, () => {
-    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next, ...later], last));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_LAST_CORRECT);
-    // measured first, and left: an integration runtime registration "UnexpectedFault … An error occurred while
-    // sending the request" (retried; labelled configuration from the text), and a Delta ConcurrentAppendException
-    // (retried; the thread traced it to a regression in the writer's code)
-    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["last-adf-010", "last-dbx-002"]);
-  }, 60_000);
+// measured first, and left: an integration runtime registration "UnexpectedFault … An error occurred while
+// sending the request" (retried; labelled configuration from the text), and a Delta ConcurrentAppendException
+// (retried; the thread traced it to a regression in the writer's code)
+describeLaterSet("the last set of real reports (session 8's second collection, measured before it was used)", last, {
+  size: LAST_SIZE,
+  minCorrect: MIN_LAST_CORRECT,
+  trainedOn: "the six earlier sets",
+  unsafe: ["last-adf-010", "last-dbx-002"],
 });
 
-describe("the ninth set of real reports (session 9, measured before it was used)", () => {
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(ninth, [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last], NINTH_SIZE);
-  });
-
-  it(`trained on the seven earlier sets and tested on it: at least ${MIN_NINTH_CORRECT}/${NINTH_SIZE}, with no unsafe remediation`, () => {
-    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last], ninth));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_NINTH_CORRECT);
-    expect(s.unsafe.map((u) => u.id)).toEqual([]);
-  }, 60_000);
+describeLaterSet("the ninth set of real reports (session 9, measured before it was used)", ninth, {
+  size: NINTH_SIZE,
+  minCorrect: MIN_NINTH_CORRECT,
+  trainedOn: "the seven earlier sets",
 });
 
-describe("the tenth set of real reports (session 10, measured before it was used)", () => {
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(tenth, [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth], TENTH_SIZE);
-  });
-
-  it(`trained on the eight earlier sets and tested on it: at least ${MIN_TENTH_CORRECT}/${TENTH_SIZE}`, () => {
-    const s = score(trainTest([...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth], tenth));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_TENTH_CORRECT);
-    // measured first, and left: Azure Data Explorer's "ThrottleException: Request was throttled, too many requests"
-    // is retried with backoff as throttling; the thread's cluster was at 100% ingestion capacity (labelled resource)
-    expect(s.unsafe.map((u) => u.id)).toEqual(["tenth-dbx-025"]);
-  }, 60_000);
+// measured first, and left: Azure Data Explorer's "ThrottleException: Request was throttled, too many requests"
+// is retried with backoff as throttling; the thread's cluster was at 100% ingestion capacity (labelled resource)
+describeLaterSet("the tenth set of real reports (session 10, measured before it was used)", tenth, {
+  size: TENTH_SIZE,
+  minCorrect: MIN_TENTH_CORRECT,
+  trainedOn: "the eight earlier sets",
+  unsafe: ["tenth-dbx-025"],
 });
 
-describe("the eleventh set of real reports (session 11, measured before it was used)", () => {
-  const earlier = [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth];
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(eleventh, earlier, ELEVENTH_SIZE);
-  });
-
-  it(`trained on the nine earlier sets and tested on it: at least ${MIN_ELEVENTH_CORRECT}/${ELEVENTH_SIZE}, with no unsafe remediation`, () => {
-    const s = score(trainTest(earlier, eleventh));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_ELEVENTH_CORRECT);
-    expect(s.unsafe.map((u) => u.id)).toEqual([]);
-  }, 60_000);
+describeLaterSet("the eleventh set of real reports (session 11, measured before it was used)", eleventh, {
+  size: ELEVENTH_SIZE,
+  minCorrect: MIN_ELEVENTH_CORRECT,
+  trainedOn: "the nine earlier sets",
 });
 
-describe("the twelfth set of real reports (session 12, measured before it was used)", () => {
-  const earlier = [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth, ...eleventh];
-  it("is labelled real messages with a source, one per thread, none from a thread or opening of an earlier set", () => {
-    expectNewSet(twelfth, earlier, TWELFTH_SIZE);
-  });
-
-  it(`trained on the ten earlier sets and tested on it: at least ${MIN_TWELFTH_CORRECT}/${TWELFTH_SIZE}, with no unsafe remediation`, () => {
-    const s = score(trainTest(earlier, twelfth));
-    expect(s.correct).toBeGreaterThanOrEqual(MIN_TWELFTH_CORRECT);
-    expect(s.unsafe.map((u) => u.id)).toEqual([]);
-  }, 60_000);
+describeLaterSet("the twelfth set of real reports (session 12, measured before it was used)", twelfth, {
+  size: TWELFTH_SIZE,
+  minCorrect: MIN_TWELFTH_CORRECT,
+  trainedOn: "the ten earlier sets",
 });
 
 describe("the extra set of real reports (collected after the rules were written)", () => {
@@ -282,13 +282,10 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(withoutOverlap(extra, dev)).toHaveLength(60);
   });
 
-  const everySet = 263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE + ELEVENTH_SIZE + TWELFTH_SIZE;
+  const everySet =
+    263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE + ELEVENTH_SIZE + TWELFTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
-    const cv = crossValidate(
-      [...dev, ...extra, ...more, ...fresh, ...next, ...later, ...last, ...ninth, ...tenth, ...eleventh, ...twelfth],
-      10,
-      12,
-    );
+    const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
