@@ -353,6 +353,14 @@ export const CONNECTOR_EXAMPLES: KbExample[] = [
   {
     errorCode: "AuthorizationFailed",
     message:
+      "The client 'deploy@contoso.com' with object id 'a1b2c3d4-0000-1111-2222-333344445555' does not have authorization to perform action 'Microsoft.Databricks/register/action' over scope '/subscriptions/00000000-0000-0000-0000-000000000000' or the scope is invalid. If access was recently granted, please refresh your credentials.",
+    expectedClass: "azure-provider-registration-denied",
+    expectedCategory: "configuration",
+    source: "AZ-ARM resource provider registration",
+  },
+  {
+    errorCode: "AuthorizationFailed",
+    message:
       "The client 'a1b2c3d4-0000-1111-2222-333344445555' with object id 'a1b2c3d4-0000-1111-2222-333344445555' does not have authorization to perform action 'Microsoft.DataFactory/factories/pipelines/createRun/action' over scope '/subscriptions/x/resourceGroups/rg/providers/Microsoft.DataFactory/factories/adf' or the scope is invalid.",
     expectedClass: "azure-rbac-authorization-failed",
     expectedCategory: "permission",

@@ -38,6 +38,14 @@ export const FAMILY_EXAMPLES: KbExample[] = [
     source: AZ_ARM,
   },
   {
+    errorCode: "NoRegisteredProviderFound",
+    message:
+      "No registered resource provider found for location 'westeurope' and API version '2018-06-01' for type 'factories'. The supported api-versions are '2017-09-01-preview, 2018-06-01'.",
+    expectedClass: "family-not-registered-or-missing-setup",
+    expectedCategory: "configuration",
+    source: AZ_ARM,
+  },
+  {
     message:
       "Operation results in exceeding quota limits of Core. Maximum allowed: 10, Current in use: 10, Additional requested: 2.",
     expectedClass: "family-quota-limit-exceeded",

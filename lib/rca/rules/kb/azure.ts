@@ -72,6 +72,30 @@ export const AZURE_CLASSES: ErrorClass[] = [
     source: "AZ-AAD (AADSTS7000222 / expired token)",
   },
   {
+    // ARM registers a resource provider on first use, with the caller's rights: a caller without
+    // '<namespace>/register/action' gets AuthorizationFailed on that action. The fix is the registration (done once by
+    // a subscription owner), not a role on the resource, so this is set-up (configuration), like
+    // MissingSubscriptionRegistration; it outranks the RBAC class by confidence.
+    id: "azure-provider-registration-denied",
+    platform: "azure",
+    title: "Resource provider not registered (registration refused to the caller)",
+    match: {
+      errorCodes: ["AuthorizationFailed"],
+      codeRequiresPattern: true,
+      patterns: [/does not have authorization to perform action '(?<namespace>[\w.]+)\/register\/action'/i],
+    },
+    category: "configuration",
+    rootCause:
+      "The subscription has not registered the resource provider '{namespace|the service}' that {subject} uses, and the identity that called it may not register it (the register action).",
+    recommendations: [
+      "Have a subscription owner register the provider once: az provider register --namespace {namespace|<namespace>} (or Subscriptions > Resource providers in the portal).",
+      "Rerun after the registration shows Registered; no role change on the resource is needed.",
+    ],
+    remediation: "none",
+    confidence: 0.9,
+    source: "AZ-ARM resource provider registration",
+  },
+  {
     id: "azure-rbac-authorization-failed",
     platform: "azure",
     title: "Azure RBAC authorization failed",

@@ -150,9 +150,15 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     wrapper: true,
     title: "Resource provider not registered / referenced resource does not exist",
     match: {
-      errorCodes: ["MissingSubscriptionRegistration", "SubscriptionNotRegistered", "RESOURCE_DOES_NOT_EXIST"],
+      errorCodes: [
+        "MissingSubscriptionRegistration",
+        "SubscriptionNotRegistered",
+        "NoRegisteredProviderFound",
+        "RESOURCE_DOES_NOT_EXIST",
+      ],
       patterns: [
         /\bnot registered to use (?:the )?namespace\b/i,
+        /\bNo registered resource provider found for location\b/i,
         /\bMissingSubscriptionRegistration\b/,
         /\b(?:Secret )?Scope [^\n]{0,60}does not exist\b/i,
         /['"]?\/(?:dbfs\/)?mnt\b[^\n]{0,200}(?:does not exist|doesn't exist|is not mounted)/i,
