@@ -60,7 +60,8 @@ export const LABELLED_SETS = {
   tenth: path.join("lib", "rca", "eval", "rca-tenth.jsonl"),
   /** 18 real ADF errors collected on 2026-12-05 (session 11) */
   eleventh: path.join("lib", "rca", "eval", "rca-eleventh.jsonl"),
-  /** 16 real Databricks errors collected on 2026-12-05 (session 12) */
+  /** 35 real errors collected on 2026-12-05 (session 12): 16 Databricks, and 19 ADF / Synapse / Fabric held out until
+   * session 13 (measured first at 9/19) */
   twelfth: path.join("lib", "rca", "eval", "rca-twelfth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;

@@ -26,7 +26,8 @@ const MIN_CV_ACCURACY = 97 / 120;
  * session 9's code, 368/605 at session 10's (classes and the no-cause rule written from items of these sets); with the
  * tenth set, all nine 392/631 = 62.1%, 394 at session 11's (two items of the ninth and tenth sets gave the quota
  * family its wording of a service cap in words: not a first-sight gain); with the eleventh set, all ten 398/649 = 61.3%;
- * 399 at session 12's code; with the twelfth set, all eleven 414/665 = 62.3% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * 399 at session 12's code; with the twelfth set, all eleven 414/665 = 62.3%; with its ADF part (held out in session
+ * 12, added in session 13) 418/684 = 61.1% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
  * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
  * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
@@ -34,7 +35,7 @@ const MIN_CV_ACCURACY = 97 / 120;
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 414;
+const MIN_COMBINED_CORRECT = 418;
 const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 /** 52 until session 12: its KB examples (executor lost as resource, two library wordings) moved one fresh item */
@@ -65,11 +66,13 @@ const TENTH_SIZE = 26;
  * (10/18 with session 10's code too) */
 const MIN_ELEVENTH_CORRECT = 10;
 const ELEVENTH_SIZE = 18;
-/** the twelfth set (session 12's collection, Databricks only): 7/16 when first measured, trained on the ten earlier
- * sets, with one unsafe answer (a shuffle fetch failure retried by repair, labelled resource); 10/16 and no unsafe
- * since session 12's executor-lost and library wordings (written from three of its items: not a first-sight gain) */
-const MIN_TWELFTH_CORRECT = 10;
-const TWELFTH_SIZE = 16;
+/** the twelfth set (session 12's collection), trained on the ten earlier sets. Its 16 Databricks items: 7/16 when
+ * first measured, with one unsafe answer (a shuffle fetch failure retried by repair, labelled resource); 10/16 and no
+ * unsafe since session 12's executor-lost and library wordings (written from three of its items: not a first-sight
+ * gain). Its 19 ADF items, held out in session 12 and added in session 13: 9/19 when first measured, 10/19 since
+ * session 13's provider-registration class (written from one of them). */
+const MIN_TWELFTH_CORRECT = 20;
+const TWELFTH_SIZE = 35;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -268,10 +271,13 @@ describeLaterSet("the eleventh set of real reports (session 11, measured before 
   trainedOn: "the nine earlier sets",
 });
 
+// measured first, and left: a Fabric "Something went wrong, please try again later" is retried with backoff as the
+// message asks; the thread found a product limitation that only a service fix cures (labelled platform / none)
 describeLaterSet("the twelfth set of real reports (session 12, measured before it was used)", twelfth, {
   size: TWELFTH_SIZE,
   minCorrect: MIN_TWELFTH_CORRECT,
   trainedOn: "the ten earlier sets",
+  unsafe: ["twelfth-adf-017"],
 });
 
 describe("the extra set of real reports (collected after the rules were written)", () => {
@@ -289,8 +295,8 @@ describe("the extra set of real reports (collected after the rules were written)
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the two retried reports of each of the next, later and last sets and the tenth's throttled ingestion (see above),
-    // and no other (none of the ninth, eleventh or twelfth)
+    // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
+    // twelfth's Fabric "try again later" (see above), and no other (none of the ninth or eleventh)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "last-adf-010",
       "last-dbx-002",
@@ -299,6 +305,7 @@ describe("the extra set of real reports (collected after the rules were written)
       "next-dbx-021",
       "next-dbx-040",
       "tenth-dbx-025",
+      "twelfth-adf-017",
     ]);
     const extraIds = new Set(extra.map((e) => e.id));
     expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
