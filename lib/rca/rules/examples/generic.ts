@@ -123,6 +123,15 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: "numpy C-API version check (numpy/core/code_generators, _import_array)",
   },
   {
+    // Databricks Connect's version check when the local client and the cluster's runtime differ
+    message:
+      "Exception: The cluster is running server version `dbr-13.3` but this client only supports `dbr-12.2`. You can find a list of client releases at https://pypi.org/project/databricks-connect/#history",
+    resourceType: "task",
+    expectedClass: "client-server-version-mismatch",
+    expectedCategory: "library",
+    source: "Databricks Connect: client and runtime versions must match",
+  },
+  {
     // the shape every Go program prints when it crashes (Go runtime), as a bundle deployment shows it
     message:
       "Error: terraform apply: exit status 2\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1d3c4a5]\n\ngoroutine 1 [running]:",

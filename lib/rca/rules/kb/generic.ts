@@ -350,6 +350,26 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     source: "numpy C-API / ABI compatibility (numpy.org/devdocs/dev/depending_on_numpy.html)",
   },
   {
+    // Databricks Connect (and other thin clients of a cluster) must match the cluster's runtime: the message names
+    // a version pair, and the fix is installing the client version the runtime supports, not a change of settings.
+    id: "client-server-version-mismatch",
+    platform: "databricks",
+    title: "Client library version does not match the cluster's runtime",
+    match: {
+      patterns: [/\brunning server version\b[^\n]{0,80}\bclient only supports\b/i],
+    },
+    category: "library",
+    rootCause:
+      "The client library that {subject} uses (Databricks Connect or a similar client) was built for another Databricks Runtime version than the cluster runs.",
+    recommendations: [
+      "Install the client version that matches the cluster's Databricks Runtime (e.g. databricks-connect==<runtime major.minor>.*), or point it at a cluster on the runtime it supports.",
+      "Pin that version in the build so a new release does not break it again; a retry fails the same way.",
+    ],
+    remediation: "none",
+    confidence: 0.8,
+    source: "Databricks Connect: client and runtime versions must match",
+  },
+  {
     id: "go-runtime-panic",
     platform: "generic",
     title: "A Go tool crashed (panic: runtime error)",
