@@ -61,8 +61,9 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ["configuration", "Read http file timeout, please specify a longer httpRequestTimeout in millisecond."],
   ["configuration", "The property 'location' cannot be changed after the resource is created."],
   ["configuration", "Procedure or function 'usp_load' has no parameter named '@batch'."],
-  // throttled against a fixed count: retrying before the backlog drains fails the same way
-  ["transient", "Pipeline execution throttled: a maximum of 100 runs will be queued for execution."],
+  // throttled against a fixed count (ADF's queue of 100 runs): a service limit, filed under resource like the other
+  // queue limits in corpus/ERROR_CODES.md; retrying before the backlog drains fails the same way
+  ["resource", "Pipeline execution throttled: a maximum of 100 runs will be queued for execution."],
   // a host that was never set: the DNS error that follows is not the cause
   [
     "configuration",

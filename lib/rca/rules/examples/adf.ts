@@ -394,6 +394,14 @@ export const ADF_EXAMPLES: KbExample[] = [
     source: RWC,
   },
   {
+    // the wording ADF answers a new run with when the pipeline's queue is full
+    message:
+      "Pipeline execution throttled. If the concurrency value is set for a pipeline, a maximum of 100 runs will be queued for execution.",
+    expectedClass: "adf-pipeline-queue-full",
+    expectedCategory: "resource",
+    source: RWC,
+  },
+  {
     errorCode: "FlowRunSizeLimitExceeded",
     message:
       "ErrorCode=FlowRunSizeLimitExceeded, ErrorMessage=Triggering the pipeline failed due to large run size. This could happen when a run has a large number of activities or large inputs used in some of the activities, including parameters.",

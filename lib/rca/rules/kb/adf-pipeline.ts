@@ -130,6 +130,28 @@ export const ADF_PIPELINE_CLASSES: ErrorClass[] = [
     source: "ADF-TS (FlowRunSizeLimitExceeded)",
   },
   {
+    // ADF queues at most 100 runs of one pipeline beyond its concurrency; past that it refuses new runs with this
+    // "throttled" text. It is a service limit being hit (like the 2709 queued-jobs limit, filed under resource in
+    // corpus/ERROR_CODES.md), not a rate limit that clears in seconds: a retry joins the same full queue.
+    id: "adf-pipeline-queue-full",
+    platform: "adf",
+    title: "Pipeline run queue full (concurrency limit reached)",
+    match: {
+      patterns: [/\bPipeline execution throttled\b/i, /\bmaximum of \d+ runs will be queued\b/i],
+    },
+    category: "resource",
+    rootCause:
+      "ADF refused to queue another run of {subject}: the pipeline's concurrency is reached and its queue of waiting runs is full (at most 100).",
+    recommendations: [
+      "Find why earlier runs are slow or stuck (a hung activity or a downstream outage backs the queue up) and cancel the stale ones.",
+      "Raise the pipeline's concurrency if runs may overlap, or trigger less often (a tumbling window trigger with max concurrency).",
+      "Rerun once the queue has drained; an automatic retry joins the same full queue.",
+    ],
+    remediation: "none",
+    confidence: 0.85,
+    source: "ADF limits: concurrent and queued pipeline runs",
+  },
+  {
     id: "adf-inner-activity-failed",
     platform: "adf",
     title: "Container activity failed because an inner activity failed",
