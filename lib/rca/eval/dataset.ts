@@ -63,6 +63,8 @@ export const LABELLED_SETS = {
   /** 35 real errors collected on 2026-12-05 (session 12): 16 Databricks, and 19 ADF / Synapse / Fabric held out until
    * session 13 (measured first at 9/19) */
   twelfth: path.join("lib", "rca", "eval", "rca-twelfth.jsonl"),
+  /** 26 real errors collected on 2026-12-05 (session 13): 10 ADF / Synapse, 16 Databricks */
+  thirteenth: path.join("lib", "rca", "eval", "rca-thirteenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -15,8 +15,8 @@ import {
 
 /**
  * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at session 11
- * and 12 (93/120 at session 8; the dev part of the all-sets CV, whose folds also train on the other sets, is 96/120
- * with the twelfth set, 97/120 with the eleventh, 98/120 before: BENCHMARKS.md "RCA accuracy"). The issue's target is
+ * and 12 (93/120 at session 8; the dev part of the all-sets CV, whose folds also train on the other sets, is 97/120
+ * with the thirteenth set, 96/120 with the twelfth, 97/120 with the eleventh, 98/120 before: BENCHMARKS.md "RCA accuracy"). The issue's target is
  * 90%.
  */
 const MIN_CV_ACCURACY = 97 / 120;
@@ -27,7 +27,8 @@ const MIN_CV_ACCURACY = 97 / 120;
  * tenth set, all nine 392/631 = 62.1%, 394 at session 11's (two items of the ninth and tenth sets gave the quota
  * family its wording of a service cap in words: not a first-sight gain); with the eleventh set, all ten 398/649 = 61.3%;
  * 399 at session 12's code; with the twelfth set, all eleven 414/665 = 62.3%; with its ADF part (held out in session
- * 12, added in session 13) 418/684 = 61.1% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * 12, added in session 13) 418/684 = 61.1%, 419 with the ADF queue-full class; with the thirteenth set, all twelve
+ * 433/710 = 61.0% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
  * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
  * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
@@ -35,7 +36,7 @@ const MIN_CV_ACCURACY = 97 / 120;
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 418;
+const MIN_COMBINED_CORRECT = 433;
 const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 /** 52 until session 12: its KB examples (executor lost as resource, two library wordings) moved one fresh item */
@@ -73,6 +74,11 @@ const ELEVENTH_SIZE = 18;
  * session 13's provider-registration class (written from one of them). */
 const MIN_TWELFTH_CORRECT = 20;
 const TWELFTH_SIZE = 35;
+/** the thirteenth set (session 13's collection: 10 ADF, 16 Databricks): 11/26 when first measured, trained on the
+ * eleven earlier sets (the ADF part at 448c1cb and 9cc7fb5, the Databricks part at 448c1cb), no unsafe answer; 13/26
+ * since session 13's Databricks Connect version and ADF queue-full classes (written from two of its items) */
+const MIN_THIRTEENTH_CORRECT = 13;
+const THIRTEENTH_SIZE = 26;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -85,6 +91,7 @@ const ninth = loadLabelledSet("ninth");
 const tenth = loadLabelledSet("tenth");
 const eleventh = loadLabelledSet("eleventh");
 const twelfth = loadLabelledSet("twelfth");
+const thirteenth = loadLabelledSet("thirteenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -194,6 +201,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   tenth,
   eleventh,
   twelfth,
+  thirteenth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 
@@ -280,6 +288,12 @@ describeLaterSet("the twelfth set of real reports (session 12, measured before i
   unsafe: ["twelfth-adf-017"],
 });
 
+describeLaterSet("the thirteenth set of real reports (session 13, measured before it was used)", thirteenth, {
+  size: THIRTEENTH_SIZE,
+  minCorrect: MIN_THIRTEENTH_CORRECT,
+  trainedOn: "the eleven earlier sets",
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -289,14 +303,23 @@ describe("the extra set of real reports (collected after the rules were written)
   });
 
   const everySet =
-    263 + FRESH_SIZE + NEXT_SIZE + LATER_SIZE + LAST_SIZE + NINTH_SIZE + TENTH_SIZE + ELEVENTH_SIZE + TWELFTH_SIZE;
+    263 +
+    FRESH_SIZE +
+    NEXT_SIZE +
+    LATER_SIZE +
+    LAST_SIZE +
+    NINTH_SIZE +
+    TENTH_SIZE +
+    ELEVENTH_SIZE +
+    TWELFTH_SIZE +
+    THIRTEENTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
-    // twelfth's Fabric "try again later" (see above), and no other (none of the ninth or eleventh)
+    // twelfth's Fabric "try again later" (see above), and no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "last-adf-010",
       "last-dbx-002",
