@@ -65,6 +65,8 @@ export const LABELLED_SETS = {
   twelfth: path.join("lib", "rca", "eval", "rca-twelfth.jsonl"),
   /** 26 real errors collected on 2026-12-05 (session 13): 10 ADF / Synapse, 16 Databricks */
   thirteenth: path.join("lib", "rca", "eval", "rca-thirteenth.jsonl"),
+  /** 17 real errors collected on 2026-12-05 (session 13's second collection): 7 ADF / Synapse / Fabric, 10 Databricks */
+  fourteenth: path.join("lib", "rca", "eval", "rca-fourteenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -123,6 +123,16 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: "numpy C-API version check (numpy/core/code_generators, _import_array)",
   },
   {
+    // py4j's answer when a Python wrapper calls a JVM class whose jar is not installed (e.g. a Spark package used
+    // from PySpark without its Maven coordinates on the cluster)
+    message:
+      "TypeError: 'JavaPackage' object is not callable\n  File \"/databricks/python/lib/python3.10/site-packages/sparknlp/internal.py\", line 12, in __init__",
+    resourceType: "task",
+    expectedClass: "library-missing-module",
+    expectedCategory: "library",
+    source: "py4j JavaPackage (py4j.org: java_gateway, JVM view of unresolved names)",
+  },
+  {
     // Databricks Connect's version check when the local client and the cluster's runtime differ
     message:
       "Exception: The cluster is running server version `dbr-13.3` but this client only supports `dbr-12.2`. You can find a list of client releases at https://pypi.org/project/databricks-connect/#history",

@@ -248,6 +248,9 @@ export const GENERIC_CLASSES: ErrorClass[] = [
         // A module that lacks a name the code uses: the installed version is older or newer than the code expects
         // (numpy's removed aliases, an SDK a release behind); unlike other AttributeErrors, not the code's own bug.
         /AttributeError: module '(?<module>[\w.]+)' has no attribute/,
+        // py4j hands Python a JavaPackage for a JVM name it cannot resolve: the jar that holds the class is not on the
+        // cluster's classpath (a TypeError only in form)
+        /'JavaPackage' object is not callable/,
       ],
       errorCodes: ["DATA_SOURCE_NOT_FOUND"],
     },
