@@ -67,6 +67,8 @@ export const LABELLED_SETS = {
   thirteenth: path.join("lib", "rca", "eval", "rca-thirteenth.jsonl"),
   /** 17 real errors collected on 2026-12-05 (session 13's second collection): 7 ADF / Synapse / Fabric, 10 Databricks */
   fourteenth: path.join("lib", "rca", "eval", "rca-fourteenth.jsonl"),
+  /** 28 real errors collected on 2026-12-05 (session 13's third collection): 10 ADF / Synapse / Fabric, 18 Databricks */
+  fifteenth: path.join("lib", "rca", "eval", "rca-fifteenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -28,7 +28,8 @@ const MIN_CV_ACCURACY = 97 / 120;
  * family its wording of a service cap in words: not a first-sight gain); with the eleventh set, all ten 398/649 = 61.3%;
  * 399 at session 12's code; with the twelfth set, all eleven 414/665 = 62.3%; with its ADF part (held out in session
  * 12, added in session 13) 418/684 = 61.1%, 419 with the ADF queue-full class; with the thirteenth set, all twelve
- * 433/710 = 61.0%; with the fourteenth, all thirteen 442/727 = 60.8% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
+ * 433/710 = 61.0%; with the fourteenth, all thirteen 442/727 = 60.8%; with the
+ * fifteenth, all fourteen 462/755 = 61.2% (the seven sets of session 8 gave 343/555 = 61.8% at session 9's code, 329 at session 8's: session 9 lowered the
  * fallback's threshold from 0.35 to 0.25 and added classes written from items of the fresh, next, later and last
  * sets), its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
@@ -36,7 +37,7 @@ const MIN_CV_ACCURACY = 97 / 120;
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 442;
+const MIN_COMBINED_CORRECT = 462;
 const MIN_EXTRA_CORRECT = 44;
 const MIN_MORE_CORRECT = 49;
 /** 52 until session 12: its KB examples (executor lost as resource, two library wordings) moved one fresh item */
@@ -84,6 +85,10 @@ const THIRTEENTH_SIZE = 26;
  * (written from one of its items) */
 const MIN_FOURTEENTH_CORRECT = 8;
 const FOURTEENTH_SIZE = 17;
+/** the fifteenth set (session 13's third collection: 10 ADF, 18 Databricks): 15/28 when first measured at 53c4c26,
+ * trained on the thirteen earlier sets, with one unsafe answer (below); nothing was written from it */
+const MIN_FIFTEENTH_CORRECT = 15;
+const FIFTEENTH_SIZE = 28;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -98,6 +103,7 @@ const eleventh = loadLabelledSet("eleventh");
 const twelfth = loadLabelledSet("twelfth");
 const thirteenth = loadLabelledSet("thirteenth");
 const fourteenth = loadLabelledSet("fourteenth");
+const fifteenth = loadLabelledSet("fifteenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -209,6 +215,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   twelfth,
   thirteenth,
   fourteenth,
+  fifteenth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 
@@ -316,6 +323,19 @@ describeLaterSet(
   },
 );
 
+// measured first, and left: Event Hubs' ServerBusy throttling is retried with backoff as throttling; the thread's
+// namespace was at its throughput units on every run (labelled resource)
+describeLaterSet(
+  "the fifteenth set of real reports (session 13's third collection, measured before it was used)",
+  fifteenth,
+  {
+    size: FIFTEENTH_SIZE,
+    minCorrect: MIN_FIFTEENTH_CORRECT,
+    trainedOn: "the thirteen earlier sets",
+    unsafe: ["fifteenth-dbx-007"],
+  },
+);
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -335,16 +355,18 @@ describe("the extra set of real reports (collected after the rules were written)
     ELEVENTH_SIZE +
     TWELFTH_SIZE +
     THIRTEENTH_SIZE +
-    FOURTEENTH_SIZE;
+    FOURTEENTH_SIZE +
+    FIFTEENTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
-    // twelfth's Fabric "try again later", the fourteenth's two (see above), and no other (none of the ninth, eleventh or
-    // thirteenth)
+    // twelfth's Fabric "try again later", the fourteenth's two, the fifteenth's Event Hubs throttling (see above), and
+    // no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
+      "fifteenth-dbx-007",
       "fourteenth-dbx-007",
       "fourteenth-dbx-008",
       "last-adf-010",
