@@ -69,6 +69,9 @@ export const LABELLED_SETS = {
   fourteenth: path.join("lib", "rca", "eval", "rca-fourteenth.jsonl"),
   /** 28 real errors collected on 2026-12-05 (session 13's third collection): 10 ADF / Synapse / Fabric, 18 Databricks */
   fifteenth: path.join("lib", "rca", "eval", "rca-fifteenth.jsonl"),
+  /** 206 real errors collected on 2026-12-05 (session 14): 60 ADF / Synapse / Fabric, 146 Databricks, from GitHub
+   * threads, vendor troubleshooting and error-condition pages, Q&A pages and blogs */
+  sixteenth: path.join("lib", "rca", "eval", "rca-sixteenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

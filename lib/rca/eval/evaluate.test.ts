@@ -15,8 +15,8 @@ import {
 
 /**
  * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at sessions 11
- * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 98/120
- * since session 14's fallback training (momentum), 97/120 with the thirteenth set, 96/120 with the twelfth, 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA
+ * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 99/120
+ * with the sixteenth set, 98/120 with session 14's fallback training (momentum), 97/120 with the thirteenth set, 96/120 with the twelfth, 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA
  * accuracy"). The issue's target is 90%.
  */
 const MIN_CV_ACCURACY = 97 / 120;
@@ -35,14 +35,15 @@ const MIN_CV_ACCURACY = 97 / 120;
  *   418/684 = 61.1%, 419 with the ADF queue-full class;
  * - with the thirteenth set, all twelve: 433/710 = 61.0%; with the fourteenth, all thirteen: 442/727 = 60.8%; with the
  *   fifteenth, all fourteen: 462/755 = 61.2%; 468/755 = 62.0% since session 14 trains the fallback with momentum (plain
- *   gradient descent had stopped short of the optimum).
+ *   gradient descent had stopped short of the optimum);
+ * - with the sixteenth set, all fifteen: 598/961 = 62.2%.
  * Its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
  * "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one of its items was labelled
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 468;
+const MIN_COMBINED_CORRECT = 598;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -101,6 +102,11 @@ const FOURTEENTH_SIZE = 17;
  * session 14's fallback training */
 const MIN_FIFTEENTH_CORRECT = 16;
 const FIFTEENTH_SIZE = 28;
+/** the sixteenth set (session 14's collection: 60 ADF, 146 Databricks): 121/206 when first measured at c52c474,
+ * trained on the fourteen earlier sets, with two unsafe answers (below); 114/206 at 4583826, before the fallback's
+ * momentum, which was chosen before this set was collected */
+const MIN_SIXTEENTH_CORRECT = 121;
+const SIXTEENTH_SIZE = 206;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -116,6 +122,7 @@ const twelfth = loadLabelledSet("twelfth");
 const thirteenth = loadLabelledSet("thirteenth");
 const fourteenth = loadLabelledSet("fourteenth");
 const fifteenth = loadLabelledSet("fifteenth");
+const sixteenth = loadLabelledSet("sixteenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -228,6 +235,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   thirteenth,
   fourteenth,
   fifteenth,
+  sixteenth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 /** "trained on the N earlier sets", in words, for the test titles */
@@ -344,6 +352,16 @@ describeLaterSet(
   },
 );
 
+// measured first, and left: Cosmos DB's "Request rate is large" is retried with backoff as throttling (the page's fix is
+// more provisioned throughput: labelled resource), and a "GC overhead limit exceeded" gets a proposal to scale the
+// cluster up, which a person approves before it runs (the thread's memory ran out in the local Databricks Connect
+// JVM, where a bigger cluster does not help: labelled resource / none)
+describeLaterSet("the sixteenth set of real reports (session 14, measured before it was used)", sixteenth, {
+  size: SIXTEENTH_SIZE,
+  minCorrect: MIN_SIXTEENTH_CORRECT,
+  unsafe: ["sixteenth-adf-034", "sixteenth-dbx-062"],
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -364,15 +382,16 @@ describe("the extra set of real reports (collected after the rules were written)
     TWELFTH_SIZE +
     THIRTEENTH_SIZE +
     FOURTEENTH_SIZE +
-    FIFTEENTH_SIZE;
+    FIFTEENTH_SIZE +
+    SIXTEENTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
-    // twelfth's Fabric "try again later", the fourteenth's two, the fifteenth's Event Hubs throttling (see above), and
-    // no other (none of the ninth, eleventh or thirteenth)
+    // twelfth's Fabric "try again later", the fourteenth's two, the fifteenth's Event Hubs throttling, the sixteenth's
+    // two (see above), and no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "fifteenth-dbx-007",
       "fourteenth-dbx-007",
@@ -383,6 +402,8 @@ describe("the extra set of real reports (collected after the rules were written)
       "later-adf-014",
       "next-dbx-021",
       "next-dbx-040",
+      "sixteenth-adf-034",
+      "sixteenth-dbx-062",
       "tenth-dbx-025",
       "twelfth-adf-017",
     ]);
