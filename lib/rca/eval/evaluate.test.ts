@@ -36,14 +36,14 @@ const MIN_CV_ACCURACY = 97 / 120;
  * - with the thirteenth set, all twelve: 433/710 = 61.0%; with the fourteenth, all thirteen: 442/727 = 60.8%; with the
  *   fifteenth, all fourteen: 462/755 = 61.2%; 468/755 = 62.0% since session 14 trains the fallback with momentum (plain
  *   gradient descent had stopped short of the optimum);
- * - with the sixteenth set, all fifteen: 598/961 = 62.2%.
+ * - with the sixteenth set, all fifteen: 598/961 = 62.2%; 600 with the .NET assembly class.
  * Its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
  * "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one of its items was labelled
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 598;
+const MIN_COMBINED_CORRECT = 600;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -104,8 +104,9 @@ const MIN_FIFTEENTH_CORRECT = 16;
 const FIFTEENTH_SIZE = 28;
 /** the sixteenth set (session 14's collection: 60 ADF, 146 Databricks): 121/206 when first measured at c52c474,
  * trained on the fourteen earlier sets, with two unsafe answers (below); 114/206 at 4583826, before the fallback's
- * momentum, which was chosen before this set was collected */
-const MIN_SIXTEENTH_CORRECT = 121;
+ * momentum, which was chosen before this set was collected; 123/206 since session 14's .NET assembly class (written
+ * from two of its items: not a first-sight gain) */
+const MIN_SIXTEENTH_CORRECT = 123;
 const SIXTEENTH_SIZE = 206;
 
 const dev = loadLabelledSet("dev");

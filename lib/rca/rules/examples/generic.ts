@@ -142,6 +142,15 @@ export const GENERIC_EXAMPLES: KbExample[] = [
     source: "Databricks Connect: client and runtime versions must match",
   },
   {
+    // .NET's own wording when a referenced assembly is not on the machine (System.IO.FileNotFoundException)
+    message:
+      "Type=System.IO.FileNotFoundException,Message=Could not load file or assembly 'Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed' or one of its dependencies. The system cannot find the file specified.,Source=Microsoft.DataTransfer.ClientLibrary",
+    resourceType: "activity",
+    expectedClass: "dotnet-assembly-load-failure",
+    expectedCategory: "library",
+    source: ".NET FileNotFoundException for an assembly",
+  },
+  {
     // the shape every Go program prints when it crashes (Go runtime), as a bundle deployment shows it
     message:
       "Error: terraform apply: exit status 2\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1d3c4a5]\n\ngoroutine 1 [running]:",

@@ -173,7 +173,8 @@ export const GENERIC_CLASSES: ErrorClass[] = [
       ],
     },
     category: "transient",
-    rootCause: "{subject} lost its connection to a service (connection reset or dropped, or a temporary DNS lookup failure).",
+    rootCause:
+      "{subject} lost its connection to a service (connection reset or dropped, or a temporary DNS lookup failure).",
     recommendations: [
       "Rerun after a short delay; transient network failures usually clear.",
       "If it repeats, check DNS (private endpoints / private DNS zones), firewalls and routes between the runtime and the target host named in the message.",
@@ -351,6 +352,29 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     remediation: "none",
     confidence: 0.8,
     source: "numpy C-API / ABI compatibility (numpy.org/devdocs/dev/depending_on_numpy.html)",
+  },
+  {
+    // .NET could not load an assembly (a DLL) that the integration runtime, gateway or driver needs: the dev set's
+    // definitions file a missing DLL on the IR under library, as the ADF guides' own entries for this sentence do.
+    // Above the missing-file class (0.85) on purpose: .NET ends the sentence with "The system cannot find the file
+    // specified", which is about the DLL, not an input file that upstream did not deliver.
+    id: "dotnet-assembly-load-failure",
+    platform: "generic",
+    title: "A .NET assembly (DLL) could not be loaded",
+    match: {
+      patterns: [/\bCould not load (?:file or )?assembly '(?<module>[^',]+)/i, /\bSystem\.IO\.FileLoadException\b/],
+    },
+    category: "library",
+    rootCause:
+      "{subject} needed the .NET assembly '{module|see message}', and it is missing from the machine that ran it (the self-hosted integration runtime, the on-premises data gateway or a driver install) or is there at another version.",
+    recommendations: [
+      "Install the driver or component that ships the assembly on every node of the integration runtime / gateway, at the version the connector expects (or upgrade the IR / gateway to a release that bundles it).",
+      "A retry on the same machine fails the same way; rerun once the assembly is in place.",
+    ],
+    remediation: "none",
+    confidence: 0.9,
+    source:
+      ".NET FileNotFoundException / FileLoadException for an assembly; ADF troubleshooting guides (SAP ODP, SSIS, IR)",
   },
   {
     // Databricks Connect (and other thin clients of a cluster) must match the cluster's runtime: the message names
