@@ -72,6 +72,9 @@ export const LABELLED_SETS = {
   /** 206 real errors collected on 2026-12-05 (session 14): 60 ADF / Synapse / Fabric, 146 Databricks, from GitHub
    * threads, vendor troubleshooting and error-condition pages, Q&A pages and blogs */
   sixteenth: path.join("lib", "rca", "eval", "rca-sixteenth.jsonl"),
+  /** 64 real errors collected on 2026-12-05 (session 14's second collection): 12 ADF / Synapse, 52 Databricks, most
+   * from Microsoft's Azure portal troubleshooting articles */
+  seventeenth: path.join("lib", "rca", "eval", "rca-seventeenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -36,14 +36,15 @@ const MIN_CV_ACCURACY = 97 / 120;
  * - with the thirteenth set, all twelve: 433/710 = 61.0%; with the fourteenth, all thirteen: 442/727 = 60.8%; with the
  *   fifteenth, all fourteen: 462/755 = 61.2%; 468/755 = 62.0% since session 14 trains the fallback with momentum (plain
  *   gradient descent had stopped short of the optimum);
- * - with the sixteenth set, all fifteen: 598/961 = 62.2%; 600 with the .NET assembly class.
+ * - with the sixteenth set, all fifteen: 598/961 = 62.2%; 600 with the .NET assembly class;
+ * - with the seventeenth set, all sixteen: 629/1025 = 61.4%.
  * Its extra part 44/60 (the folds differ with each set added); trained on dev only and tested on the extra set
  * (leave-one-source-out) 44/60; trained on dev + extra and tested on the more set 49/83 (50 before session 9 filed
  * "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one of its items was labelled
  * configuration); trained on those three and tested on the fresh set 52/99 (which documents the fallback learns
  * moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 600;
+const MIN_COMBINED_CORRECT = 629;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -108,6 +109,11 @@ const FIFTEENTH_SIZE = 28;
  * from two of its items: not a first-sight gain) */
 const MIN_SIXTEENTH_CORRECT = 123;
 const SIXTEENTH_SIZE = 206;
+/** the seventeenth set (session 14's second collection: 12 ADF, 52 Databricks, 49 of them from Microsoft's Azure
+ * portal troubleshooting articles): 38/64 when first measured at e9b3003, trained on the fifteen earlier sets, with
+ * two unsafe answers (below); nothing was written from it */
+const MIN_SEVENTEENTH_CORRECT = 38;
+const SEVENTEENTH_SIZE = 64;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -124,6 +130,7 @@ const thirteenth = loadLabelledSet("thirteenth");
 const fourteenth = loadLabelledSet("fourteenth");
 const fifteenth = loadLabelledSet("fifteenth");
 const sixteenth = loadLabelledSet("sixteenth");
+const seventeenth = loadLabelledSet("seventeenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -237,6 +244,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   fourteenth,
   fifteenth,
   sixteenth,
+  seventeenth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 /** "trained on the N earlier sets", in words, for the test titles */
@@ -363,6 +371,19 @@ describeLaterSet("the sixteenth set of real reports (session 14, measured before
   unsafe: ["sixteenth-adf-034", "sixteenth-dbx-062"],
 });
 
+// measured first, and left: a bare "javax.net.ssl.SSLException: Connection reset" and a urllib3 "Connection reset by
+// peer" are retried with backoff as network drops; the troubleshooting pages they come from trace them to a JVM TLS
+// setting and a firewall allow-list (labelled configuration)
+describeLaterSet(
+  "the seventeenth set of real reports (session 14's second collection, measured before it was used)",
+  seventeenth,
+  {
+    size: SEVENTEENTH_SIZE,
+    minCorrect: MIN_SEVENTEENTH_CORRECT,
+    unsafe: ["seventeenth-dbx-027", "seventeenth-dbx-042"],
+  },
+);
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -384,7 +405,8 @@ describe("the extra set of real reports (collected after the rules were written)
     THIRTEENTH_SIZE +
     FOURTEENTH_SIZE +
     FIFTEENTH_SIZE +
-    SIXTEENTH_SIZE;
+    SIXTEENTH_SIZE +
+    SEVENTEENTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
@@ -392,7 +414,7 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
     // twelfth's Fabric "try again later", the fourteenth's two, the fifteenth's Event Hubs throttling, the sixteenth's
-    // two (see above), and no other (none of the ninth, eleventh or thirteenth)
+    // two, the seventeenth's two (see above), and no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "fifteenth-dbx-007",
       "fourteenth-dbx-007",
@@ -403,6 +425,8 @@ describe("the extra set of real reports (collected after the rules were written)
       "later-adf-014",
       "next-dbx-021",
       "next-dbx-040",
+      "seventeenth-dbx-027",
+      "seventeenth-dbx-042",
       "sixteenth-adf-034",
       "sixteenth-dbx-062",
       "tenth-dbx-025",
