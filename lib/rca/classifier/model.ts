@@ -1,5 +1,6 @@
 // A small text classifier: TF-IDF features and multinomial logistic regression, trained by full-batch gradient
-// descent with momentum from zero weights. Deterministic (same documents in the same order → same model), no dependencies.
+// descent with momentum from zero weights. Deterministic (same documents in the same order → same model), no
+// dependencies.
 import { terms } from "./tokenize";
 
 export interface TrainingDoc {
