@@ -96,6 +96,8 @@ const NEVER_RETRY_EVIDENCE: RegExp[] = [
   /\bMax retries exceeded\b/i,
   /\bRetryError\b/,
   /\bretries (?:exhausted|exceeded)\b/i,
+  // Go's retrying HTTP client (Terraform, the Databricks CLI and SDK) says the same in its own words
+  /\bgiving up after \d+ attempt/i,
   // a request the service rejected as malformed, whatever else the message says ("BAD_REQUEST: … try again later")
   /\bBAD_REQUEST\b/,
   /\b400 (?:Client Error|Bad Request)\b/i,

@@ -337,16 +337,17 @@ describeLaterSet("the thirteenth set of real reports (session 13, measured befor
 });
 
 // measured first, and left: a Databricks KB "[DELTA_CONCURRENT_APPEND] … Please try the operation again" is retried
-// as the message asks (the KB's fix: stop adding partitions from parallel threads; labelled code), and a Terraform
-// download "connection forcibly closed" is retried as a network drop (the maintainer's answer was another install
-// path; labelled configuration)
+// as the message asks (the KB's fix: stop adding partitions from parallel threads; labelled code). Measured first
+// with a second: a Terraform download "connection forcibly closed" retried as a network drop (the maintainer's answer
+// was another install path; labelled configuration); no retry since session 15, which reads Go's "giving up after
+// 5 attempt(s)" as the client's own retries spent (written from that item, so not a first-sight gain)
 describeLaterSet(
   "the fourteenth set of real reports (session 13's second collection, measured before it was used)",
   fourteenth,
   {
     size: FOURTEENTH_SIZE,
     minCorrect: MIN_FOURTEENTH_CORRECT,
-    unsafe: ["fourteenth-dbx-007", "fourteenth-dbx-008"],
+    unsafe: ["fourteenth-dbx-007"],
   },
 );
 
@@ -414,12 +415,11 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
-    // twelfth's Fabric "try again later", the fourteenth's two, the fifteenth's Event Hubs throttling, the sixteenth's
-    // two, the seventeenth's two (see above), and no other (none of the ninth, eleventh or thirteenth)
+    // twelfth's Fabric "try again later", the fourteenth's KB append conflict, the fifteenth's Event Hubs throttling,
+    // the sixteenth's two, the seventeenth's two (see above), and no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "fifteenth-dbx-007",
       "fourteenth-dbx-007",
-      "fourteenth-dbx-008",
       "last-adf-010",
       "last-dbx-002",
       "later-adf-001",

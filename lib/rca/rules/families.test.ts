@@ -74,6 +74,10 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
     "transient",
     "HTTPSConnectionPool(host='adb-1.azuredatabricks.net', port=443): Max retries exceeded with url: /api/2.1/jobs/runs/get (Caused by ResponseError('too many 503 error responses'))",
   ],
+  [
+    "transient",
+    "GET https://adb-1.azuredatabricks.net/api/2.1/jobs/runs/get giving up after 5 attempt(s): read tcp 10.0.0.4:51234->20.1.2.3:443: read: connection reset by peer",
+  ],
   // nothing listens or resolves there: set-up, not a blip
   ["configuration", "System.Net.WebException: Unable to connect to the remote server"],
   ["configuration", "requests.exceptions.ConnectionError: [Errno 111] Connection refused"],
