@@ -75,6 +75,9 @@ export const LABELLED_SETS = {
   /** 64 real errors collected on 2026-12-05 (session 14's second collection): 12 ADF / Synapse, 52 Databricks, most
    * from Microsoft's Azure portal troubleshooting articles */
   seventeenth: path.join("lib", "rca", "eval", "rca-seventeenth.jsonl"),
+  /** 146 real errors collected on 2026-12-05 (session 15): 40 ADF / Synapse / Fabric, 106 Databricks, from GitHub
+   * threads of smaller ecosystem repositories and documentation files in repositories; a third of them code */
+  eighteenth: path.join("lib", "rca", "eval", "rca-eighteenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -16,7 +16,7 @@ import {
 /**
  * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at sessions 11
  * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 99/120
- * with the sixteenth and seventeenth sets, 98/120 with session 14's fallback training (momentum), 97/120 with the
+ * with the sixteenth to eighteenth sets, 98/120 with session 14's fallback training (momentum), 97/120 with the
  * thirteenth set, 96/120 with the twelfth, 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA accuracy").
  * The issue's target is 90%.
  */
@@ -38,14 +38,15 @@ const MIN_CV_ACCURACY = 97 / 120;
  *   fifteenth, all fourteen: 462/755 = 61.2%; 468/755 = 62.0% since session 14 trains the fallback with momentum (plain
  *   gradient descent had stopped short of the optimum);
  * - with the sixteenth set, all fifteen: 598/961 = 62.2%; 600 with the .NET assembly class;
- * - with the seventeenth set, all sixteen: 629/1025 = 61.4%.
+ * - with the seventeenth set, all sixteen: 629/1025 = 61.4%;
+ * - with the eighteenth set, all seventeen: 687/1171 = 58.7% (its own part 49/146; the other parts 638/1025).
  * Its extra part 47/60 (44 before session 14; the folds differ with each set added); trained on dev only and tested
  * on the extra set (leave-one-source-out) 48/60 (44 before session 14); trained on dev + extra and tested on the more
  * set 49/83 (50 before session 9 filed "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one
  * of its items was labelled configuration); trained on those three and tested on the fresh set 52/99 (which documents
  * the fallback learns moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 629;
+const MIN_COMBINED_CORRECT = 687;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -115,6 +116,11 @@ const SIXTEENTH_SIZE = 206;
  * two unsafe answers (below); nothing was written from it */
 const MIN_SEVENTEENTH_CORRECT = 38;
 const SEVENTEENTH_SIZE = 64;
+/** the eighteenth set (session 15's collection: 40 ADF, 106 Databricks, 48 of them labelled code): 48/146 when first
+ * measured at 1790b19, trained on the seventeen earlier sets, with one unsafe answer (below); nothing was written
+ * from it */
+const MIN_EIGHTEENTH_CORRECT = 48;
+const EIGHTEENTH_SIZE = 146;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -132,6 +138,7 @@ const fourteenth = loadLabelledSet("fourteenth");
 const fifteenth = loadLabelledSet("fifteenth");
 const sixteenth = loadLabelledSet("sixteenth");
 const seventeenth = loadLabelledSet("seventeenth");
+const eighteenth = loadLabelledSet("eighteenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -246,6 +253,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   fifteenth,
   sixteenth,
   seventeenth,
+  eighteenth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 /** "trained on the N earlier sets", in words, for the test titles */
@@ -386,6 +394,15 @@ describeLaterSet(
   },
 );
 
+// measured first, and left: a blog's "[DELTA_CONCURRENT_APPEND] … Please try the operation again" is retried as the
+// message asks; the author's fix was to partition the writes of parallel for-each tasks (labelled code), the same
+// split as the fourteenth set's KB item
+describeLaterSet("the eighteenth set of real reports (session 15, measured before it was used)", eighteenth, {
+  size: EIGHTEENTH_SIZE,
+  minCorrect: MIN_EIGHTEENTH_CORRECT,
+  unsafe: ["eighteenth-dbx-102"],
+});
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -408,7 +425,8 @@ describe("the extra set of real reports (collected after the rules were written)
     FOURTEENTH_SIZE +
     FIFTEENTH_SIZE +
     SIXTEENTH_SIZE +
-    SEVENTEENTH_SIZE;
+    SEVENTEENTH_SIZE +
+    EIGHTEENTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
@@ -416,8 +434,10 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
     // twelfth's Fabric "try again later", the fourteenth's KB append conflict, the fifteenth's Event Hubs throttling,
-    // the sixteenth's two, the seventeenth's two (see above), and no other (none of the ninth, eleventh or thirteenth)
+    // the sixteenth's two, the seventeenth's two, the eighteenth's append conflict (see above), and no other (none of
+    // the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
+      "eighteenth-dbx-102",
       "fifteenth-dbx-007",
       "fourteenth-dbx-007",
       "last-adf-010",
