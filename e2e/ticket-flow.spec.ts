@@ -102,6 +102,21 @@ test("an error Microsoft documents shows the guide's cause and a link to its ent
   await page.screenshot({ path: test.info().outputPath("rca-documented-error.png"), fullPage: true });
 });
 
+test("a request the service rejected names the calling code as well as the settings", async ({ page, request }) => {
+  const id = `e2b-${Date.now()}`;
+  const message =
+    'Operation on target CallServingEndpoint failed: {"error_code":"BAD_REQUEST","message":"Bad request: json: unknown field \\"inputs\\""}';
+  const { panel, method } = await openTicketFor(page, request, message, id);
+  await expect(method).toHaveAttribute("data-method", "rule");
+  await expect(method).toContainText("family-request-invalid-words");
+  await expect(panel.getByTestId("rca-category-badge").first()).toHaveAttribute("data-category", "configuration");
+  const advice = panel.getByTestId("rca-recommendations").first();
+  await expect(advice).toContainText("compare it with what the service accepts");
+  await expect(advice).toContainText("an SDK, connector, plugin or notebook code sends it");
+  await expect(panel.getByTestId("rca-remediation").first()).toHaveAttribute("data-remediation", "none");
+  await page.screenshot({ path: test.info().outputPath("rca-request-rejected.png"), fullPage: true });
+});
+
 test("post a failure, find it, open it, acknowledge it, re-run its RCA", async ({ page, request }) => {
   const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alert });
   expect(posted.status()).toBe(202);

@@ -66,6 +66,15 @@ describe("unknown stays unknown", () => {
     expect(advice).not.toMatch(/ADF|Data Factory/);
   });
 
+  it("names the calling code as a possible cause of a request the service rejected", () => {
+    const r = analyzeWithRules(
+      input({ source: "databricks", resourceType: "job", errorMessage: 'Bad request: json: unknown field "inputs"' }),
+    );
+    expect(r.matchedClassId).toBe("family-request-invalid-words");
+    expect(r.category).toBe("configuration");
+    expect(r.recommendations.join(" ")).toMatch(/SDK, connector, plugin or notebook code/);
+  });
+
   it("treats metadata.errorSource = fallback as no error text", () => {
     const r = analyzeWithRules(
       input({

@@ -139,6 +139,9 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     recommendations: [
       "Read which setting the error names and compare it with what the service accepts (linked service, dataset, activity or job settings).",
       "Correct the setting and rerun; rerunning unchanged will fail the same way.",
+      // Code is what this family most often misses: a library's or caller's bug worded as a rejected request (13 of
+      // the 98 first-sight misses of the set collected in session 15 came through it). Say so, since the text cannot.
+      "If no setting of yours builds this request (an SDK, connector, plugin or notebook code sends it), check that code and its version's known issues: a client bug sends what the service rejects.",
     ],
     remediation: "none",
     confidence: 0.55,
