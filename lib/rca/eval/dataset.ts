@@ -78,6 +78,9 @@ export const LABELLED_SETS = {
   /** 146 real errors collected on 2026-12-05 (session 15): 40 ADF / Synapse / Fabric, 106 Databricks, from GitHub
    * threads of smaller ecosystem repositories and documentation files in repositories; a third of them code */
   eighteenth: path.join("lib", "rca", "eval", "rca-eighteenth.jsonl"),
+  /** 87 real errors collected on 2026-12-05 (session 15's second collection): 33 ADF / Synapse / Fabric, 54
+   * Databricks, from GitHub threads and documentation files in repositories */
+  nineteenth: path.join("lib", "rca", "eval", "rca-nineteenth.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -15,9 +15,10 @@ import {
 
 /**
  * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at sessions 11
- * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 99/120
- * with the sixteenth to eighteenth sets, 98/120 with session 14's fallback training (momentum), 97/120 with the
- * thirteenth set, 96/120 with the twelfth, 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA accuracy").
+ * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 98/120
+ * with the nineteenth set (the folds differ with each set added), 99/120 with the sixteenth to eighteenth sets,
+ * 98/120 with session 14's fallback training (momentum), 97/120 with the thirteenth set, 96/120 with the twelfth,
+ * 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA accuracy").
  * The issue's target is 90%.
  */
 const MIN_CV_ACCURACY = 97 / 120;
@@ -39,14 +40,15 @@ const MIN_CV_ACCURACY = 97 / 120;
  *   gradient descent had stopped short of the optimum);
  * - with the sixteenth set, all fifteen: 598/961 = 62.2%; 600 with the .NET assembly class;
  * - with the seventeenth set, all sixteen: 629/1025 = 61.4%;
- * - with the eighteenth set, all seventeen: 687/1171 = 58.7% (its own part 49/146; the other parts 638/1025).
+ * - with the eighteenth set, all seventeen: 687/1171 = 58.7% (its own part 49/146; the other parts 638/1025);
+ * - with the nineteenth set, all eighteen: 727/1258 = 57.8% (its own part 50/87).
  * Its extra part 47/60 (44 before session 14; the folds differ with each set added); trained on dev only and tested
  * on the extra set (leave-one-source-out) 48/60 (44 before session 14); trained on dev + extra and tested on the more
  * set 49/83 (50 before session 9 filed "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one
  * of its items was labelled configuration); trained on those three and tested on the fresh set 52/99 (which documents
  * the fallback learns moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 687;
+const MIN_COMBINED_CORRECT = 727;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -121,6 +123,10 @@ const SEVENTEENTH_SIZE = 64;
  * from it */
 const MIN_EIGHTEENTH_CORRECT = 48;
 const EIGHTEENTH_SIZE = 146;
+/** the nineteenth set (session 15's second collection: 33 ADF, 54 Databricks): 49/87 when first measured at 4209af4,
+ * trained on the eighteen earlier sets, with two unsafe answers (below); nothing was written from it */
+const MIN_NINETEENTH_CORRECT = 49;
+const NINETEENTH_SIZE = 87;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -139,6 +145,7 @@ const fifteenth = loadLabelledSet("fifteenth");
 const sixteenth = loadLabelledSet("sixteenth");
 const seventeenth = loadLabelledSet("seventeenth");
 const eighteenth = loadLabelledSet("eighteenth");
+const nineteenth = loadLabelledSet("nineteenth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -254,6 +261,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   sixteenth,
   seventeenth,
   eighteenth,
+  nineteenth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 /** "trained on the N earlier sets", in words, for the test titles */
@@ -403,6 +411,21 @@ describeLaterSet("the eighteenth set of real reports (session 15, measured befor
   unsafe: ["eighteenth-dbx-102"],
 });
 
+// measured first, and left: a Fabric known issue's "A network-related or instance-specific error occurred while
+// establishing a connection to SQL Server" is retried as a dropped connection where the gateway's firewall blocked
+// port 1433 (labelled configuration; the later set's SqlFailedToConnect is the same split), and the CLI's "Could not
+// reach driver of cluster" gets a repair run where the cluster's custom container image had no Python runtime
+// (labelled configuration)
+describeLaterSet(
+  "the nineteenth set of real reports (session 15's second collection, measured before it was used)",
+  nineteenth,
+  {
+    size: NINETEENTH_SIZE,
+    minCorrect: MIN_NINETEENTH_CORRECT,
+    unsafe: ["nineteenth-adf-008", "nineteenth-dbx-427"],
+  },
+);
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -426,7 +449,8 @@ describe("the extra set of real reports (collected after the rules were written)
     FIFTEENTH_SIZE +
     SIXTEENTH_SIZE +
     SEVENTEENTH_SIZE +
-    EIGHTEENTH_SIZE;
+    EIGHTEENTH_SIZE +
+    NINETEENTH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
@@ -434,7 +458,7 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
     // twelfth's Fabric "try again later", the fourteenth's KB append conflict, the fifteenth's Event Hubs throttling,
-    // the sixteenth's two, the seventeenth's two, the eighteenth's append conflict (see above), and no other (none of
+    // the sixteenth's two, the seventeenth's two, the eighteenth's append conflict, the nineteenth's two (see above), and no other (none of
     // the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "eighteenth-dbx-102",
@@ -446,6 +470,8 @@ describe("the extra set of real reports (collected after the rules were written)
       "later-adf-014",
       "next-dbx-021",
       "next-dbx-040",
+      "nineteenth-adf-008",
+      "nineteenth-dbx-427",
       "seventeenth-dbx-027",
       "seventeenth-dbx-042",
       "sixteenth-adf-034",
