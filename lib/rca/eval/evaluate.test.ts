@@ -458,8 +458,8 @@ describe("the extra set of real reports (collected after the rules were written)
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
     // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
     // twelfth's Fabric "try again later", the fourteenth's KB append conflict, the fifteenth's Event Hubs throttling,
-    // the sixteenth's two, the seventeenth's two, the eighteenth's append conflict, the nineteenth's two (see above), and no other (none of
-    // the ninth, eleventh or thirteenth)
+    // the sixteenth's two, the seventeenth's two, the eighteenth's append conflict, the nineteenth's two (see above),
+    // and no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "eighteenth-dbx-102",
       "fifteenth-dbx-007",
