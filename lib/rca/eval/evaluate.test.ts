@@ -41,14 +41,16 @@ const MIN_CV_ACCURACY = 97 / 120;
  * - with the sixteenth set, all fifteen: 598/961 = 62.2%; 600 with the .NET assembly class;
  * - with the seventeenth set, all sixteen: 629/1025 = 61.4%;
  * - with the eighteenth set, all seventeen: 687/1171 = 58.7% (its own part 49/146; the other parts 638/1025);
- * - with the nineteenth set, all eighteen: 727/1258 = 57.8% (its own part 50/87).
+ * - with the nineteenth set, all eighteen: 727/1258 = 57.8% (its own part 50/87); 730 since session 16's class for
+ *   a SQL server that could not be reached (written from two items of the later and nineteenth sets, and measured
+ *   first on a study of 25 new reports of that text: below).
  * Its extra part 47/60 (44 before session 14; the folds differ with each set added); trained on dev only and tested
  * on the extra set (leave-one-source-out) 48/60 (44 before session 14); trained on dev + extra and tested on the more
  * set 49/83 (50 before session 9 filed "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one
  * of its items was labelled configuration); trained on those three and tested on the fresh set 52/99 (which documents
  * the fallback learns moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 727;
+const MIN_COMBINED_CORRECT = 730;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -303,13 +305,14 @@ describeLaterSet("the next set of real reports (session 6, measured before any r
   unsafe: ["next-dbx-021", "next-dbx-040"],
 });
 
-// measured first, and left: ADF's boilerplate "Cannot connect to SQL Database" with a network-related SQL error
-// (retried; the collector's label is configuration from the text alone), and a Fabric notebook refused at a
-// capacity's Spark rate limit (retried; labelled resource: a small capacity)
+// measured first, and left: a Fabric notebook refused at a capacity's Spark rate limit (retried; labelled resource:
+// a small capacity). Measured first with a second: ADF's boilerplate "Cannot connect to SQL Database" with a
+// network-related SQL error, retried (the collector's label is configuration from the text alone); no retry since
+// session 16's sql-server-unreachable class, written from it and nineteenth-adf-008 (not a first-sight gain)
 describeLaterSet("the later set of real reports (session 8, measured before it was used)", later, {
   size: LATER_SIZE,
   minCorrect: MIN_LATER_CORRECT,
-  unsafe: ["later-adf-001", "later-adf-014"],
+  unsafe: ["later-adf-014"],
 });
 
 // measured first, and left: an integration runtime registration "UnexpectedFault … An error occurred while
@@ -411,18 +414,18 @@ describeLaterSet("the eighteenth set of real reports (session 15, measured befor
   unsafe: ["eighteenth-dbx-102"],
 });
 
-// measured first, and left: a Fabric known issue's "A network-related or instance-specific error occurred while
-// establishing a connection to SQL Server" is retried as a dropped connection where the gateway's firewall blocked
-// port 1433 (labelled configuration; the later set's SqlFailedToConnect is the same split), and the CLI's "Could not
-// reach driver of cluster" gets a repair run where the cluster's custom container image had no Python runtime
-// (labelled configuration)
+// measured first, and left: the CLI's "Could not reach driver of cluster" gets a repair run where the cluster's
+// custom container image had no Python runtime (labelled configuration). Measured first with a second: a Fabric
+// known issue's "A network-related or instance-specific error occurred while establishing a connection to SQL
+// Server", retried as a dropped connection where the gateway's firewall blocked port 1433 (labelled configuration);
+// no retry since session 16's sql-server-unreachable class, written from it (not a first-sight gain)
 describeLaterSet(
   "the nineteenth set of real reports (session 15's second collection, measured before it was used)",
   nineteenth,
   {
     size: NINETEENTH_SIZE,
     minCorrect: MIN_NINETEENTH_CORRECT,
-    unsafe: ["nineteenth-adf-008", "nineteenth-dbx-427"],
+    unsafe: ["nineteenth-dbx-427"],
   },
 );
 
@@ -456,21 +459,19 @@ describe("the extra set of real reports (collected after the rules were written)
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the two retried reports of each of the next, later and last sets, the tenth's throttled ingestion and the
-    // twelfth's Fabric "try again later", the fourteenth's KB append conflict, the fifteenth's Event Hubs throttling,
-    // the sixteenth's two, the seventeenth's two, the eighteenth's append conflict, the nineteenth's two (see above),
-    // and no other (none of the ninth, eleventh or thirteenth)
+    // the two retried reports of each of the next and last sets, the later set's capacity limit, the tenth's
+    // throttled ingestion and the twelfth's Fabric "try again later", the fourteenth's KB append conflict, the
+    // fifteenth's Event Hubs throttling, the sixteenth's two, the seventeenth's two, the eighteenth's append conflict,
+    // the nineteenth's unreachable driver (see above), and no other (none of the ninth, eleventh or thirteenth)
     expect(s.unsafe.map((u) => u.id).sort()).toEqual([
       "eighteenth-dbx-102",
       "fifteenth-dbx-007",
       "fourteenth-dbx-007",
       "last-adf-010",
       "last-dbx-002",
-      "later-adf-001",
       "later-adf-014",
       "next-dbx-021",
       "next-dbx-040",
-      "nineteenth-adf-008",
       "nineteenth-dbx-427",
       "seventeenth-dbx-027",
       "seventeenth-dbx-042",
@@ -485,8 +486,9 @@ describe("the extra set of real reports (collected after the rules were written)
 
   it("leave-one-source-out (fallback trained on dev only) keeps its figure and is safe", () => {
     const s = score(trainTest(dev, extra));
-    // 44/60 until session 14's fallback training, 48/60 since
-    expect(s.correct).toBeGreaterThanOrEqual(48);
+    // 44/60 until session 14's fallback training, 48/60 since; 47/60 since session 16's SQL class, whose example
+    // moves the fallback's answer on one item labelled unknown (extra-adf-026: schema_data at probability 0.28)
+    expect(s.correct).toBeGreaterThanOrEqual(47);
     expect(s.unsafe).toEqual([]);
   }, 60_000);
 

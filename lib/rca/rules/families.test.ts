@@ -86,6 +86,15 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
     "transient",
     "A connection attempt failed because the connected party did not properly respond after a period of time",
   ],
+  // SQL: no connection was ever made (a server name, a firewall, a gateway) against one that dropped mid-session
+  [
+    "configuration",
+    "A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections.",
+  ],
+  [
+    "transient",
+    "A transport-level error has occurred when receiving results from the server. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)",
+  ],
   ["platform", "Cluster terminated. Reason: Bootstrap Timeout"],
   [
     "platform",
@@ -100,6 +109,7 @@ const RETRYABLE = new Set([
   "Request failed with status: Too Many Requests",
   "Cluster terminated. Reason: Self Bootstrap Failure",
   "The service is temporarily unavailable. Please try again later.",
+  "A transport-level error has occurred when receiving results from the server. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)",
 ]);
 
 /** what intake hands the engine for a Databricks job failure with `message`; `over` makes it another source's */

@@ -275,6 +275,14 @@ export const CONNECTOR_EXAMPLES: KbExample[] = [
     source: RWC,
   },
   {
+    errorCode: "SqlFailedToConnect",
+    message:
+      "ErrorCode=SqlFailedToConnect,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Cannot connect to SQL Database: 'contoso-sql.database.windows.net', Database: 'sales', User: 'etl'. Check the linked service configuration is correct, and make sure the SQL Database firewall allows the integration runtime to access.,Source=Microsoft.DataTransfer.ClientLibrary,''Type=System.Data.SqlClient.SqlException,Message=A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. (provider: TCP Provider, error: 0 - No such host is known.),Source=.Net SqlClient Data Provider,SqlErrorNumber=11001,Class=20,ErrorCode=-2146232060,State=0,Errors=[{Class=20,Number=11001,State=0,Message=A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible.},],'",
+    expectedClass: "sql-server-unreachable",
+    expectedCategory: "configuration",
+    source: "SqlClient error 11001 inside ADF's SqlFailedToConnect (the shape of the connector troubleshooting guide)",
+  },
+  {
     message:
       "ErrorCode=SqlFailedToConnect,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Cannot connect to SQL Database: 'sqlsrv', Database: 'database', User: 'user'. Check the linked service configuration is correct, and make sure the SQL Database firewall allows the integration runtime to access.",
     expectedClass: "sql-failed-to-connect",

@@ -271,7 +271,9 @@ export const REALISTIC_CASES: RealisticCase[] = [
       errorMessage:
         "An exception occurred: DataSource.Error: Microsoft SQL: A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. (provider: Named Pipes Provider, error: 40 - Could not open a connection to SQL Server)",
     },
-    expectedCategory: "transient",
+    expectedCategory: "configuration",
+    expectedClass: "sql-server-unreachable",
+    expectedRemediation: "none",
     source: RWC,
   },
   {

@@ -123,12 +123,37 @@ export const SQL_CLASSES: ErrorClass[] = [
     source: "AZSQL-ERR (transient errors 40613/40501/40197)",
   },
   {
-    id: "sql-connection-transient",
+    // SqlClient's errors 26 / 40 / 53: no connection was ever made. Its own advice is a setting (the instance name,
+    // remote connections), and in real reports the cause was a firewall, a gateway or a server name; a connection
+    // that dropped mid-session is the transient class below. In doubt between the two, no automatic retry.
+    id: "sql-server-unreachable",
     platform: "sql",
-    title: "SQL connection dropped or could not be established",
+    title: "SQL server not found or not accessible (no connection established)",
     match: {
       patterns: [
         /A network-related or instance-specific error occurred while establishing a connection to SQL Server/i,
+        /The server was not found or was not accessible/i,
+      ],
+    },
+    category: "configuration",
+    rootCause:
+      "{subject} could not open a connection to the SQL server at all: the server name did not resolve, or the network path to it (firewall, private endpoint, gateway, VNet) is closed to the machine that connects.",
+    recommendations: [
+      "Check the server name in the linked service / connection string (a full name such as myserver.database.windows.net, and the instance name if any).",
+      "Check that the server's firewall or private endpoint admits the integration runtime, gateway or cluster that connects, and that its DNS resolves the name.",
+      "Rerun once a test connection from that machine succeeds; if it worked minutes before and nothing changed, look for an outage of the server.",
+    ],
+    remediation: "none",
+    confidence: 0.65,
+    source:
+      "https://learn.microsoft.com/troubleshoot/sql/database-engine/connect/network-related-or-instance-specific-error-occurred-while-establishing-connection",
+  },
+  {
+    id: "sql-connection-transient",
+    platform: "sql",
+    title: "SQL connection dropped mid-session or timed out",
+    match: {
+      patterns: [
         /A transport-level error has occurred/i,
         /Connection Timeout Expired/i,
         /The wait operation timed out/i,
