@@ -48,10 +48,15 @@ describe("npm run rca:eval", () => {
   }, 120_000);
 
   it("lists an unsafe remediation by id and exits 1", () => {
-    // the rules retry a 429; this label says a retry must not happen
+    // the rules retry Azure SQL's "not currently available"; this label says a retry must not happen
     const r = run([
       ...OK,
-      item("t-unsafe", "The remote server returned an error: (429) Too Many Requests.", "transient", "none"),
+      item(
+        "t-unsafe",
+        "Database 'sales' on server 'contoso' is not currently available. Please retry the connection later.",
+        "transient",
+        "none",
+      ),
     ]);
     expect(r.out).toMatch(/UNSAFE t-unsafe \[2-fold CV[^\]]*\]: retry_with_backoff where the label is none/);
     expect(r.status).toBe(1);

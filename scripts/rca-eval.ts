@@ -16,6 +16,8 @@ import { LABELLED_SETS, loadLabelledErrors, loadLabelledSet, type LabelledSetNam
 import {
   classifyItem,
   crossValidate,
+  fixInDoubt,
+  fixRecord,
   modelAlone,
   modelTrainedOn,
   rulesOnly,
@@ -99,6 +101,17 @@ function details(name: string, results: readonly ItemResult[]): string[] {
   ];
 }
 
+/** Each class's automatic fixes against the labels: a class in doubt should propose none (MIN_FIX_PRECISION). */
+function fixLines(results: readonly ItemResult[]): string[] {
+  const records = fixRecord(results);
+  return [
+    `automatic fixes by class (${records.reduce((n, r) => n + r.n, 0)} proposed; allowed by the label / proposed):`,
+    ...records.map(
+      (r) => `  ${r.classId}: ${r.allowed}/${r.n}${fixInDoubt(r) ? "  IN DOUBT: should propose none" : ""}`,
+    ),
+  ];
+}
+
 if (args.gemini) process.exit(await geminiEval());
 
 const runs: { name: string; results: ItemResult[] }[] = [];
@@ -159,6 +172,7 @@ lines.push(`(${elapsed} s)`, "");
 for (const run of runs) lines.push(...summary(run.name, run.results));
 lines.push("");
 lines.push(...details(runs[0]!.name, runs[0]!.results));
+lines.push("", ...fixLines(runs[0]!.results));
 const unsafe = runs.flatMap((run) => score(run.results).unsafe.map((u) => ({ ...u, run: run.name })));
 lines.push(
   "",

@@ -216,3 +216,39 @@ export function withoutOverlap(
   const ids = new Set(evaluated.map((i) => i.id));
   return training.filter((t) => !ids.has(t.id) && !keys.has(messageKey(t.message)));
 }
+
+/**
+ * A class keeps its automatic fix only while the labelled real reports it fixed mostly allow one: at least 3 in 4
+ * once it has fixed 2 or more. Below that the class is "in doubt" in the issue's sense (transient against a
+ * capacity limit, a network setting or a caller's bug in the same words), and the safe answer is no automatic fix.
+ * Chosen from a chronological test (BENCHMARKS.md, session 16): learned on the sets before each set and applied to
+ * it, the rule halved the unsafe answers on the later sets (25 → 12) and kept 37 of their 53 right fixes.
+ */
+export const MIN_FIX_PRECISION = 0.75;
+export const MIN_FIX_REPORTS = 2;
+
+export interface FixRecord {
+  classId: string;
+  /** labelled reports on which the class proposed a fix */
+  n: number;
+  /** of those, the ones whose label allows an automatic fix */
+  allowed: number;
+}
+
+/** Per knowledge-base class that proposed an automatic fix: how often the label allowed one (most fixes first). */
+export function fixRecord(results: readonly ItemResult[]): FixRecord[] {
+  const by = new Map<string, FixRecord>();
+  for (const r of results) {
+    if (r.remediation === "none" || !r.matchedClassId) continue;
+    const rec = by.get(r.matchedClassId) ?? { classId: r.matchedClassId, n: 0, allowed: 0 };
+    rec.n++;
+    if (r.expectedRemediation !== "none") rec.allowed++;
+    by.set(r.matchedClassId, rec);
+  }
+  return [...by.values()].sort((a, b) => b.n - a.n || a.classId.localeCompare(b.classId));
+}
+
+/** Whether a class's record puts its automatic fix in doubt (see MIN_FIX_PRECISION). */
+export function fixInDoubt(rec: FixRecord): boolean {
+  return rec.n >= MIN_FIX_REPORTS && rec.allowed / rec.n < MIN_FIX_PRECISION;
+}

@@ -142,6 +142,8 @@ export const ADF_DATABRICKS_ACTIVITY_CLASSES: ErrorClass[] = [
     source: "ADF-TS 3204",
   },
   {
+    // No automatic retry: 1 of the 2 labelled real reports it matched was an integration runtime that could not
+    // resolve the service (MIN_FIX_PRECISION in lib/rca/eval/evaluate.ts).
     id: "adf-request-send-failure",
     platform: "adf",
     title: "Transient failure sending a request (ADF 3208)",
@@ -153,7 +155,7 @@ export const ADF_DATABRICKS_ACTIVITY_CLASSES: ErrorClass[] = [
       "Rerun the activity; configure an activity retry (for example 2 retries, 60 s interval) to absorb such blips.",
       "If it keeps failing, check the service's health and any firewall / private endpoint between the integration runtime and the service.",
     ],
-    remediation: "retry",
+    remediation: "none",
     confidence: 0.7,
     source: "ADF-TS 3208",
   },

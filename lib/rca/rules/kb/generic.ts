@@ -27,6 +27,8 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     source: "HTTP 401/403",
   },
   {
+    // No automatic retry: in the labelled real reports a throttled call was a capacity limit (a bigger tier) or a
+    // client that did not back off (a code fix) 6 times in 16 (MIN_FIX_PRECISION in lib/rca/eval/evaluate.ts).
     id: "http-throttled",
     platform: "generic",
     title: "Throttled (HTTP 429 / rate limiting)",
@@ -47,10 +49,11 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     rootCause:
       "A service called by {subject} throttled the requests (HTTP 429 / rate limiting): too many calls in a short time against the same account or API.",
     recommendations: [
-      "Rerun with backoff; configure activity/task retries with a growing interval.",
+      "Rerun once the burst has passed; configure activity/task retries with a growing interval.",
       "Reduce parallelism (ForEach batch count, parallel copies, concurrent jobs) against that service.",
+      "If it is throttled again at normal load, the limit is the tier or quota of that service (raise it), or a client that does not back off on 429 (update or fix it).",
     ],
-    remediation: "retry_with_backoff",
+    remediation: "none",
     confidence: 0.75,
     source: "HTTP 429",
   },
@@ -154,6 +157,8 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     source: "client error format (a host interpolated from an unset variable)",
   },
   {
+    // No automatic retry: a reset or timed-out connection was a proxy, firewall or TLS setting in 2 of the 4
+    // labelled real reports it matched (MIN_FIX_PRECISION in lib/rca/eval/evaluate.ts).
     id: "network-connectivity",
     platform: "generic",
     title: "Network connectivity / DNS failure",
@@ -177,9 +182,9 @@ export const GENERIC_CLASSES: ErrorClass[] = [
       "{subject} lost its connection to a service (connection reset or dropped, or a temporary DNS lookup failure).",
     recommendations: [
       "Rerun after a short delay; transient network failures usually clear.",
-      "If it repeats, check DNS (private endpoints / private DNS zones), firewalls and routes between the runtime and the target host named in the message.",
+      "If it repeats, check DNS (private endpoints / private DNS zones), firewalls, proxies and TLS settings between the runtime and the target host named in the message.",
     ],
-    remediation: "retry_with_backoff",
+    remediation: "none",
     confidence: 0.6,
     source: "ADF-TS 2128 (network connectivity, DNS failure)",
   },

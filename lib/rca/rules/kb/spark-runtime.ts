@@ -31,6 +31,8 @@ export const SPARK_RUNTIME_CLASSES: ErrorClass[] = [
     source: "DBX-KB (Spark OutOfMemoryError); SPARK-EC UNABLE_TO_ACQUIRE_MEMORY",
   },
   {
+    // No automatic scale-up: 1 of the 3 labelled real reports it matched was fixed in the code, not with a bigger
+    // node (MIN_FIX_PRECISION in lib/rca/eval/evaluate.ts).
     id: "spark-gc-overhead",
     platform: "spark",
     title: "GC overhead limit exceeded",
@@ -42,7 +44,7 @@ export const SPARK_RUNTIME_CLASSES: ErrorClass[] = [
       "Reduce data collected to the driver / cached in memory.",
       "Use a larger driver or worker node type, then repair the run.",
     ],
-    remediation: "scale_up_cluster",
+    remediation: "none",
     confidence: 0.82,
     source: "DBX-KB (GC overhead limit exceeded)",
   },
