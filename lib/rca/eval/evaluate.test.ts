@@ -15,8 +15,8 @@ import {
 
 /**
  * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at sessions 11
- * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 98/120
- * with the nineteenth set (the folds differ with each set added), 99/120 with the sixteenth to eighteenth sets,
+ * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 99/120
+ * with the twentieth set, 98/120 with the nineteenth (the folds differ with each set added), 99/120 with the sixteenth to eighteenth sets,
  * 98/120 with session 14's fallback training (momentum), 97/120 with the thirteenth set, 96/120 with the twelfth,
  * 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA accuracy").
  * The issue's target is 90%.
@@ -43,14 +43,15 @@ const MIN_CV_ACCURACY = 97 / 120;
  * - with the eighteenth set, all seventeen: 687/1171 = 58.7% (its own part 49/146; the other parts 638/1025);
  * - with the nineteenth set, all eighteen: 727/1258 = 57.8% (its own part 50/87); 730 since session 16's class for
  *   a SQL server that could not be reached (written from two items of the later and nineteenth sets, and measured
- *   first on a study of 25 new reports of that text: below).
+ *   first on a study of 25 new reports of that text: below);
+ * - with the twentieth set, all nineteen: 773/1340 = 57.7% (its own part 36/82).
  * Its extra part 47/60 (44 before session 14; the folds differ with each set added); trained on dev only and tested
  * on the extra set (leave-one-source-out) 48/60 (44 before session 14); trained on dev + extra and tested on the more
  * set 49/83 (50 before session 9 filed "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one
  * of its items was labelled configuration); trained on those three and tested on the fresh set 52/99 (which documents
  * the fallback learns moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 730;
+const MIN_COMBINED_CORRECT = 773;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -129,6 +130,13 @@ const EIGHTEENTH_SIZE = 146;
  * trained on the eighteen earlier sets, with two unsafe answers (below); nothing was written from it */
 const MIN_NINETEENTH_CORRECT = 49;
 const NINETEENTH_SIZE = 87;
+/** the twentieth set (session 16's collection: 17 ADF, 66 Databricks; four readers, each on a family whose automatic
+ * retry had been unsafe): 35/82 when first measured at 60933a2, trained on the nineteen earlier sets, with ten unsafe
+ * answers; 34/82 since session 16's SQL class (its example moves the fallback on one item), with one unsafe answer
+ * since session 16's rule for fixes in doubt (below; nothing else was written from it). An 83rd item was dropped
+ * after it was measured (a miss): its first 60 characters, a Terraform wrapper, open an item of the last set. */
+const MIN_TWENTIETH_CORRECT = 34;
+const TWENTIETH_SIZE = 82;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -148,6 +156,7 @@ const sixteenth = loadLabelledSet("sixteenth");
 const seventeenth = loadLabelledSet("seventeenth");
 const eighteenth = loadLabelledSet("eighteenth");
 const nineteenth = loadLabelledSet("nineteenth");
+const twentieth = loadLabelledSet("twentieth");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -264,6 +273,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   seventeenth,
   eighteenth,
   nineteenth,
+  twentieth,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 /** "trained on the N earlier sets", in words, for the test titles */
@@ -418,6 +428,16 @@ describeLaterSet(
   },
 );
 
+// measured first with ten unsafe answers, nine of them gone since session 16's rule for fixes in doubt (the idea came
+// from this measurement; the classes it withholds are the same on the nineteen earlier sets alone: BENCHMARKS.md).
+// Left: an S3 "503 Slow Down" while generating a Delta manifest is retried as a server error, where the fix was a
+// setting (labelled configuration); the 5xx class's record stays at 3 in 4 with it
+describeLaterSet(
+  "the twentieth set of real reports (session 16, four readers on the families of unsafe retries, measured before it was used)",
+  twentieth,
+  { size: TWENTIETH_SIZE, minCorrect: MIN_TWENTIETH_CORRECT, unsafe: ["twentieth-dbx-114"] },
+);
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -442,15 +462,21 @@ describe("the extra set of real reports (collected after the rules were written)
     SIXTEENTH_SIZE +
     SEVENTEENTH_SIZE +
     EIGHTEENTH_SIZE +
-    NINETEENTH_SIZE;
+    NINETEENTH_SIZE +
+    TWENTIETH_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the next set's bare 503, the sixteenth's Cosmos DB throttling and the nineteenth's unreachable driver (see
-    // above), and no other
-    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["next-dbx-040", "nineteenth-dbx-427", "sixteenth-adf-034"]);
+    // the next set's bare 503, the sixteenth's Cosmos DB throttling, the nineteenth's unreachable driver and the
+    // twentieth's S3 "Slow Down" (see above), and no other
+    expect(s.unsafe.map((u) => u.id).sort()).toEqual([
+      "next-dbx-040",
+      "nineteenth-dbx-427",
+      "sixteenth-adf-034",
+      "twentieth-dbx-114",
+    ]);
     const extraIds = new Set(extra.map((e) => e.id));
     expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
   }, 180_000);
