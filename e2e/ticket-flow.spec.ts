@@ -117,6 +117,24 @@ test("a request the service rejected names the calling code as well as the setti
   await page.screenshot({ path: test.info().outputPath("rca-request-rejected.png"), fullPage: true });
 });
 
+test("an error that asks to be retried, where a rerun was often not enough, says why it is not retried", async ({
+  page,
+  request,
+}) => {
+  const id = `e2w-${Date.now()}`;
+  const message =
+    "Operation on target MergeOrders failed: [DELTA_CONCURRENT_APPEND] ConcurrentAppendException: Files were added to partition [date=2026-12-05] by a concurrent update. Please try the operation again.";
+  const { panel, method } = await openTicketFor(page, request, message, id);
+  await expect(method).toHaveAttribute("data-method", "rule");
+  await expect(method).toContainText("delta-concurrent-modification");
+  await expect(panel.getByTestId("rca-category-badge").first()).toHaveAttribute("data-category", "transient");
+  await expect(panel.getByTestId("rca-remediation").first()).toHaveAttribute("data-remediation", "none");
+  const advice = panel.getByTestId("rca-recommendations").first();
+  await expect(advice).toContainText("Rerun the job once the other writer has finished");
+  await expect(advice).toContainText("Not retried automatically");
+  await page.screenshot({ path: test.info().outputPath("rca-retry-withheld.png"), fullPage: true });
+});
+
 test("post a failure, find it, open it, acknowledge it, re-run its RCA", async ({ page, request }) => {
   const posted = await request.post(`/api/azure-monitor?api_key=${E2E_API_KEY}`, { data: alert });
   expect(posted.status()).toBe(202);

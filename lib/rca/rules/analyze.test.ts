@@ -75,6 +75,23 @@ describe("unknown stays unknown", () => {
     expect(r.recommendations.join(" ")).toMatch(/SDK, connector, plugin or notebook code/);
   });
 
+  it("says why an error that asks to be retried gets no automatic retry (a fix the labelled reports put in doubt)", () => {
+    for (const [errorMessage, classId] of [
+      [
+        "[DELTA_CONCURRENT_APPEND] ConcurrentAppendException: Files were added to partition [date=2026-12-05] by a concurrent update. Please try the operation again.",
+        "delta-concurrent-modification",
+      ],
+      ["The remote server returned an error: (429) Too Many Requests.", "http-throttled"],
+      ["java.net.SocketException: Connection reset", "network-connectivity"],
+    ]) {
+      const r = analyzeWithRules(input({ source: "databricks", resourceType: "job", errorMessage }));
+      expect(r.matchedClassId, errorMessage).toBe(classId);
+      expect(r.category, errorMessage).toBe("transient");
+      expect(r.remediation, errorMessage).toBe("none");
+      expect(r.recommendations.join(" "), errorMessage).toContain("Not retried automatically");
+    }
+  });
+
   it("treats metadata.errorSource = fallback as no error text", () => {
     const r = analyzeWithRules(
       input({

@@ -1,5 +1,6 @@
 // ADF Databricks activity errors (3200–3208) from the ADF troubleshooting guide.
 import type { ErrorClass } from "../types";
+import { RETRY_WITHHELD } from "./withheld";
 
 export const ADF_DATABRICKS_ACTIVITY_CLASSES: ErrorClass[] = [
   {
@@ -154,6 +155,7 @@ export const ADF_DATABRICKS_ACTIVITY_CLASSES: ErrorClass[] = [
     recommendations: [
       "Rerun the activity; configure an activity retry (for example 2 retries, 60 s interval) to absorb such blips.",
       "If it keeps failing, check the service's health and any firewall / private endpoint between the integration runtime and the service.",
+      RETRY_WITHHELD,
     ],
     remediation: "none",
     confidence: 0.7,

@@ -5,6 +5,7 @@
 // pattern names a way of saying it, not one report. Every family is a wrapper: it only decides when no more specific
 // class matched (a specific class of the knowledge base always wins over the broad family).
 import type { ErrorClass } from "../types";
+import { RETRY_WITHHELD } from "./withheld";
 
 export const FAMILY_CLASSES: ErrorClass[] = [
   {
@@ -425,6 +426,7 @@ export const FAMILY_CLASSES: ErrorClass[] = [
     recommendations: [
       "Rerun after a few minutes; configure activity / task retries with an interval for this call.",
       "If it repeats for more than an hour, check the service's status page and open a support case.",
+      RETRY_WITHHELD,
     ],
     remediation: "none",
     confidence: 0.6,

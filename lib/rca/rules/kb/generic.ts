@@ -1,5 +1,6 @@
 // Platform-neutral classes: HTTP statuses, timeouts, connectivity/DNS, generic authorization, Python/Java code errors, missing libraries.
 import type { ErrorClass } from "../types";
+import { RETRY_WITHHELD } from "./withheld";
 
 export const GENERIC_CLASSES: ErrorClass[] = [
   {
@@ -52,6 +53,7 @@ export const GENERIC_CLASSES: ErrorClass[] = [
       "Rerun once the burst has passed; configure activity/task retries with a growing interval.",
       "Reduce parallelism (ForEach batch count, parallel copies, concurrent jobs) against that service.",
       "If it is throttled again at normal load, the limit is the tier or quota of that service (raise it), or a client that does not back off on 429 (update or fix it).",
+      RETRY_WITHHELD,
     ],
     remediation: "none",
     confidence: 0.75,
@@ -183,6 +185,7 @@ export const GENERIC_CLASSES: ErrorClass[] = [
     recommendations: [
       "Rerun after a short delay; transient network failures usually clear.",
       "If it repeats, check DNS (private endpoints / private DNS zones), firewalls, proxies and TLS settings between the runtime and the target host named in the message.",
+      RETRY_WITHHELD,
     ],
     remediation: "none",
     confidence: 0.6,

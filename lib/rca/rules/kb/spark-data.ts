@@ -1,5 +1,6 @@
 // Spark / Delta Lake errors about tables, schemas, data values and SQL (error classes and exception names).
 import type { ErrorClass } from "../types";
+import { RETRY_WITHHELD } from "./withheld";
 
 export const SPARK_DATA_CLASSES: ErrorClass[] = [
   {
@@ -36,6 +37,7 @@ export const SPARK_DATA_CLASSES: ErrorClass[] = [
       "Rerun the job once the other writer has finished.",
       "If conflicts recur, partition the table so concurrent writers touch disjoint partitions and make MERGE conditions partition-specific.",
       "Avoid running OPTIMIZE / schema changes at the same time as the writers.",
+      RETRY_WITHHELD,
     ],
     remediation: "none",
     confidence: 0.85,

@@ -43,6 +43,7 @@ export const SPARK_RUNTIME_CLASSES: ErrorClass[] = [
     recommendations: [
       "Reduce data collected to the driver / cached in memory.",
       "Use a larger driver or worker node type, then repair the run.",
+      "Not scaled up automatically: in real reports the memory also ran out outside the cluster (a local JVM) or in code that collected too much, where a bigger node does not help.",
     ],
     remediation: "none",
     confidence: 0.82,
