@@ -430,12 +430,13 @@ describeLaterSet(
 
 // measured first with ten unsafe answers, nine of them gone since session 16's rule for fixes in doubt (the idea came
 // from this measurement; the classes it withholds are the same on the nineteen earlier sets alone: BENCHMARKS.md).
-// Left: an S3 "503 Slow Down" while generating a Delta manifest is retried as a server error, where the fix was a
-// setting (labelled configuration); the 5xx class's record stays at 3 in 4 with it
+// The tenth, an S3 "503 Slow Down" retried as a server error where the fix was fewer parallel writers (labelled
+// configuration), is read as S3's throttling since session 16 (the class already listed S3's SlowDown error code;
+// the wording was written from this item: not a first-sight gain)
 describeLaterSet(
   "the twentieth set of real reports (session 16, four readers on the families of unsafe retries, measured before it was used)",
   twentieth,
-  { size: TWENTIETH_SIZE, minCorrect: MIN_TWENTIETH_CORRECT, unsafe: ["twentieth-dbx-114"] },
+  { size: TWENTIETH_SIZE, minCorrect: MIN_TWENTIETH_CORRECT },
 );
 
 describe("the extra set of real reports (collected after the rules were written)", () => {
@@ -469,14 +470,9 @@ describe("the extra set of real reports (collected after the rules were written)
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the next set's bare 503, the sixteenth's Cosmos DB throttling, the nineteenth's unreachable driver and the
-    // twentieth's S3 "Slow Down" (see above), and no other
-    expect(s.unsafe.map((u) => u.id).sort()).toEqual([
-      "next-dbx-040",
-      "nineteenth-dbx-427",
-      "sixteenth-adf-034",
-      "twentieth-dbx-114",
-    ]);
+    // the next set's bare 503, the sixteenth's Cosmos DB throttling and the nineteenth's unreachable driver (see
+    // above), and no other
+    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["next-dbx-040", "nineteenth-dbx-427", "sixteenth-adf-034"]);
     const extraIds = new Set(extra.map((e) => e.id));
     expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
   }, 180_000);

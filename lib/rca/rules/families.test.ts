@@ -86,6 +86,11 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
     "transient",
     "A connection attempt failed because the connected party did not properly respond after a period of time",
   ],
+  // Amazon S3's throttling reply is a 503 that says "Slow Down": throttling, whose retry is in doubt, not a server fault
+  [
+    "transient",
+    "AmazonS3Exception: Slow Down (Service: Amazon S3; Status Code: 503; Error Code: 503 Slow Down; Request ID: 0A1B2C3D)",
+  ],
   // SQL: no connection was ever made (a server name, a firewall, a gateway) against one that dropped mid-session
   [
     "configuration",

@@ -44,6 +44,8 @@ export const GENERIC_CLASSES: ErrorClass[] = [
         /\bTooManyRequests\b/,
         /\bthrottl(?:ed|ing)\b/i,
         /rate limit (?:exceeded|reached)/i,
+        // Amazon S3 throttles with a 503 whose reason is "Slow Down" (error code SlowDown, listed above)
+        /\bSlow ?Down\b/,
       ],
     },
     category: "transient",
