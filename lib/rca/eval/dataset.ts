@@ -81,10 +81,14 @@ export const LABELLED_SETS = {
   /** 87 real errors collected on 2026-12-05 (session 15's second collection): 33 ADF / Synapse / Fabric, 54
    * Databricks, from GitHub threads and documentation files in repositories */
   nineteenth: path.join("lib", "rca", "eval", "rca-nineteenth.jsonl"),
-  /** 83 real errors collected on 2026-12-06 (session 16): 17 ADF / Synapse / Fabric, 66 Databricks, four readers
+  /** 82 real errors collected on 2026-12-06 (session 16): 17 ADF / Synapse / Fabric, 65 Databricks, four readers
    * each on a family whose automatic retry had been unsafe (SQL connections, throttling and 5xx, network failures,
    * write conflicts and locks) */
   twentieth: path.join("lib", "rca", "eval", "rca-twentieth.jsonl"),
+  /** 59 real errors collected on 2026-12-06 (session 17): 18 ADF / Synapse / Fabric, 41 Databricks, four readers
+   * asked for an ordinary on-call mix from GitHub threads and from documentation / Q&A pages; most pages left were
+   * tool bugs and vendor known issues */
+  twentyfirst: path.join("lib", "rca", "eval", "rca-twentyfirst.jsonl"),
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;
 

@@ -16,7 +16,7 @@ import {
 /**
  * The dev set alone, the fallback trained per fold on KB examples + the other dev folds: 97/120 = 80.8% at sessions 11
  * and 12 (93/120 at session 8). The dev part of the all-sets CV, whose folds also train on the other sets, is 99/120
- * with the twentieth set, 98/120 with the nineteenth (the folds differ with each set added), 99/120 with the
+ * with the twenty-first and twentieth sets, 98/120 with the nineteenth (the folds differ with each set added), 99/120 with the
  * sixteenth to eighteenth sets, 98/120 with session 14's fallback training (momentum), 97/120 with the thirteenth set,
  * 96/120 with the twelfth, 97/120 with the eleventh, 98/120 before (BENCHMARKS.md "RCA accuracy").
  * The issue's target is 90%.
@@ -44,14 +44,15 @@ const MIN_CV_ACCURACY = 97 / 120;
  * - with the nineteenth set, all eighteen: 727/1258 = 57.8% (its own part 50/87); 730 since session 16's class for
  *   a SQL server that could not be reached (written from two items of the later and nineteenth sets, and measured
  *   first on a study of 25 new reports of that text: below);
- * - with the twentieth set, all nineteen: 773/1340 = 57.7% (its own part 36/82).
+ * - with the twentieth set, all nineteen: 773/1340 = 57.7% (its own part 36/82);
+ * - with the twenty-first set, all twenty: 802/1399 = 57.3% (its own part 27/59).
  * Its extra part 47/60 (44 before session 14; the folds differ with each set added); trained on dev only and tested
  * on the extra set (leave-one-source-out) 48/60 (44 before session 14); trained on dev + extra and tested on the more
  * set 49/83 (50 before session 9 filed "maximum concurrent runs" under resource, as corpus/ERROR_CODES.md does: one
  * of its items was labelled configuration); trained on those three and tested on the fresh set 52/99 (which documents
  * the fallback learns moves these figures by ±3, BENCHMARKS.md).
  */
-const MIN_COMBINED_CORRECT = 773;
+const MIN_COMBINED_CORRECT = 802;
 /** the extra part of that CV: 44/60 until session 14's fallback training, 47/60 since */
 const MIN_EXTRA_CORRECT = 47;
 const MIN_MORE_CORRECT = 49;
@@ -137,6 +138,11 @@ const NINETEENTH_SIZE = 87;
  * after it was measured (a miss): its first 60 characters, a Terraform wrapper, open an item of the last set. */
 const MIN_TWENTIETH_CORRECT = 34;
 const TWENTIETH_SIZE = 82;
+/** the twenty-first set (session 17's collection: 18 ADF / Synapse / Fabric, 41 Databricks; four readers asked for an
+ * ordinary on-call mix, who found mostly tool bugs and vendor known issues left): 29/59 when first measured at 12e6ee7,
+ * trained on every earlier set (dev to twentieth), with one unsafe answer (below); nothing was written from it */
+const MIN_TWENTYFIRST_CORRECT = 29;
+const TWENTYFIRST_SIZE = 59;
 
 const dev = loadLabelledSet("dev");
 const extra = loadLabelledSet("extra");
@@ -157,6 +163,7 @@ const seventeenth = loadLabelledSet("seventeenth");
 const eighteenth = loadLabelledSet("eighteenth");
 const nineteenth = loadLabelledSet("nineteenth");
 const twentieth = loadLabelledSet("twentieth");
+const twentyfirst = loadLabelledSet("twentyfirst");
 
 describe("the committed dev set", () => {
   it("is the 120 labelled real messages, each with a source", () => {
@@ -274,6 +281,7 @@ const inOrder: readonly (readonly LabelledError[])[] = [
   eighteenth,
   nineteenth,
   twentieth,
+  twentyfirst,
 ];
 const before = (set: readonly LabelledError[]) => inOrder.slice(0, inOrder.indexOf(set)).flat();
 /** "trained on the N earlier sets", in words, for the test titles */
@@ -443,6 +451,17 @@ describeLaterSet(
   { size: TWENTIETH_SIZE, minCorrect: MIN_TWENTIETH_CORRECT },
 );
 
+// measured first, and left: a cluster creation refused with REQUEST_LIMIT_EXCEEDED ("Your request was rejected due to
+// API rate limit. Please retry your request later") is retried with backoff as the message asks, where the knowledge
+// base article it comes from has Databricks support raise the cluster manager's request limits (labelled resource).
+// Databricks API throttling's retry is right 4 times in the 5 labelled reports it matched, still above the rule for
+// fixes in doubt (MIN_FIX_PRECISION)
+describeLaterSet(
+  "the twenty-first set of real reports (session 17, four readers on an ordinary on-call mix, measured before it was used)",
+  twentyfirst,
+  { size: TWENTYFIRST_SIZE, minCorrect: MIN_TWENTYFIRST_CORRECT, unsafe: ["twentyfirst-dbx-029"] },
+);
+
 describe("the extra set of real reports (collected after the rules were written)", () => {
   it("is 60 labelled real messages with a source, none opening like a dev item", () => {
     expect(extra).toHaveLength(60);
@@ -468,15 +487,21 @@ describe("the extra set of real reports (collected after the rules were written)
     SEVENTEENTH_SIZE +
     EIGHTEENTH_SIZE +
     NINETEENTH_SIZE +
-    TWENTIETH_SIZE;
+    TWENTIETH_SIZE +
+    TWENTYFIRST_SIZE;
   it(`combined 10-fold CV of every set stays at or above ${MIN_COMBINED_CORRECT}/${everySet}`, () => {
     const cv = crossValidate(inOrder.flat(), 10, 12);
     const s = score(cv);
     expect(s.n).toBe(everySet);
     expect(s.correct).toBeGreaterThanOrEqual(MIN_COMBINED_CORRECT);
-    // the next set's bare 503, the sixteenth's Cosmos DB throttling and the nineteenth's unreachable driver (see
-    // above), and no other
-    expect(s.unsafe.map((u) => u.id).sort()).toEqual(["next-dbx-040", "nineteenth-dbx-427", "sixteenth-adf-034"]);
+    // the next set's bare 503, the sixteenth's Cosmos DB throttling, the nineteenth's unreachable driver and the
+    // twenty-first's cluster manager request limit (see above), and no other
+    expect(s.unsafe.map((u) => u.id).sort()).toEqual([
+      "next-dbx-040",
+      "nineteenth-dbx-427",
+      "sixteenth-adf-034",
+      "twentyfirst-dbx-029",
+    ]);
     const extraIds = new Set(extra.map((e) => e.id));
     expect(score(cv.filter((r) => extraIds.has(r.id))).correct).toBeGreaterThanOrEqual(MIN_EXTRA_CORRECT);
   }, 180_000);
