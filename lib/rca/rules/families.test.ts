@@ -107,13 +107,12 @@ const FAMILY_WORDINGS: [RcaCategory, string][] = [
   ],
 ];
 
-/** The only wordings allowed an automatic fix: a 503, a 429, a service asking to be called later (server-side,
- * temporary) and a bootstrap failure Databricks itself calls transient. */
+/** The only wordings allowed an automatic fix: a 503 (server-side, temporary), a bootstrap failure Databricks itself
+ * calls transient and a SQL connection that dropped mid-session. A 429 and a service asking to be called later are
+ * not: their classes' retries are in doubt (MIN_FIX_PRECISION in lib/rca/eval/evaluate.ts), so they must get none. */
 const RETRYABLE = new Set([
   "Response status code does not indicate success: 503 (Service Unavailable).",
-  "Request failed with status: Too Many Requests",
   "Cluster terminated. Reason: Self Bootstrap Failure",
-  "The service is temporarily unavailable. Please try again later.",
   "A transport-level error has occurred when receiving results from the server. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)",
 ]);
 
